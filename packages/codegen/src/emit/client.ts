@@ -1,0 +1,76 @@
+import type { ApiModel, CredentialModel } from "../model/model.js";
+import { docText, jsDoc, paragraphs } from "./docs.js";
+import type { GeneratedFile } from "./file.js";
+import { toLiteral, type LiteralValue } from "./literal.js";
+import { fillHole, StructureKind, type ClientTemplate, type ImportDeclarationStructure, type TemplateEngine } from "./templates.js";
+
+/** `src/client.ts`: `createClient` and its options, one property per credential the spec defines. */
+export function emitClient(model: ApiModel, template: ClientTemplate, engine: TemplateEngine, header: string): GeneratedFile {
+  const usesBasic = model.credentials.some((credential) => credential.kind === "basic");
+  const defaults: LiteralValue = {
+    baseUrl: model.defaultBaseUrl,
+    credentials: Object.fromEntries(model.credentials.map((credential) => [credential.name, credentialSpec(credential)])),
+  };
+  const statements = [
+    header,
+    ...template.imports.map((declaration) => withBasicCredentials(declaration, usesBasic)),
+    {
+      ...template.options,
+      docs: [jsDoc(`Options of {@link createClient}: where requests go, how they are sent, and the credentials ${docText(model.title)} accepts.`)],
+      properties: model.credentials.map((credential) => ({
+        name: credential.name,
+        isReadonly: true,
+        hasQuestionToken: true,
+        type: credential.kind === "basic" ? "CredentialSource<BasicCredentials>" : "CredentialSource",
+        docs: [jsDoc(credentialDoc(credential))],
+      })),
+    },
+    {
+      ...template.function,
+      docs: [
+        {
+          kind: StructureKind.JSDoc as const,
+          description: `\n${paragraphs(
+            `Creates a client for ${model.title} ${model.version}. Pass it to any operation function.`,
+            model.defaultBaseUrl === undefined ? "The API names no server: pass `baseUrl`." : `Requests go to \`${model.defaultBaseUrl}\` unless you pass \`baseUrl\`.`,
+          )}`,
+          tags: [{ kind: StructureKind.JSDocTag as const, tagName: "example", text: `\n\`\`\`ts\n${exampleClient(model)}\n\`\`\`` }],
+        },
+      ],
+      statements: [fillHole(template.call, toLiteral(defaults))],
+    },
+  ];
+  return { path: "src/client.ts", contents: engine.print(statements) };
+}
+
+function withBasicCredentials(declaration: ImportDeclarationStructure, usesBasic: boolean): ImportDeclarationStructure {
+  if (!usesBasic || !Array.isArray(declaration.namedImports)) return declaration;
+  return { ...declaration, namedImports: [...declaration.namedImports, { name: "BasicCredentials", isTypeOnly: true }] };
+}
+
+function credentialSpec(credential: CredentialModel): LiteralValue {
+  if (credential.kind !== "apiKey") return { kind: credential.kind };
+  return { kind: "apiKey", in: credential.location ?? "header", name: credential.parameterName ?? credential.schemeName };
+}
+
+function credentialDoc(credential: CredentialModel): string {
+  const how = {
+    bearer: "Sent as `Authorization: Bearer <token>`",
+    basic: "Sent as HTTP basic authentication (`Authorization: Basic ...`)",
+    apiKey: `Sent as the \`${credential.parameterName ?? ""}\` ${credential.location ?? "header"}${credential.location === "query" ? " parameter" : ""}`,
+  }[credential.kind];
+  return (
+    paragraphs(
+      `${how} to the operations that require the \`${credential.schemeName}\` security scheme. A function is called before every request, so it can return a fresh token.`,
+      credential.description,
+    ) ?? ""
+  );
+}
+
+function exampleClient(model: ApiModel): string {
+  const first = model.credentials[0];
+  if (first === undefined) return "const client = createClient();";
+  const variable = `${model.title.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_|_$/g, "") || "API"}_TOKEN`;
+  const value = first.kind === "basic" ? '{ username: "user", password: "secret" }' : `process.env.${variable}`;
+  return `const client = createClient({ ${first.name}: ${value} });`;
+}

@@ -1,0 +1,148 @@
+import type { ApiModel } from "../model/model.js";
+import { docText, jsDoc, paragraphs } from "./docs.js";
+import type { GeneratedFile } from "./file.js";
+import { StructureKind, type TemplateEngine } from "./templates.js";
+
+/** What the generated package exports from the runtime, besides `createClient`. */
+const RUNTIME_VALUE_EXPORTS = ["ApiError", "ConnectionError", "isApiError", "SdkError"];
+const RUNTIME_TYPE_EXPORTS = ["BasicCredentials", "Client", "CredentialSource", "Fetch", "RequestOptions"];
+
+/** `src/index.ts`: every public name, listed explicitly so the package reads like a table of contents. */
+export function emitIndex(model: ApiModel, engine: TemplateEngine, header: string): GeneratedFile {
+  const exportFrom = (moduleSpecifier: string, names: readonly string[], isTypeOnly = false) => ({
+    kind: StructureKind.ExportDeclaration as const,
+    moduleSpecifier,
+    isTypeOnly,
+    namedExports: [...names],
+  });
+  const statements = [
+    header,
+    exportFrom("./client.js", ["createClient"]),
+    exportFrom("./client.js", ["ClientOptions"], true),
+    exportFrom("./runtime/index.js", RUNTIME_VALUE_EXPORTS),
+    exportFrom("./runtime/index.js", RUNTIME_TYPE_EXPORTS, true),
+    exportFrom("./schema.js", ["components", "operations", "paths"], true),
+    ...(model.schemas.length === 0 ? [] : [exportFrom("./models.js", model.schemas.map((schema) => schema.name), true)]),
+    ...model.operations.flatMap((operation) => {
+      const module = `./operations/${operation.fileName}.js`;
+      const { params, response, error } = operation.typeNames;
+      const hasParams = operation.parameters.length > 0;
+      return [exportFrom(module, [operation.functionName]), exportFrom(module, hasParams ? [params, response, error] : [response, error], true)];
+    }),
+  ];
+  return { path: "src/index.ts", contents: engine.print(statements) };
+}
+
+/** `src/models.ts`: a readable name for every component schema, e.g. `PhoneRegisterStatus`. */
+export function emitModels(model: ApiModel, engine: TemplateEngine, header: string): GeneratedFile | undefined {
+  if (model.schemas.length === 0) return undefined;
+  const statements = [
+    header,
+    { kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["components"] },
+    ...model.schemas.map((schema) => ({
+      kind: StructureKind.TypeAlias as const,
+      isExported: true,
+      name: schema.name,
+      type: `components["schemas"][${JSON.stringify(schema.componentName)}]`,
+      docs: [jsDoc(paragraphs(schema.description ?? `The \`${schema.componentName}\` schema.`, schema.deprecated && "@deprecated") ?? "")],
+    })),
+  ];
+  return { path: "src/models.ts", contents: engine.print(statements) };
+}
+
+/** The runtime, copied verbatim (plus the header) so the generated package has no runtime dependency. */
+export function emitRuntime(sources: readonly { name: string; text: string }[], header: string): GeneratedFile[] {
+  return sources.map(({ name, text }) => ({ path: `src/runtime/${name}`, contents: `${header}\n\n${text}` }));
+}
+
+export interface PackageOptions {
+  readonly packageName: string;
+  readonly packageVersion: string | undefined;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** `package.json` and `tsconfig.json` of the generated package: ESM, typed, side-effect free, zero dependencies. */
+export function emitPackageFiles(model: ApiModel, options: PackageOptions): GeneratedFile[] {
+  const packageJson = {
+    name: options.packageName,
+    version: options.packageVersion ?? model.version,
+    description: `TypeScript client for ${model.title}, generated from its OpenAPI description by @diga/codegen.`,
+    type: "module",
+    sideEffects: false,
+    exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } },
+    main: "./dist/index.js",
+    types: "./dist/index.d.ts",
+    files: ["dist", "src"],
+    scripts: { build: "tsc -p tsconfig.json" },
+    devDependencies: { typescript: "5.9.3" },
+  };
+  const tsconfig = {
+    compilerOptions: {
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      lib: ["ES2022", "DOM", "DOM.Iterable"],
+      types: [],
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      noImplicitOverride: true,
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      verbatimModuleSyntax: true,
+      isolatedModules: true,
+      declaration: true,
+      declarationMap: true,
+      sourceMap: true,
+      rootDir: "src",
+      outDir: "dist",
+      newLine: "lf",
+    },
+    include: ["src"],
+  };
+  return [
+    { path: "package.json", contents: json(packageJson) },
+    { path: "tsconfig.json", contents: json(tsconfig) },
+  ];
+}
+
+/** `README.md`: install, authenticate, and one example per operation, derived from the spec so it stays true. */
+export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedFile {
+  const credential = model.credentials[0];
+  const lines = [
+    `# ${options.packageName}`,
+    "",
+    `TypeScript client for **${docText(model.title)}** ${model.version}, generated from its OpenAPI description by @diga/codegen. Do not edit: regenerate with \`diga-codegen generate\`.`,
+    "",
+    "- Zero runtime dependencies: it uses the global `fetch` (Node 20+, Deno, Bun, browsers, edge runtimes), or the one you pass.",
+    "- One function per operation, so bundlers keep only the operations you import.",
+    "- Every parameter and response typed from the spec.",
+    "",
+    "## Usage",
+    "",
+    "```ts",
+    `import { createClient${model.operations[0] === undefined ? "" : `, ${model.operations[0].functionName}`} } from "${options.packageName}";`,
+    "",
+    credential === undefined ? "const client = createClient();" : `const client = createClient({ ${credential.name}: ${credential.kind === "basic" ? '{ username: "user", password: "secret" }' : '"<token>"'} });`,
+    ...(model.operations[0] === undefined ? [] : [`const result = await ${model.operations[0].functionName}(client);`]),
+    "```",
+    "",
+    "## Operations",
+    "",
+    "| Function | Request | Summary |",
+    "| --- | --- | --- |",
+    ...model.operations.map(
+      (operation) =>
+        `| \`${operation.functionName}\` | \`${operation.method} ${operation.path}\` | ${(operation.docs.summary ?? "").replace(/[|\n]/g, " ")}${operation.docs.deprecated ? " (deprecated)" : ""} |`,
+    ),
+    "",
+    "## Errors",
+    "",
+    "A non-2xx answer rejects with an `ApiError` carrying `status`, `headers`, the parsed `body` (typed per operation as `<Operation>Error`) and `requestId`. A request that gets no answer rejects with a `ConnectionError`. Both extend `SdkError`.",
+    "",
+  ];
+  return { path: "README.md", contents: lines.join("\n") };
+}

@@ -1,0 +1,61 @@
+import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type SchemaObject } from "openapi-typescript";
+import ts from "typescript";
+import type { OpenApiDocument } from "../model/spec.js";
+
+/**
+ * Stage 4: `src/schema.ts`, the request and response types, by openapi-typescript. This is the only module that
+ * imports it. We call its transform directly rather than `openapiTS()`: that entry point re-parses, lints and bundles
+ * the document with Redocly, work our load and validate stages have already done (and a large share of its time).
+ *
+ * openapi-typescript patches discriminator enums into the document it is given, so this stage runs after the model.
+ */
+export function emitTypes(document: OpenApiDocument, header: string): string {
+  const spec = document as unknown as OpenAPI3;
+  const options = { silent: true } as const;
+  const nodes = transformSchema(spec, {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(spec, options),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: undefined as never,
+    silent: true,
+    transform: acceptDatesInParameters,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(spec, $ref, options),
+  });
+  return `${header}\n\n${astToString(nodes)}`;
+}
+
+const PARAMETER_PATH = /\/parameters\/(query|header|path|cookie)\/|^#\/components\/parameters\//;
+
+/**
+ * A `date` or `date-time` parameter also accepts a `Date`; the runtime sends it as an ISO string. Only parameters
+ * change: response bodies stay `string`, because that is what JSON delivers.
+ */
+function acceptDatesInParameters(schema: SchemaObject, { path }: { path?: string }): ts.TypeNode | undefined {
+  const format = "format" in schema ? schema.format : undefined;
+  if (path === undefined || !PARAMETER_PATH.test(path) || (format !== "date-time" && format !== "date")) return undefined;
+  return ts.factory.createUnionTypeNode([
+    ts.factory.createTypeReferenceNode("Date"),
+    ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+  ]);
+}

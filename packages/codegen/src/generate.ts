@@ -1,0 +1,100 @@
+import { performance } from "node:perf_hooks";
+import { emitClient } from "./emit/client.js";
+import { generatedHeader, type GeneratedFile } from "./emit/file.js";
+import { emitOperation } from "./emit/operations.js";
+import { emitIndex, emitModels, emitPackageFiles, emitReadme, emitRuntime } from "./emit/package-files.js";
+import { readTemplateSources, type TemplateSources } from "./emit/template-sources.js";
+import { TemplateEngine } from "./emit/templates.js";
+import { emitTypes } from "./emit/types.js";
+import { formatFiles } from "./format/format-files.js";
+import { loadSpec, readTextFile, type ReadText } from "./load/load-spec.js";
+import { buildModel } from "./model/build-model.js";
+import type { ApiModel } from "./model/model.js";
+import { compareStrings } from "./order.js";
+import { manifestFile } from "./write/manifest.js";
+import { validateSpec } from "./validate/validate-spec.js";
+
+export interface GenerateOptions {
+  /** Path of the OpenAPI 3.0/3.1 document, YAML or JSON. */
+  readonly input: string;
+  /** The generated package's name. Default: derived from the spec title, e.g. `diga-api-client`. */
+  readonly packageName?: string;
+  /** The generated package's version. Default: the spec's `info.version`. */
+  readonly packageVersion?: string;
+  /** How files are read; injectable for in-memory specs. */
+  readonly read?: ReadText;
+  /** Template sources, when not read from the templates package (tests of the templates themselves). */
+  readonly templates?: TemplateSources;
+}
+
+export interface StageTimings {
+  readonly [stage: string]: number;
+}
+
+export interface GenerateResult {
+  /** Every file of the generated package, sorted by path; paths are relative with `/` separators. */
+  readonly files: readonly GeneratedFile[];
+  readonly model: ApiModel;
+  /** Milliseconds per stage. */
+  readonly timings: StageTimings;
+}
+
+/**
+ * The whole pipeline in memory: load → validate → model → emit types → emit operations → format. Touches the disk
+ * only to read the spec and the templates; writing is the caller's (see `writeOutput`). Throws `CodegenError` for
+ * anything wrong with the input.
+ */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = Math.round((performance.now() - start) * 10) / 10;
+    }
+  };
+
+  const templatesPromise = options.templates === undefined ? readTemplateSources() : Promise.resolve(options.templates);
+  const loaded = await time("load", () => loadSpec(options.input, options.read ?? readTextFile));
+  const document = await time("validate", () => validateSpec(loaded.entry));
+  const model = await time("model", () => buildModel(document));
+  const header = generatedHeader(model.title, model.version);
+  const packageOptions = {
+    packageName: options.packageName ?? defaultPackageName(model.title),
+    packageVersion: options.packageVersion,
+  };
+
+  const schemaFile = await time("types", () => ({ path: "src/schema.ts", contents: emitTypes(document, header) }));
+  const templates = await templatesPromise;
+  const emitted = await time("operations", () => {
+    const engine = new TemplateEngine();
+    const operationTemplate = engine.parseOperation(templates.operation);
+    const clientTemplate = engine.parseClient(templates.client);
+    return [
+      ...model.operations.map((operation) => emitOperation(operation, { engine, template: operationTemplate, header })),
+      emitClient(model, clientTemplate, engine, header),
+      emitIndex(model, engine, header),
+      emitModels(model, engine, header),
+    ].filter((file) => file !== undefined);
+  });
+  const formatted = await time("format", () => formatFiles([schemaFile, ...emitted]));
+  const files = sortByPath([
+    ...formatted,
+    ...emitRuntime(templates.runtime, header),
+    ...emitPackageFiles(model, packageOptions),
+    emitReadme(model, packageOptions),
+    { path: ".gitattributes", contents: "* text=auto eol=lf\n" },
+  ]);
+  return { files: [...files, manifestFile(files)], model, timings };
+}
+
+/** `Diga API` → `diga-api-client`. */
+export function defaultPackageName(title: string): string {
+  const base = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "api";
+  return base.endsWith("client") ? base : `${base}-client`;
+}
+
+function sortByPath(files: readonly GeneratedFile[]): GeneratedFile[] {
+  return [...files].sort((a, b) => compareStrings(a.path, b.path));
+}

@@ -1,0 +1,288 @@
+import { appendPointer } from "../pointer.js";
+import type {
+  ApiModel,
+  CredentialModel,
+  DocsModel,
+  OperationModel,
+  ParameterModel,
+  PathParameterModel,
+  ResponseModel,
+  SchemaAliasModel,
+
+} from "./model.js";
+import {
+  assignUniqueNames,
+  camelCase,
+  operationFileName,
+  operationNameCandidates,
+  operationTypeName,
+  safeIdentifier,
+  schemaTypeName,
+} from "./naming.js";
+import { dereference } from "./refs.js";
+import { classifyMediaType, pickMediaType } from "./media-types.js";
+import { valueModelOf } from "./values.js";
+import {
+  HTTP_METHODS,
+  type HttpMethod,
+  type MaybeRef,
+  type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+  type PathItemObject,
+  type ResponseObject,
+  type SecurityRequirementObject,
+  type SecuritySchemeObject,
+} from "./spec.js";
+
+/** Names the generated package exports itself; an operation may not take them (see the runtime's index). */
+export const PACKAGE_EXPORTS: ReadonlySet<string> = new Set([
+  "createClient",
+  "isApiError",
+  "ApiError",
+  "SdkError",
+  "ConnectionError",
+]);
+
+/** Options of `createClient` that a credential name must not shadow. */
+const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "userAgent"]);
+
+interface RawOperation {
+  readonly path: string;
+  readonly method: HttpMethod;
+  readonly pointer: string;
+  readonly operation: OperationObject;
+  readonly pathItem: PathItemObject;
+}
+
+/** Stage 3: the validated document → the model the emitters read. Pure: same document, same model. */
+export function buildModel(document: OpenApiDocument): ApiModel {
+  const raw = listOperations(document);
+  const functionNames = assignUniqueNames(
+    raw.map(({ operation, method, path }) => operationNameCandidates({ operationId: operation.operationId, method, path })),
+    PACKAGE_EXPORTS,
+  );
+  const credentials = buildCredentials(document);
+  const operations = raw.map((entry, index) =>
+    buildOperation(document, entry, functionNames[index] ?? "", credentials),
+  );
+  const takenTypeNames = new Set(
+    operations.flatMap(({ typeNames }) => [typeNames.params, typeNames.response, typeNames.error]),
+  );
+  return {
+    title: document.info.title,
+    version: document.info.version,
+    description: document.info.description,
+    defaultBaseUrl: defaultBaseUrl(document),
+    operations,
+    schemas: buildSchemaAliases(document, takenTypeNames),
+    credentials: [...credentials.values()],
+  };
+}
+
+function listOperations(document: OpenApiDocument): RawOperation[] {
+  const operations: RawOperation[] = [];
+  for (const [path, itemOrRef] of Object.entries(document.paths ?? {})) {
+    if (path.startsWith("x-")) continue;
+    const itemPointer = appendPointer("/paths", path);
+    const pathItem = dereference(document, itemOrRef, itemPointer).value;
+    // Spec order, not a fixed method order: the generated files follow the document the user wrote.
+    for (const key of Object.keys(pathItem)) {
+      const method = HTTP_METHODS.find((candidate) => candidate === key);
+      const operation = method === undefined ? undefined : pathItem[method];
+      if (method === undefined || operation === undefined) continue;
+      operations.push({ path, method, pointer: appendPointer(itemPointer, method), operation, pathItem });
+    }
+  }
+  return operations;
+}
+
+function buildOperation(
+  document: OpenApiDocument,
+  { path, method, pointer, operation, pathItem }: RawOperation,
+  functionName: string,
+  credentials: ReadonlyMap<string, CredentialModel>,
+): OperationModel {
+  const parameters = mergeParameters(document, pathItem, operation, pointer);
+  return {
+    pointer,
+    operationId: operation.operationId,
+    functionName,
+    typeNames: {
+      params: operationTypeName(functionName, "Params"),
+      response: operationTypeName(functionName, "Response"),
+      error: operationTypeName(functionName, "Error"),
+    },
+    fileName: operationFileName(functionName),
+    method: method.toUpperCase() as Uppercase<HttpMethod>,
+    path,
+    typeRoot:
+      operation.operationId === undefined
+        ? { kind: "paths", path, method }
+        : { kind: "operations", operationId: operation.operationId },
+    docs: docsOf(operation),
+    tags: operation.tags ?? [],
+    pathParameters: buildPathParameters(document, path, parameters),
+    parameters: parameters.filter(({ parameter }) => parameter.in !== "path").map(({ parameter }) => buildParameter(document, parameter)),
+    responses: buildResponses(document, operation, pointer),
+    security: securityOf(operation.security ?? document.security ?? [], credentials),
+  };
+}
+
+function docsOf(source: { summary?: string; description?: string; deprecated?: boolean }): DocsModel {
+  const summary = source.summary?.trim() || undefined;
+  const description = source.description?.trim() || undefined;
+  return { summary, description: description === summary ? undefined : description, deprecated: source.deprecated === true };
+}
+
+interface LocatedParameter {
+  readonly parameter: ParameterObject;
+  readonly pointer: string;
+}
+
+/** Path-item parameters apply to every operation below it; an operation's own parameter overrides one by name and location. */
+function mergeParameters(document: OpenApiDocument, pathItem: PathItemObject, operation: OperationObject, pointer: string): LocatedParameter[] {
+  const itemPointer = pointer.slice(0, pointer.lastIndexOf("/"));
+  const resolve = (list: readonly MaybeRef<ParameterObject>[] | undefined, at: string) =>
+    (list ?? []).map((entry, index) => {
+      const { value, pointer: resolvedAt } = dereference(document, entry, appendPointer(at, index));
+      return { parameter: value, pointer: resolvedAt };
+    });
+  const own = resolve(operation.parameters, appendPointer(pointer, "parameters"));
+  const key = ({ parameter }: LocatedParameter) => `${parameter.in}:${parameter.name}`;
+  const ownKeys = new Set(own.map(key));
+  const shared = resolve(pathItem.parameters, appendPointer(itemPointer, "parameters")).filter((entry) => !ownKeys.has(key(entry)));
+  return [...shared, ...own];
+}
+
+function buildPathParameters(document: OpenApiDocument, path: string, parameters: readonly LocatedParameter[]): PathParameterModel[] {
+  const byName = new Map(parameters.filter(({ parameter }) => parameter.in === "path").map(({ parameter }) => [parameter.name, parameter]));
+  const taken = new Set(["client", "params", "options"]);
+  return [...path.matchAll(/\{([^}]+)\}/g)].flatMap(([, name]) => {
+    const parameter = name === undefined ? undefined : byName.get(name);
+    if (parameter === undefined) return [];
+    let argumentName = safeIdentifier(camelCase(parameter.name) || "value", taken);
+    for (let n = 2; taken.has(argumentName); n++) argumentName = `${safeIdentifier(camelCase(parameter.name), taken)}${n}`;
+    taken.add(argumentName);
+    const style = parameter.style === "label" || parameter.style === "matrix" ? parameter.style : "simple";
+    return [{ name: parameter.name, argumentName, style, explode: parameter.explode ?? false, description: parameter.description, value: valueModelOf(document, parameter.schema) }];
+  });
+}
+
+function buildParameter(document: OpenApiDocument, parameter: ParameterObject): ParameterModel {
+  const location = parameter.in as ParameterModel["in"];
+  const defaultStyle = location === "header" ? "simple" : "form";
+  const style = (parameter.style ?? defaultStyle) as ParameterModel["style"];
+  return {
+    name: parameter.name,
+    in: location,
+    required: parameter.required === true,
+    style,
+    // The spec's default: explode is true for form style, false for every other style.
+    explode: parameter.explode ?? style === "form",
+    allowReserved: parameter.allowReserved === true,
+    description: parameter.description,
+    deprecated: parameter.deprecated === true,
+    value: valueModelOf(document, parameter.schema),
+  };
+}
+
+function buildResponses(document: OpenApiDocument, operation: OperationObject, pointer: string): ResponseModel[] {
+  return Object.entries(operation.responses ?? {})
+    .filter(([status]) => !status.startsWith("x-"))
+    .map(([status, responseOrRef]) => {
+      const response: ResponseObject = dereference(document, responseOrRef, appendPointer(pointer, "responses", status)).value;
+      const mediaType = pickMediaType(Object.keys(response.content ?? {}));
+      return {
+        status,
+        description: response.description,
+        mediaType,
+        kind: classifyMediaType(mediaType),
+        isSuccess: /^2(\d\d|XX)$/i.test(status),
+      };
+    });
+}
+
+function securityOf(requirements: readonly SecurityRequirementObject[], credentials: ReadonlyMap<string, CredentialModel>): string[][] {
+  const alternatives = requirements.map((requirement) =>
+    Object.keys(requirement).flatMap((scheme) => {
+      const credential = credentials.get(scheme);
+      return credential === undefined ? [] : [credential.name];
+    }),
+  );
+  // Only an explicit empty requirement (`{}`) makes auth optional; without requirements nothing is sent.
+  return alternatives.every((alternative) => alternative.length === 0) ? [] : alternatives;
+}
+
+function buildCredentials(document: OpenApiDocument): Map<string, CredentialModel> {
+  const schemes = Object.entries(document.components?.securitySchemes ?? {}).flatMap(([schemeName, schemeOrRef]) => {
+    const scheme = dereference<SecuritySchemeObject>(document, schemeOrRef, appendPointer("/components/securitySchemes", schemeName)).value;
+    const kind = credentialKind(scheme);
+    return kind === undefined ? [] : [{ schemeName, scheme, kind }];
+  });
+  const countOf = (kind: string) => schemes.filter((entry) => entry.kind === kind).length;
+  const conventional = { bearer: "bearerToken", basic: "basicAuth", apiKey: "apiKey" } as const;
+  const names = assignUniqueNames(
+    schemes.map(({ schemeName, kind }) => {
+      const name = countOf(kind) === 1 ? conventional[kind] : camelCase(schemeName) || conventional[kind];
+      return { preferred: name, fallback: name };
+    }),
+    CLIENT_OPTION_NAMES,
+  );
+  return new Map(
+    schemes.map(({ schemeName, scheme, kind }, index) => [
+      schemeName,
+      {
+        name: names[index] ?? schemeName,
+        schemeName,
+        kind,
+        location: scheme.type === "apiKey" ? scheme.in : undefined,
+        parameterName: scheme.type === "apiKey" ? scheme.name : undefined,
+        description: scheme.description,
+      },
+    ]),
+  );
+}
+
+function credentialKind(scheme: SecuritySchemeObject): CredentialModel["kind"] | undefined {
+  switch (scheme.type) {
+    case "http":
+      return scheme.scheme.toLowerCase() === "basic" ? "basic" : "bearer";
+    case "apiKey":
+      return "apiKey";
+    case "oauth2":
+    case "openIdConnect":
+      // The client does not run OAuth flows; it sends the access token the caller obtained.
+      return "bearer";
+    case "mutualTLS":
+      return undefined;
+  }
+}
+
+function defaultBaseUrl(document: OpenApiDocument): string | undefined {
+  const server = document.servers?.[0];
+  if (server === undefined) return undefined;
+  const url = server.url.replace(/\{([^}]+)\}/g, (match, name: string) => server.variables?.[name]?.default ?? match);
+  return url.endsWith("/") ? url.slice(0, -1) : url;
+}
+
+function buildSchemaAliases(document: OpenApiDocument, taken: ReadonlySet<string>): SchemaAliasModel[] {
+  const entries = Object.entries(document.components?.schemas ?? {});
+  const names = assignUniqueNames(
+    entries.map(([componentName]) => {
+      const name = schemaTypeName(componentName);
+      return { preferred: name, fallback: name };
+    }),
+    taken,
+  );
+  return entries.map(([componentName, schemaOrRef], index) => {
+    const schema = dereference(document, schemaOrRef, appendPointer("/components/schemas", componentName)).value;
+    return {
+      name: names[index] ?? componentName,
+      componentName,
+      description: schema.description?.trim() || schema.title?.trim() || undefined,
+      deprecated: schema.deprecated === true,
+    };
+  });
+}
+

@@ -1,0 +1,117 @@
+/**
+ * The intermediate model: everything the emitters need, decided once. Emitters never read raw OpenAPI; they read
+ * these objects, so a naming or defaulting rule lives in exactly one place (the model stage).
+ */
+import type { HttpMethod, ParameterLocation } from "./spec.js";
+
+export interface ApiModel {
+  readonly title: string;
+  readonly version: string;
+  readonly description: string | undefined;
+  /** The first server's URL with its variables at their defaults; the client's default base URL. */
+  readonly defaultBaseUrl: string | undefined;
+  readonly operations: readonly OperationModel[];
+  readonly schemas: readonly SchemaAliasModel[];
+  readonly credentials: readonly CredentialModel[];
+}
+
+/** How an emitter reaches openapi-typescript's types for an operation. */
+export type OperationTypeRoot =
+  | { readonly kind: "operations"; readonly operationId: string }
+  | { readonly kind: "paths"; readonly path: string; readonly method: HttpMethod };
+
+export interface OperationModel {
+  /** JSON pointer of the operation object, for messages. */
+  readonly pointer: string;
+  readonly operationId: string | undefined;
+  readonly functionName: string;
+  readonly typeNames: { readonly params: string; readonly response: string; readonly error: string };
+  readonly fileName: string;
+  readonly method: Uppercase<HttpMethod>;
+  readonly path: string;
+  readonly typeRoot: OperationTypeRoot;
+  readonly docs: DocsModel;
+  readonly tags: readonly string[];
+  /** Path parameters in the order they appear in the path template; these become positional arguments. */
+  readonly pathParameters: readonly PathParameterModel[];
+  /** Query, header and cookie parameters in declaration order; these become properties of one params object. */
+  readonly parameters: readonly ParameterModel[];
+  readonly responses: readonly ResponseModel[];
+  /** Alternatives, each a set of credential names that must all be present; `[]` when no auth applies. */
+  readonly security: readonly (readonly string[])[];
+}
+
+export interface DocsModel {
+  readonly summary: string | undefined;
+  readonly description: string | undefined;
+  readonly deprecated: boolean;
+}
+
+export interface ParameterModel {
+  readonly name: string;
+  readonly in: Exclude<ParameterLocation, "path">;
+  readonly required: boolean;
+  readonly style: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "simple";
+  readonly explode: boolean;
+  readonly allowReserved: boolean;
+  readonly description: string | undefined;
+  readonly deprecated: boolean;
+  readonly value: ValueModel;
+}
+
+export interface PathParameterModel {
+  readonly name: string;
+  /** The positional argument's name: `phone_id` → `phoneId`. */
+  readonly argumentName: string;
+  readonly style: "simple" | "label" | "matrix";
+  readonly explode: boolean;
+  readonly description: string | undefined;
+  readonly value: ValueModel;
+}
+
+/** What the spec says a parameter value may be, as far as a client can check it before sending. */
+export interface ValueModel {
+  readonly type: "string" | "number" | "integer" | "boolean" | "array" | "object" | undefined;
+  readonly nullable: boolean;
+  readonly format: string | undefined;
+  readonly enum: readonly (string | number | boolean | null)[] | undefined;
+  readonly minimum: number | undefined;
+  readonly maximum: number | undefined;
+  readonly exclusiveMinimum: number | undefined;
+  readonly exclusiveMaximum: number | undefined;
+  readonly minLength: number | undefined;
+  readonly maxLength: number | undefined;
+  readonly pattern: string | undefined;
+  readonly items: ValueModel | undefined;
+  readonly default: unknown;
+}
+
+export type BodyKind = "json" | "text" | "binary" | "empty";
+
+export interface ResponseModel {
+  /** `200`, `4XX` or `default`, as written in the spec. */
+  readonly status: string;
+  readonly description: string | undefined;
+  /** The media type the client reads, or undefined when the response has no content. */
+  readonly mediaType: string | undefined;
+  readonly kind: BodyKind;
+  readonly isSuccess: boolean;
+}
+
+export interface CredentialModel {
+  /** The option of `createClient` that carries it, e.g. `bearerToken`. */
+  readonly name: string;
+  readonly schemeName: string;
+  readonly kind: "bearer" | "basic" | "apiKey";
+  /** For apiKey: where the key goes and under which name. */
+  readonly location: "header" | "query" | "cookie" | undefined;
+  readonly parameterName: string | undefined;
+  readonly description: string | undefined;
+}
+
+export interface SchemaAliasModel {
+  readonly name: string;
+  readonly componentName: string;
+  readonly description: string | undefined;
+  readonly deprecated: boolean;
+}

@@ -1,0 +1,162 @@
+/**
+ * Every identifier the generator emits is made here, so a name is decided once and used the same way at its
+ * declaration and at every use site. Each kind of name has one function:
+ *
+ * - operation functions (`listPhones`), from the operationId or, without one, from method + path;
+ * - type names (`ListPhonesParams`), from a function name and a suffix;
+ * - schema aliases (`PhoneRegisterResponseSchema`), from a component name;
+ * - file names, equal to the function name (kept unique ignoring case, for case-insensitive file systems).
+ *
+ * Rules shared by all of them: words are split on anything that is not a letter or digit and on camelCase
+ * boundaries; JavaScript reserved words and names the runtime exports get a trailing `_`; a leading digit gets
+ * a leading `_`; clashes are resolved by {@link assignUniqueNames}.
+ */
+
+const RESERVED_WORDS = new Set([
+  // ECMAScript reserved words, strict-mode and module reserved words.
+  "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
+  "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements",
+  "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public",
+  "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with",
+  "yield",
+  // Globals that a declaration would shadow confusingly.
+  "undefined", "NaN", "Infinity", "globalThis",
+]);
+
+/** TypeScript's own type keywords cannot name a type alias. */
+const RESERVED_TYPE_NAMES = new Set([
+  "any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "unknown", "void", "undefined",
+  "Array", "Date", "Error", "Function", "Map", "Object", "Promise", "Record", "Response", "Request", "Set",
+  "Headers", "Blob", "File", "FormData", "URL", "URLSearchParams",
+]);
+
+/** Splits text into words on separators and camelCase / letter-digit boundaries: `list_phonesV1` → list, phones, V1. */
+export function splitWords(text: string): string[] {
+  return text
+    .split(/[^\p{L}\p{N}]+/u)
+    .flatMap((chunk) =>
+      chunk
+        // lowerUpper: "listPhones" → "list Phones"; UPPERUpperlower: "HTTPServer" → "HTTP Server"
+        .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+        .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
+        .split(" "),
+    )
+    .filter((word) => word !== "");
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+export function camelCase(text: string): string {
+  return splitWords(text)
+    .map((word, index) => (index === 0 ? word.toLowerCase() : capitalize(word.toLowerCase())))
+    .join("");
+}
+
+export function pascalCase(text: string): string {
+  return capitalize(camelCase(text));
+}
+
+/** Makes `name` usable as a value identifier: reserved words get a trailing `_`, a leading digit a leading `_`. */
+export function safeIdentifier(name: string, reserved: ReadonlySet<string> = RESERVED_WORDS): string {
+  const identifier = /^\p{N}/u.test(name) ? `_${name}` : name;
+  return reserved.has(identifier) || RESERVED_WORDS.has(identifier) ? `${identifier}_` : identifier;
+}
+
+/** Whether `name` can be written as a bare property key or identifier. */
+export function isIdentifier(name: string): boolean {
+  return /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(name) && !RESERVED_WORDS.has(name);
+}
+
+/**
+ * FastAPI's default operationId is `<route name><path with non-word characters as _>_<method>`, e.g.
+ * `list_phones_v1_phone__get` for `GET /v1/phone/`. The suffix repeats what method and path already say, so it is
+ * dropped: `list_phones`. Any other operationId is returned unchanged.
+ */
+export function stripFastApiSuffix(operationId: string, method: string, path: string): string {
+  const suffix = `${path.replace(/\W/g, "_")}_${method.toLowerCase()}`;
+  if (operationId.length > suffix.length && operationId.endsWith(suffix)) {
+    return operationId.slice(0, -suffix.length);
+  }
+  return operationId;
+}
+
+/** `GET /v1/phone/{phone_id}` → `getV1PhoneByPhoneId`: method, literal segments, then `By` + each parameter. */
+export function nameFromMethodAndPath(method: string, path: string): string {
+  const segments = path.split("/").filter((segment) => segment !== "");
+  const literal = segments.filter((segment) => !segment.includes("{")).join(" ");
+  const params = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? "");
+  const byParams = params.length === 0 ? "" : ` by ${params.join(" and ")}`;
+  return camelCase(`${method} ${literal}${byParams}`);
+}
+
+export interface OperationNameInput {
+  readonly operationId: string | undefined;
+  readonly method: string;
+  readonly path: string;
+}
+
+export interface NameCandidates {
+  /** The name we want: the cleaned-up operationId. */
+  readonly preferred: string;
+  /** Used for every member of a group whose preferred names clash, when it differs: the full operationId. */
+  readonly fallback: string;
+}
+
+/** The candidate function names of one operation, before clashes with other operations are resolved. */
+export function operationNameCandidates({ operationId, method, path }: OperationNameInput): NameCandidates {
+  const fromPath = nameFromMethodAndPath(method, path);
+  if (operationId === undefined) return { preferred: fromPath, fallback: fromPath };
+  const full = camelCase(operationId) || fromPath;
+  const stripped = camelCase(stripFastApiSuffix(operationId, method, path)) || full;
+  return { preferred: stripped, fallback: full };
+}
+
+/**
+ * Resolves clashes deterministically, in input order:
+ * 1. names are compared ignoring case (they are file names too);
+ * 2. every member of a clashing group switches to its fallback, where that differs (so `list_phones_v1_phone__get`
+ *    and `list_phones_v2_phone__get` become `listPhonesV1PhoneGet` and `listPhonesV2PhoneGet`, not `listPhones`
+ *    and `listPhones2`);
+ * 3. reserved words and names in `taken` get a trailing `_`;
+ * 4. what still clashes gets a numeric suffix, starting at 2, the first occurrence keeping its name.
+ */
+export function assignUniqueNames(
+  candidates: readonly NameCandidates[],
+  taken: ReadonlySet<string> = new Set(),
+): string[] {
+  const key = (name: string) => name.toLowerCase();
+  const counts = new Map<string, number>();
+  for (const { preferred } of candidates) counts.set(key(preferred), (counts.get(key(preferred)) ?? 0) + 1);
+  const wanted = candidates.map(({ preferred, fallback }) =>
+    (counts.get(key(preferred)) ?? 0) > 1 ? fallback : preferred,
+  );
+
+  const used = new Set([...taken].map(key));
+  return wanted.map((name) => {
+    const base = safeIdentifier(name, taken);
+    let unique = base;
+    for (let n = 2; used.has(key(unique)); n++) unique = `${base}${n}`;
+    used.add(key(unique));
+    return unique;
+  });
+}
+
+/** `listPhones` + `Params` → `ListPhonesParams`. */
+export function operationTypeName(functionName: string, suffix: string): string {
+  return `${capitalize(functionName.replace(/^_+/, ""))}${suffix}`;
+}
+
+/** `PaginatedResponse_PhoneRegisterResponseSchema_` → `PaginatedResponsePhoneRegisterResponseSchema`. */
+export function schemaTypeName(componentName: string): string {
+  const name = splitWords(componentName).map(capitalize).join("");
+  if (name === "") return "Schema";
+  const safe = /^\p{N}/u.test(name) ? `Schema${name}` : name;
+  return RESERVED_TYPE_NAMES.has(safe) ? `${safe}Schema` : safe;
+}
+
+/** The file (without extension) that holds one operation. */
+export function operationFileName(functionName: string): string {
+  return functionName;
+}
