@@ -5,12 +5,12 @@
  * It type-checks against a stand-in schema, so the shape the generator copies cannot rot.
  */
 import type { operations } from "./stand-in/schema.js";
-import { request, type ApiError, type Client, type Endpoint, type RequestOptions } from "./runtime/index.js";
+import { request, type ApiError, type Client, type Endpoint, type Params, type RequestOptions } from "./runtime/index.js";
 
 type Operation = operations["operation_id"];
 
 /** The parameters of {@link operationName}. */
-export type OperationParams = NonNullable<Operation["parameters"]["query"]>;
+export type OperationParams = Params<NonNullable<Operation["parameters"]["query"]>>;
 
 /** What {@link operationName} resolves with. */
 export type OperationResponse = Operation["responses"][200]["content"]["application/json"];

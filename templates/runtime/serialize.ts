@@ -55,11 +55,11 @@ export function serializeQueryParam(name: string, value: unknown, rule: Serializ
   const key = encodeURIComponent(name);
   const encode = (inner: unknown) => encodeValue(scalarToString(inner, rule.format), rule.allowReserved);
 
+  const separator = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "%7C" : ",";
   if (Array.isArray(value)) {
     const items = value.filter((item) => !isAbsent(item));
     if (items.length === 0) return [];
     if (explode) return items.map((item) => `${key}=${encode(item)}`);
-    const separator = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
     return [`${key}=${items.map(encode).join(separator)}`];
   }
   if (isPlainObject(value)) {
@@ -68,7 +68,7 @@ export function serializeQueryParam(name: string, value: unknown, rule: Serializ
       return entries.map(([field, inner]) => `${key}%5B${encodeURIComponent(field)}%5D=${encode(inner)}`);
     }
     if (explode) return entries.map(([field, inner]) => `${encodeURIComponent(field)}=${encode(inner)}`);
-    return [`${key}=${entries.flatMap(([field, inner]) => [encodeURIComponent(field), encode(inner)]).join(",")}`];
+    return [`${key}=${entries.flatMap(([field, inner]) => [encodeURIComponent(field), encode(inner)]).join(separator)}`];
   }
   return [`${key}=${encode(value)}`];
 }

@@ -7,7 +7,9 @@ import { readTemplateSources, type TemplateSources } from "./emit/template-sourc
 import { TemplateEngine } from "./emit/templates.js";
 import { emitTypes } from "./emit/types.js";
 import { formatFiles } from "./format/format-files.js";
+import { CodegenError } from "./errors.js";
 import { loadSpec, readTextFile, type ReadText } from "./load/load-spec.js";
+import type { SourceDocument } from "./load/source.js";
 import { buildModel } from "./model/build-model.js";
 import type { ApiModel } from "./model/model.js";
 import { compareStrings } from "./order.js";
@@ -58,7 +60,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const templatesPromise = options.templates === undefined ? readTemplateSources() : Promise.resolve(options.templates);
   const loaded = await time("load", () => loadSpec(options.input, options.read ?? readTextFile));
   const document = await time("validate", () => validateSpec(loaded.entry));
-  const model = await time("model", () => buildModel(document));
+  const model = await time("model", () => locatedIn(loaded.entry, () => buildModel(document)));
   const header = generatedHeader(model.title, model.version);
   const packageOptions = {
     packageName: options.packageName ?? defaultPackageName(model.title),
@@ -86,7 +88,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     emitReadme(model, packageOptions),
     { path: ".gitattributes", contents: "* text=auto eol=lf\n" },
   ]);
-  return { files: [...files, manifestFile(files)], model, timings };
+  return { files: sortByPath([...files, manifestFile(files)]), model, timings };
+}
+
+/** Adds file and line:column to the problems of a stage that only knows JSON pointers. */
+function locatedIn<T>(source: SourceDocument, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof CodegenError)) throw error;
+    const problems = error.problems.map((problem) =>
+      problem.file !== undefined || problem.pointer === undefined ? problem : { ...problem, file: source.file, ...source.locate(problem.pointer) },
+    );
+    throw new CodegenError(error.stage, problems, { cause: error });
+  }
 }
 
 /** `Diga API` → `diga-api-client`. */

@@ -110,7 +110,11 @@ async function resolveJobs(
 
 async function runJob(job: ClientConfig, check: boolean, io: Io): Promise<number> {
   const start = performance.now();
-  const shown = (path: string) => relative(io.cwd, path) || ".";
+  // Relative to where the user stands, unless that means climbing out of it.
+  const shown = (path: string) => {
+    const fromCwd = relative(io.cwd, path);
+    return fromCwd === "" ? "." : fromCwd.startsWith("..") ? path : fromCwd;
+  };
   const result = await generate({
     input: shown(job.input),
     read: (file) => import("node:fs/promises").then(({ readFile }) => readFile(resolve(io.cwd, file), "utf8")),
@@ -157,8 +161,11 @@ function report(error: unknown, io: Io, debug: boolean): number {
     io.err("run `diga-codegen --help` for usage");
     return EXIT.usage;
   }
-  if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS") === true) {
-    io.err(`diga-codegen: ${error.message}`);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof Error && code?.startsWith("ERR_PARSE_ARGS") === true) {
+    // Node's own text for an unknown option suggests `--`, which is no help here.
+    const option = /'(-[^']*)'/.exec(error.message)?.[1];
+    io.err(`diga-codegen: ${code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined ? `unknown option ${option}` : error.message}`);
     io.err("run `diga-codegen --help` for usage");
     return EXIT.usage;
   }

@@ -61,9 +61,9 @@ export function emitOperation(operation: OperationModel, { engine, template, hea
 
   const statements = [
     header,
-    ...template.imports.map((declaration) => outputImport(declaration, operation)),
+    ...template.imports.map((declaration) => outputImport(declaration, operation, paramsType === undefined ? template.paramsImports : [])),
     typeAlias(template.operationAlias, template.operationAlias.name, operationTypeRoot(operation)),
-    ...(paramsType === undefined ? [] : [typeAlias(template.paramsType, typeNames.params, paramsType)]),
+    ...(paramsType === undefined ? [] : [typeAlias(template.paramsType, typeNames.params, fillHole(template.paramsTypeHole, paramsType))]),
     typeAlias(template.responseType, typeNames.response, responseTypeText(operation.responses)),
     typeAlias(template.errorType, typeNames.error, errorTypeText(operation.responses)),
     `const endpoint = ${fillHole(template.endpoint, toLiteral(endpointOf(operation)))};`,
@@ -82,10 +82,15 @@ export function emitOperation(operation: OperationModel, { engine, template, hea
   };
 }
 
-function outputImport(declaration: ImportDeclarationStructure, operation: OperationModel): ImportDeclarationStructure {
+function outputImport(declaration: ImportDeclarationStructure, operation: OperationModel, unused: readonly string[]): ImportDeclarationStructure {
   const moduleSpecifier = OUTPUT_MODULES[declaration.moduleSpecifier];
   if (moduleSpecifier === undefined) throw new Error(`operation template imports ${declaration.moduleSpecifier}, which has no place in the output`);
-  if (declaration.moduleSpecifier !== "./stand-in/schema.js") return { ...declaration, moduleSpecifier };
+  if (declaration.moduleSpecifier !== "./stand-in/schema.js") {
+    const namedImports = Array.isArray(declaration.namedImports)
+      ? declaration.namedImports.filter((specifier) => typeof specifier !== "object" || !unused.includes(specifier.name))
+      : declaration.namedImports;
+    return { ...declaration, moduleSpecifier, ...(namedImports === undefined ? {} : { namedImports }) };
+  }
   // The schema import names whichever root type reaches this operation.
   return { ...declaration, moduleSpecifier, namedImports: [operation.typeRoot.kind] };
 }

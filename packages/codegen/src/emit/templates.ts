@@ -41,6 +41,10 @@ export interface OperationTemplate {
   readonly imports: readonly ImportDeclarationStructure[];
   readonly operationAlias: TypeAliasDeclarationStructure;
   readonly paramsType: TypeAliasDeclarationStructure;
+  /** `Params<<hole>>` */
+  readonly paramsTypeHole: Hole;
+  /** The runtime names only an operation with a params object uses. */
+  readonly paramsImports: readonly string[];
   readonly responseType: TypeAliasDeclarationStructure;
   readonly errorType: TypeAliasDeclarationStructure;
   /** `const endpoint = <hole> as const satisfies Endpoint;` */
@@ -90,6 +94,9 @@ export class TemplateEngine {
     const returnType = fn.getReturnTypeNodeOrThrow();
     const innerReturnType = Node.isTypeReference(returnType) ? returnType.getTypeArguments()[0] : undefined;
     if (input === undefined || innerReturnType === undefined) throw new Error("operation.ts: the call needs an input object and the return type a type argument");
+    const paramsTypeNode = paramsNode.getTypeNodeOrThrow();
+    const paramsInner = Node.isTypeReference(paramsTypeNode) ? paramsTypeNode.getTypeArguments()[0] : undefined;
+    if (paramsInner === undefined) throw new Error("operation.ts: OperationParams must wrap the parameter types in one generic");
     const parameter = (name: string) => {
       const found = structure.parameters?.find((candidate) => candidate.name === name);
       if (found === undefined) throw new Error(`operation.ts: the function needs a \`${name}\` parameter`);
@@ -100,6 +107,8 @@ export class TemplateEngine {
       imports: file.getImportDeclarations().map((declaration) => declaration.getStructure()),
       operationAlias: aliasNode.getStructure(),
       paramsType: paramsNode.getStructure(),
+      paramsTypeHole: holeAround(paramsTypeNode, paramsInner),
+      paramsImports: Node.isTypeReference(paramsTypeNode) ? [paramsTypeNode.getTypeName().getText()] : [],
       responseType: responseNode.getStructure(),
       errorType: errorNode.getStructure(),
       endpoint: holeAround(endpoint.getInitializerOrThrow(), endpointObject),

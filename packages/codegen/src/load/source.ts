@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { CodegenError, type Problem } from "../errors.js";
 import { parsePointer } from "../pointer.js";
+import { findJsonSyntaxError } from "./json-syntax.js";
 
 /** A position in a source file, 1-based like an editor's. */
 export interface Position {
@@ -53,14 +54,12 @@ function parseJson(file: string, text: string): SourceDocument {
 }
 
 function jsonSyntaxProblem(file: string, text: string, error: unknown): Problem {
-  const message = error instanceof Error ? error.message : String(error);
-  const offset = /at position (\d+)/.exec(message)?.[1];
-  const position = offset === undefined ? undefined : positionAt(text, Number(offset));
+  const found = findJsonSyntaxError(text);
   return {
     file,
-    ...position,
-    message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, "")}`,
-    hint: "fix the syntax error at this position; a JSON validator or your editor will show it too",
+    ...(found === undefined ? {} : positionAt(text, found.offset)),
+    message: `invalid JSON: ${found?.message ?? (error instanceof Error ? error.message : String(error))}`,
+    hint: "fix the syntax error at this position",
   };
 }
 

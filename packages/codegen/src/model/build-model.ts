@@ -1,3 +1,4 @@
+import { CodegenError } from "../errors.js";
 import { appendPointer } from "../pointer.js";
 import type {
   ApiModel,
@@ -58,6 +59,17 @@ interface RawOperation {
 /** Stage 3: the validated document → the model the emitters read. Pure: same document, same model. */
 export function buildModel(document: OpenApiDocument): ApiModel {
   const raw = listOperations(document);
+  const unsupported = raw.filter(({ operation }) => operation.requestBody !== undefined);
+  if (unsupported.length > 0) {
+    throw new CodegenError(
+      "model",
+      unsupported.map(({ pointer, method, path }) => ({
+        pointer: `${pointer}/requestBody`,
+        message: `${method.toUpperCase()} ${path} has a request body, which this version of diga-codegen cannot send yet`,
+        hint: "request bodies are on the roadmap; until then, generate from a spec without them",
+      })),
+    );
+  }
   const functionNames = assignUniqueNames(
     raw.map(({ operation, method, path }) => operationNameCandidates({ operationId: operation.operationId, method, path })),
     PACKAGE_EXPORTS,

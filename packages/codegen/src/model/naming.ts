@@ -145,7 +145,8 @@ export function assignUniqueNames(
 
 /** `listPhones` + `Params` → `ListPhonesParams`. */
 export function operationTypeName(functionName: string, suffix: string): string {
-  return `${capitalize(functionName.replace(/^_+/, ""))}${suffix}`;
+  const name = `${capitalize(functionName.replace(/^_+|_+$/g, ""))}${suffix}`;
+  return /^\p{N}/u.test(name) ? `_${name}` : name;
 }
 
 /** `PaginatedResponse_PhoneRegisterResponseSchema_` → `PaginatedResponsePhoneRegisterResponseSchema`. */

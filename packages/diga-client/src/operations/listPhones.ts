@@ -6,13 +6,14 @@ import {
   type ApiError,
   type Client,
   type Endpoint,
+  type Params,
   type RequestOptions,
 } from "../runtime/index.js";
 
 type Operation = operations["list_phones_v1_phone__get"];
 
 /** The parameters of {@link listPhones}. */
-export type ListPhonesParams = NonNullable<Operation["parameters"]["query"]>;
+export type ListPhonesParams = Params<NonNullable<Operation["parameters"]["query"]>>;
 
 /** What {@link listPhones} resolves with. */
 export type ListPhonesResponse = Operation["responses"][200]["content"]["application/json"];

@@ -36,6 +36,12 @@ export interface RequestOptions {
   readonly fetch?: Fetch;
 }
 
+/**
+ * The params object of an operation, from openapi-typescript's parameter types: optional parameters also accept
+ * `undefined` (not sent, like `null`), so `{ after: maybeCursor }` compiles under `exactOptionalPropertyTypes`.
+ */
+export type Params<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
+
 /** The values of one call, grouped as the generated function received them. */
 export interface RequestInput {
   readonly path?: Readonly<Record<string, unknown>>;

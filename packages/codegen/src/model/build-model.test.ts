@@ -1,0 +1,166 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parseSource } from "../load/source.js";
+import { validateSpec } from "../validate/validate-spec.js";
+import { buildModel } from "./build-model.js";
+import type { OpenApiDocument } from "./spec.js";
+
+const phoneSpecPath = fileURLToPath(new URL("../../../../fixtures/diga-phones/openapi.yaml", import.meta.url));
+const phoneSpec = () => validateSpec(parseSource("openapi.yaml", readFileSync(phoneSpecPath, "utf8")));
+
+const spec = (paths: object, extra: object = {}): OpenApiDocument =>
+  ({ openapi: "3.1.0", info: { title: "T", version: "1" }, paths, ...extra }) as OpenApiDocument;
+const ok = { responses: { "200": { description: "ok" } } };
+
+describe("buildModel on the Diga phone spec", () => {
+  const model = buildModel(phoneSpec());
+  const [listPhones] = model.operations;
+
+  it("describes the API", () => {
+    expect({ title: model.title, version: model.version, defaultBaseUrl: model.defaultBaseUrl, count: model.operations.length }).toStrictEqual({
+      title: "Diga API",
+      version: "0.1.0",
+      defaultBaseUrl: "https://api.diga.io",
+      count: 1,
+    });
+  });
+
+  it("names the operation listPhones and reaches its types by operationId", () => {
+    expect(listPhones).toMatchObject({
+      functionName: "listPhones",
+      fileName: "listPhones",
+      typeNames: { params: "ListPhonesParams", response: "ListPhonesResponse", error: "ListPhonesError" },
+      method: "GET",
+      path: "/v1/phone/",
+      pointer: "/paths/~1v1~1phone~1/get",
+      typeRoot: { kind: "operations", operationId: "list_phones_v1_phone__get" },
+      docs: { summary: "List Phones", description: "Retrieve a list of phones, optionally filtered by agent ID.", deprecated: false },
+      tags: ["Phones"],
+      pathParameters: [],
+      security: [["bearerToken"]],
+    });
+  });
+
+  it("keeps every query parameter, in spec order, with the spec's defaults for style and explode", () => {
+    expect(listPhones?.parameters.map(({ name, in: location, required, style, explode }) => ({ name, location, required, style, explode }))).toStrictEqual(
+      ["after", "before", "page", "limit", "order", "inbound_agent_id", "outbound_agent_id", "status", "start_assigned_at", "end_assigned_at"].map((name) => ({
+        name,
+        location: "query",
+        required: false,
+        style: "form",
+        explode: true,
+      })),
+    );
+  });
+
+  it.each([
+    { name: "limit", want: { type: "integer", nullable: false, minimum: 1, maximum: 100, default: 20 } },
+    { name: "after", want: { type: "string", nullable: true, format: "uuid" } },
+    { name: "order", want: { type: "string", enum: ["asc", "desc"], default: "desc" } },
+    // A $ref inside anyOf: the enum comes from the referenced schema.
+    { name: "status", want: { type: "string", nullable: true, enum: ["reserved", "assigned", "released", "finished"] } },
+    { name: "start_assigned_at", want: { type: "string", nullable: true, format: "date-time" } },
+  ])("reads what $name may be", ({ name, want }) => {
+    expect(listPhones?.parameters.find((parameter) => parameter.name === name)?.value).toMatchObject(want);
+  });
+
+  it("classifies responses", () => {
+    expect(listPhones?.responses.map(({ status, kind, isSuccess, mediaType }) => ({ status, kind, isSuccess, mediaType }))).toStrictEqual([
+      { status: "200", kind: "json", isSuccess: true, mediaType: "application/json" },
+      { status: "400", kind: "json", isSuccess: false, mediaType: "application/json" },
+      { status: "403", kind: "json", isSuccess: false, mediaType: "application/json" },
+      { status: "422", kind: "json", isSuccess: false, mediaType: "application/json" },
+      { status: "500", kind: "json", isSuccess: false, mediaType: "application/json" },
+    ]);
+  });
+
+  it("names the bearer credential bearerToken and the schema aliases readably", () => {
+    expect(model.credentials).toStrictEqual([
+      { name: "bearerToken", schemeName: "CustomHTTPBearer", kind: "bearer", location: undefined, parameterName: undefined, description: undefined },
+    ]);
+    expect(model.schemas.map((schema) => schema.name)).toStrictEqual([
+      "PhoneRegisterStatus",
+      "PaginatedResponsePhoneRegisterResponseSchema",
+      "ErrorResponseSchema",
+      "PhoneRegisterResponseSchema",
+      "TelephonyProvider",
+    ]);
+  });
+});
+
+describe("buildModel", () => {
+  it("orders path parameters as the template does and names their arguments in camelCase", () => {
+    const model = buildModel(
+      spec({
+        "/orgs/{org_id}/members/{member}": {
+          parameters: [{ name: "member", in: "path", required: true, schema: { type: "string" } }],
+          get: { ...ok, parameters: [{ name: "org_id", in: "path", required: true, schema: { type: "integer" } }] },
+        },
+      }),
+    );
+    expect(model.operations[0]?.pathParameters.map(({ name, argumentName, style, explode }) => ({ name, argumentName, style, explode }))).toStrictEqual([
+      { name: "org_id", argumentName: "orgId", style: "simple", explode: false },
+      { name: "member", argumentName: "member", style: "simple", explode: false },
+    ]);
+  });
+
+  it("lets an operation parameter override the path item's one of the same name and location", () => {
+    const model = buildModel(
+      spec({
+        "/x": {
+          parameters: [{ name: "q", in: "query", description: "shared", schema: { type: "string" } }],
+          get: { ...ok, parameters: [{ name: "q", in: "query", description: "own", required: true, schema: { type: "string" } }] },
+        },
+      }),
+    );
+    expect(model.operations[0]?.parameters.map(({ description, required }) => ({ description, required }))).toStrictEqual([{ description: "own", required: true }]);
+  });
+
+  it.each([
+    { name: "inherits document security", document: { security: [{ key: [] }] }, operation: {}, want: [["apiKey"]] },
+    { name: "`security: []` turns it off", document: { security: [{ key: [] }] }, operation: { security: [] }, want: [] },
+    { name: "keeps alternatives, an empty one included", document: {}, operation: { security: [{ key: [] }, {}] }, want: [["apiKey"], []] },
+    { name: "no security anywhere", document: {}, operation: {}, want: [] },
+  ])("security: $name", ({ document, operation, want }) => {
+    const model = buildModel(
+      spec({ "/x": { get: { ...ok, ...operation } } }, { ...document, components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" } } } }),
+    );
+    expect(model.operations[0]?.security).toStrictEqual(want);
+  });
+
+  it("names several credentials of one kind after their schemes", () => {
+    const model = buildModel(
+      spec({}, { components: { securitySchemes: { userToken: { type: "http", scheme: "bearer" }, AppToken: { type: "oauth2", flows: {} }, basic: { type: "http", scheme: "basic" } } } }),
+    );
+    expect(model.credentials.map(({ name, kind }) => ({ name, kind }))).toStrictEqual([
+      { name: "userToken", kind: "bearer" },
+      { name: "appToken", kind: "bearer" },
+      { name: "basicAuth", kind: "basic" },
+    ]);
+  });
+
+  it("names operations without an operationId from method and path, in spec order", () => {
+    const model = buildModel(spec({ "/pets/{id}": { delete: { ...ok, parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }] }, get: ok } }));
+    expect(model.operations.map(({ functionName, typeRoot }) => ({ functionName, typeRoot }))).toStrictEqual([
+      { functionName: "deletePetsById", typeRoot: { kind: "paths", path: "/pets/{id}", method: "delete" } },
+      { functionName: "getPetsById", typeRoot: { kind: "paths", path: "/pets/{id}", method: "get" } },
+    ]);
+  });
+
+  it("falls back to the full operationId when stripped FastAPI ids clash", () => {
+    const model = buildModel(spec({ "/v1/phone/": { get: { ...ok, operationId: "list_phones_v1_phone__get" } }, "/v2/phone/": { get: { ...ok, operationId: "list_phones_v2_phone__get" } } }));
+    expect(model.operations.map((operation) => operation.functionName)).toStrictEqual(["listPhonesV1PhoneGet", "listPhonesV2PhoneGet"]);
+  });
+
+  it("refuses request bodies loudly instead of dropping them", () => {
+    expect(() => buildModel(spec({ "/x": { post: { ...ok, requestBody: { content: { "application/json": {} } } } } }))).toThrow(
+      "POST /x has a request body, which this version of diga-codegen cannot send yet (at /paths/~1x/post/requestBody)",
+    );
+  });
+
+  it("substitutes server variables and drops a trailing slash", () => {
+    const model = buildModel(spec({}, { servers: [{ url: "https://{region}.example.com/v1/", variables: { region: { default: "eu" } } }] }));
+    expect(model.defaultBaseUrl).toBe("https://eu.example.com/v1");
+  });
+});

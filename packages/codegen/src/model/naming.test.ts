@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import {
+  assignUniqueNames,
+  camelCase,
+  nameFromMethodAndPath,
+  operationNameCandidates,
+  operationTypeName,
+  safeIdentifier,
+  schemaTypeName,
+  splitWords,
+  stripFastApiSuffix,
+} from "./naming.js";
+
+describe("splitWords", () => {
+  it.each([
+    { given: "list_phones_v1", want: ["list", "phones", "v1"] },
+    { given: "listPhonesV1", want: ["list", "Phones", "V1"] },
+    { given: "HTTPServerError", want: ["HTTP", "Server", "Error"] },
+    { given: "get-user by id", want: ["get", "user", "by", "id"] },
+    { given: "__x__", want: ["x"] },
+    { given: "créerAppel", want: ["créer", "Appel"] },
+    { given: "", want: [] },
+  ])("$given", ({ given, want }) => {
+    expect(splitWords(given)).toStrictEqual(want);
+  });
+});
+
+describe("camelCase", () => {
+  it.each([
+    { given: "list_phones", want: "listPhones" },
+    { given: "GetUserByID", want: "getUserById" },
+    { given: "2fa-verify", want: "2faVerify" },
+    { given: "List Phones", want: "listPhones" },
+  ])("$given → $want", ({ given, want }) => {
+    expect(camelCase(given)).toBe(want);
+  });
+});
+
+describe("stripFastApiSuffix", () => {
+  it.each([
+    { id: "list_phones_v1_phone__get", method: "get", path: "/v1/phone/", want: "list_phones" },
+    { id: "get_phone_v1_phone__phone_id__get", method: "get", path: "/v1/phone/{phone_id}", want: "get_phone" },
+    { id: "create_call_v1_calls_post", method: "post", path: "/v1/calls", want: "create_call" },
+    // Not FastAPI's pattern: unchanged.
+    { id: "listPhones", method: "get", path: "/v1/phone/", want: "listPhones" },
+    // The suffix alone would leave nothing: unchanged.
+    { id: "_v1_phone__get", method: "get", path: "/v1/phone/", want: "_v1_phone__get" },
+    // Same suffix but for another method: unchanged.
+    { id: "list_phones_v1_phone__get", method: "post", path: "/v1/phone/", want: "list_phones_v1_phone__get" },
+  ])("$id ($method $path) → $want", ({ id, method, path, want }) => {
+    expect(stripFastApiSuffix(id, method, path)).toBe(want);
+  });
+});
+
+describe("nameFromMethodAndPath", () => {
+  it.each([
+    { method: "get", path: "/v1/phone/", want: "getV1Phone" },
+    { method: "get", path: "/users/{user_id}", want: "getUsersByUserId" },
+    { method: "delete", path: "/orgs/{org}/members/{member}", want: "deleteOrgsMembersByOrgAndMember" },
+    { method: "post", path: "/", want: "post" },
+  ])("$method $path → $want", ({ method, path, want }) => {
+    expect(nameFromMethodAndPath(method, path)).toBe(want);
+  });
+});
+
+describe("operationNameCandidates", () => {
+  it.each([
+    { operationId: "list_phones_v1_phone__get", method: "get", path: "/v1/phone/", want: { preferred: "listPhones", fallback: "listPhonesV1PhoneGet" } },
+    { operationId: undefined, method: "get", path: "/v1/phone/", want: { preferred: "getV1Phone", fallback: "getV1Phone" } },
+    { operationId: "!!!", method: "get", path: "/pets", want: { preferred: "getPets", fallback: "getPets" } },
+    { operationId: "pets.list", method: "get", path: "/pets", want: { preferred: "petsList", fallback: "petsList" } },
+  ])("$operationId", ({ operationId, method, path, want }) => {
+    expect(operationNameCandidates({ operationId, method, path })).toStrictEqual(want);
+  });
+});
+
+describe("safeIdentifier", () => {
+  it.each([
+    { given: "delete", want: "delete_" },
+    { given: "default", want: "default_" },
+    { given: "2fa", want: "_2fa" },
+    { given: "listPhones", want: "listPhones" },
+  ])("$given → $want", ({ given, want }) => {
+    expect(safeIdentifier(given)).toBe(want);
+  });
+
+  it("treats names the package exports as taken", () => {
+    expect(safeIdentifier("createClient", new Set(["createClient"]))).toBe("createClient_");
+  });
+});
+
+describe("assignUniqueNames", () => {
+  const same = (name: string) => ({ preferred: name, fallback: name });
+
+  it("keeps unique names", () => {
+    expect(assignUniqueNames([same("a"), same("b")])).toStrictEqual(["a", "b"]);
+  });
+
+  it("switches every member of a clashing group to its fallback", () => {
+    expect(
+      assignUniqueNames([
+        { preferred: "listPhones", fallback: "listPhonesV1PhoneGet" },
+        { preferred: "listPhones", fallback: "listPhonesV2PhoneGet" },
+        { preferred: "getPhone", fallback: "getPhoneV1Get" },
+      ]),
+    ).toStrictEqual(["listPhonesV1PhoneGet", "listPhonesV2PhoneGet", "getPhone"]);
+  });
+
+  it("numbers what still clashes, first occurrence first, ignoring case", () => {
+    expect(assignUniqueNames([same("getUser"), same("getuser"), same("getUser")])).toStrictEqual(["getUser", "getuser2", "getUser3"]);
+  });
+
+  it("suffixes reserved words and taken names before numbering", () => {
+    expect(assignUniqueNames([same("delete"), same("createClient")], new Set(["createClient"]))).toStrictEqual(["delete_", "createClient_"]);
+  });
+});
+
+describe("type names", () => {
+  it.each([
+    { given: ["listPhones", "Params"], want: "ListPhonesParams" },
+    { given: ["delete_", "Error"], want: "DeleteError" },
+    // A leading digit is only legal after the underscore, so the type name keeps it.
+    { given: ["_2fa", "Response"], want: "_2faResponse" },
+  ])("operationTypeName($given) → $want", ({ given: [name = "", suffix = ""], want }) => {
+    expect(operationTypeName(name, suffix)).toBe(want);
+  });
+
+  it.each([
+    { given: "PaginatedResponse_PhoneRegisterResponseSchema_", want: "PaginatedResponsePhoneRegisterResponseSchema" },
+    { given: "pet-store.Pet", want: "PetStorePet" },
+    { given: "Date", want: "DateSchema" },
+    { given: "200Response", want: "Schema200Response" },
+  ])("schemaTypeName($given) → $want", ({ given, want }) => {
+    expect(schemaTypeName(given)).toBe(want);
+  });
+});

@@ -1,0 +1,170 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
+import { listFiles, phoneSpec, repoRoot, temporaryDirectory } from "./support/paths.js";
+
+async function run(argv: string[], cwd = repoRoot) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { cwd, out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Every file's bytes, to prove an output folder was left untouched. */
+async function snapshotFolder(directory: string): Promise<Record<string, string>> {
+  const files = await listFiles(directory);
+  return Object.fromEntries(await Promise.all(files.map(async (path) => [path, await readFile(join(directory, path), "utf8")] as const)));
+}
+
+describe("diga-codegen CLI", () => {
+  it.each([
+    { argv: ["--help"], code: 0, out: /^Usage: diga-codegen generate \[options\]/ },
+    { argv: ["--version"], code: 0, out: /^\d+\.\d+\.\d+$/ },
+  ])("$argv", async ({ argv, code, out }) => {
+    const result = await run(argv);
+    expect(result.code).toBe(code);
+    expect(result.out).toMatch(out);
+  });
+
+  it.each([
+    { argv: [], err: "diga-codegen: missing command: use `diga-codegen generate`" },
+    { argv: ["build"], err: 'diga-codegen: unknown command "build"' },
+    { argv: ["generate", "--bogus"], err: "diga-codegen: unknown option --bogus" },
+    { argv: ["generate", "-i"], err: "diga-codegen: Option '-i, --input <value>' argument missing" },
+  ])("exits 2 on usage errors: $argv", async ({ argv, err }) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.err.split("\n")[0]).toBe(err);
+  });
+
+  it("exits 2 when there is nothing to generate", async () => {
+    const empty = await temporaryDirectory();
+    const result = await run(["generate"], empty);
+    expect(result).toMatchObject({ code: 2, err: expect.stringContaining("nothing to generate: pass --input and --output, or create codegen.config.json") });
+  });
+
+  describe("generate and --check", () => {
+    let output: string;
+
+    beforeAll(async () => {
+      output = join(await temporaryDirectory(), "client");
+    });
+
+    it("writes the package and prints one summary line", async () => {
+      const result = await run(["generate", "-i", phoneSpec, "-o", output]);
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(/^diga-codegen: .*openapi\.yaml → .*client: 1 operation, \d+ files \(\d+ written, 0 unchanged, 0 removed\) in \d+ ms$/);
+      expect(await listFiles(output)).toContain("src/operations/listPhones.ts");
+    });
+
+    it("leaves unchanged files untouched on a second run", async () => {
+      const before = await stat(join(output, "src/schema.ts"));
+      const result = await run(["generate", "-i", phoneSpec, "-o", output]);
+      expect(result.out).toMatch(/\(0 written, \d+ unchanged, 0 removed\)/);
+      expect((await stat(join(output, "src/schema.ts"))).mtimeMs).toBe(before.mtimeMs);
+    });
+
+    it("--check passes on a fresh output and writes nothing", async () => {
+      const result = await run(["generate", "--check", "-i", phoneSpec, "-o", output]);
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(/is up to date with .*openapi\.yaml \(1 operation, \d+ files\)/);
+    });
+
+    it("--check exits 1 and lists drifted, missing and stale files, writing nothing", async () => {
+      await writeFile(join(output, "src/client.ts"), "// edited by hand\n");
+      await writeFile(join(output, "src/operations/gone.ts"), "// left over\n");
+      const manifestPath = join(output, ".codegen-manifest.json");
+      const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as { files: string[] };
+      await writeFile(manifestPath, `${JSON.stringify({ ...manifest, files: [...manifest.files, "src/operations/gone.ts"] }, null, 2)}\n`);
+      const before = await snapshotFolder(output);
+
+      const result = await run(["generate", "--check", "-i", phoneSpec, "-o", output]);
+      expect(result.code).toBe(1);
+      expect(result.err.split("\n").slice(1, -1)).toStrictEqual(["  changed  .codegen-manifest.json", "  changed  src/client.ts", "  stale    src/operations/gone.ts"]);
+      expect(await snapshotFolder(output)).toStrictEqual(before);
+    });
+
+    it("generate repairs drift and removes the files it no longer produces", async () => {
+      const result = await run(["generate", "-i", phoneSpec, "-o", output]);
+      expect(result.out).toMatch(/\(2 written, \d+ unchanged, 1 removed\)/);
+      expect(existsSync(join(output, "src/operations/gone.ts"))).toBe(false);
+      expect((await run(["generate", "--check", "-i", phoneSpec, "-o", output])).code).toBe(0);
+    });
+
+    it("refuses to write into a folder it does not own", async () => {
+      const foreign = await temporaryDirectory();
+      await writeFile(join(foreign, "index.ts"), "export const mine = 1;\n");
+      const result = await run(["generate", "-i", phoneSpec, "-o", foreign]);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain("output folder is not empty and was not generated by diga-codegen (it has index.ts)");
+      expect(await listFiles(foreign)).toStrictEqual(["index.ts"]);
+    });
+  });
+
+  describe("bad input: a clear message, exit 1, no stack trace, output untouched", () => {
+    const cases = [
+      {
+        name: "malformed YAML",
+        file: "spec.yaml",
+        text: "openapi: 3.1.0\ninfo:\n  title: x\n version: 1\n",
+        want: "diga-codegen: error: spec.yaml:4:1: invalid YAML: All mapping items must start at the same column",
+      },
+      {
+        name: "malformed JSON",
+        file: "spec.json",
+        text: '{\n  "openapi": "3.1.0",\n  "info": {,\n}',
+        want: 'diga-codegen: error: spec.json:3:12: invalid JSON: expected a property name in double quotes',
+      },
+      {
+        name: "a document that is not OpenAPI",
+        file: "spec.yaml",
+        text: "name: my-app\nversion: 1.0.0\n",
+        want: "diga-codegen: error: spec.yaml:1:1: not an OpenAPI document: the `openapi` version field is missing (at /)",
+      },
+      {
+        name: "an unresolvable $ref",
+        file: "spec.yaml",
+        text: "openapi: 3.1.0\ninfo: { title: x, version: '1' }\npaths:\n  /x:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Phone'\n",
+        want: 'diga-codegen: error: spec.yaml:12:23: cannot resolve $ref "#/components/schemas/Phone": nothing is defined at /components/schemas/Phone (at /paths/~1x/get/responses/200/content/application~1json/schema/$ref)',
+      },
+      {
+        name: "a missing file",
+        file: "does-not-exist.yaml",
+        text: undefined,
+        want: "diga-codegen: error: does-not-exist.yaml: spec file not found",
+      },
+    ];
+
+    it.each(cases)("$name", async ({ file, text, want }) => {
+      const directory = await temporaryDirectory();
+      if (text !== undefined) await writeFile(join(directory, file), text);
+      const output = join(directory, "out");
+      await mkdir(output);
+      await writeFile(join(output, ".codegen-manifest.json"), '{ "generator": "@diga/codegen", "files": ["keep.ts"] }\n');
+      await writeFile(join(output, "keep.ts"), "export {};\n");
+      const before = await snapshotFolder(output);
+
+      const result = await run(["generate", "-i", file, "-o", "out"], directory);
+      expect(result.code).toBe(1);
+      expect(result.err.split("\n")[0]).toBe(want);
+      expect(result.err).not.toMatch(/^\s+at /m);
+      expect(await snapshotFolder(output)).toStrictEqual(before);
+    });
+
+    it("the installed bin behaves the same: exit code 1, the message, no stack trace", async () => {
+      const bin = join(repoRoot, "packages/codegen/bin/diga-codegen.js");
+      expect(existsSync(join(repoRoot, "packages/codegen/dist/cli/main.js")), "run `pnpm build` first").toBe(true);
+      const directory = await temporaryDirectory();
+      await writeFile(join(directory, "spec.yaml"), "openapi: 3.1.0\ninfo:\n  title: x\n version: 1\n");
+      const error = await promisify(execFile)(process.execPath, [bin, "generate", "-i", "spec.yaml", "-o", "out"], { cwd: directory }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 1, stdout: "" });
+      const stderr = (error as { stderr: string }).stderr;
+      expect(stderr).toBe("diga-codegen: error: spec.yaml:4:1: invalid YAML: All mapping items must start at the same column\n  hint: fix the syntax error at this position (indentation, an unclosed quote or bracket, a tab)\n");
+      expect(existsSync(join(directory, "out"))).toBe(false);
+    });
+  });
+});
