@@ -6,6 +6,7 @@ export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 /** A credential, or a function that returns it; the function runs before every request, so it can refresh a token. */
 export type CredentialSource<T = string> = T | (() => T | undefined | Promise<T | undefined>);
 
+/** A username and password for HTTP basic authentication. */
 export interface BasicCredentials {
   readonly username: string;
   readonly password: string;
