@@ -1,39 +1,51 @@
 /**
- * The quick-start demo: calls the freshly generated Diga client against a local fake of the Diga API (the real one
- * needs an account and the network), and prints what happened.
+ * The quick-start demo: the freshly generated Diga client against a local fake of the Diga API (the real one needs
+ * an account and the network), showing what the client does and what went over the wire.
  *
- *   npx -y pnpm@12.4.2 install && npx -y pnpm@12.4.2 demo
+ *   npx -y pnpm@12.4.2 install --frozen-lockfile && npx -y pnpm@12.4.2 demo
  */
 import { startFakeDiga } from "../fixtures/diga-phones/server.js";
-import { ApiError, createClient, listPhones, type ListPhonesError } from "../packages/diga-client/src/index.js";
+import { createClient, Diga, isApiError, listPhones, RequestValidationError } from "../packages/diga-client/src/index.js";
 
 const server = await startFakeDiga();
+const wire = () => server.requests.splice(0).map((request) => `    ${request.method} ${request.url} (retry ${String(request.headers["x-retry-count"])})`);
+const show = (title: string, ...lines: string[]) => console.log(`\n${title}\n${lines.join("\n")}`);
+
 try {
   const client = createClient({ baseUrl: server.url, bearerToken: server.token });
-
-  console.log(`Fake Diga API on ${server.url} with ${server.phones.length} phones.\n`);
+  console.log(`Fake Diga API on ${server.url} with ${server.phones.length} phones.`);
 
   const page = await listPhones(client, { limit: 5, order: "asc", status: "assigned" });
-  console.log(`listPhones(client, { limit: 5, order: "asc", status: "assigned" }) → ${page.data.length} phones, has_more: ${page.has_more}`);
-  for (const phone of page.data) console.log(`  ${phone.id}  ${phone.number}  ${phone.status}  assigned ${phone.assigned_at ?? "-"}`);
+  show(
+    'await listPhones(client, { limit: 5, order: "asc", status: "assigned" })',
+    ...page.data.map((phone) => `  ${phone.id}  ${phone.number}  ${phone.status}`),
+    `  has_more: ${page.has_more}, hasNextPage(): ${page.hasNextPage()}`,
+    ...wire(),
+  );
 
-  const next = await listPhones(client, { limit: 5, order: "asc", status: "assigned", after: page.last_id });
-  console.log(`\nnext page (after: "${page.last_id}") → ${next.data.map((phone) => phone.number).join(", ")}`);
+  let count = 0;
+  for await (const phone of listPhones(client, { limit: 100, start_assigned_at: new Date("2025-01-05T00:00:00Z") })) count += phone.assigned_at === null ? 0 : 1;
+  show("for await (const phone of listPhones(client, { limit: 100, start_assigned_at: new Date(…) }))", `  ${count} phones over every page`, ...wire());
 
-  const since = new Date(Date.UTC(2025, 0, 10));
-  const recent = await listPhones(client, { start_assigned_at: since, limit: 100 });
-  console.log(`\nassigned since ${since.toISOString()} (a Date, sent as ISO 8601) → ${recent.data.length} phones on the first page`);
+  server.inject({ kind: "status", status: 503, headers: { "retry-after-ms": "200" } });
+  const diga = new Diga({ baseUrl: server.url, bearerToken: server.token });
+  const retried = await diga.phones.list({ limit: 3 });
+  show("a 503 first, then diga.phones.list({ limit: 3 }) on the resource-style facade", `  ${retried.data.length} phones after one retry`, ...wire());
 
   try {
-    await listPhones(client, { after: page.first_id, before: page.last_id });
+    await listPhones(client, { limit: 500 });
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const typed = error as ListPhonesError;
-    console.log(`\nafter + before together → ${typed.name} ${typed.status}: ${typed.body.error_code} "${typed.body.message}" (request id ${typed.requestId})`);
+    if (error instanceof RequestValidationError) show("listPhones(client, { limit: 500 })", `  ${error.name}: ${error.message}`, `  (${server.requests.length} requests sent)`);
   }
 
-  console.log(`\n${server.requests.length} requests went over HTTP:`);
-  for (const request of server.requests) console.log(`  ${request.method} ${request.url}`);
+  server.inject({ kind: "status", status: 400, body: { status: "error", error_code: "NOT_VALID_FIELD", message: "Invalid field value in query parameters" } });
+  try {
+    await listPhones(client);
+  } catch (error) {
+    if (isApiError(error, listPhones) && error.status === 400) {
+      show("a documented 400, narrowed with isApiError(error, listPhones)", `  ${error.name} ${error.status}: ${error.body.error_code} "${error.body.message}" (request id ${error.requestId})`, ...wire());
+    }
+  }
 } finally {
   await server.close();
 }

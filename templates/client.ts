@@ -12,5 +12,5 @@ export interface ClientOptions extends BaseClientOptions {
 
 /** Creates a client. */
 export function createClient(options: ClientOptions = {}): Client {
-  return createRuntimeClient(options, { baseUrl: "https://api.example.com", credentials: { bearerToken: { kind: "bearer" } } });
+  return createRuntimeClient(options, { baseUrl: "https://api.example.com", userAgent: "example-client/1.0.0", credentials: { bearerToken: { kind: "bearer" } } });
 }

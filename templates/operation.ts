@@ -1,11 +1,22 @@
 /**
  * The template of one generated operation file. The generator reads it with ts-morph once and, per operation:
- * renames `operationName` and the `Operation*` types, points `Operation` at that operation's types, fills in the
+ * renames the function and the `Operation*` types, points `Operation` at that operation's types, fills in the
  * endpoint description and the JSDoc, and writes one positional argument per path parameter (here `thingId`).
- * It type-checks against a stand-in schema, so the shape the generator copies cannot rot.
+ * A list operation (one the model found paginated) takes `listOperationName`'s shape, every other one
+ * `operationName`'s. It type-checks against a stand-in schema, so the shapes the generator copies cannot rot.
  */
 import type { operations } from "./stand-in/schema.js";
-import { request, type ApiError, type Client, type Endpoint, type Params, type RequestOptions } from "./runtime/index.js";
+import {
+  paginate,
+  request,
+  type ApiPromise,
+  type Client,
+  type Endpoint,
+  type NotFoundError,
+  type PagePromise,
+  type Params,
+  type RequestOptions,
+} from "./runtime/index.js";
 
 type Operation = operations["operation_id"];
 
@@ -15,14 +26,19 @@ export type OperationParams = Params<NonNullable<Operation["parameters"]["query"
 /** What {@link operationName} resolves with. */
 export type OperationResponse = Operation["responses"][200]["content"]["application/json"];
 
-/** The errors documented for {@link operationName}; any other non-2xx status is a plain {@link ApiError}. */
-export type OperationError = ApiError<Operation["responses"][404]["content"]["application/json"], 404>;
+/** One item of the pages {@link operationName} returns. */
+export type OperationItem = OperationResponse["data"][number];
+
+/** The errors documented for {@link operationName}; narrow an error to them with `isApiError(error, operationName)`. */
+export type OperationError = NotFoundError<Operation["responses"][404]["content"]["application/json"]>;
 
 const endpoint = {
   method: "GET",
   path: "/things/{thing_id}",
-  params: { limit: { in: "query" }, cursor: { in: "query" } },
+  params: { limit: { in: "query", type: "integer", minimum: 1 }, after: { in: "query" }, before: { in: "query" } },
   security: [["bearerToken"]],
+  errors: [404],
+  pagination: { items: "data", hasMore: "has_more", next: { param: "after", from: "last_id" } },
 } as const satisfies Endpoint;
 
 /** Summary and description of the operation. */
@@ -31,6 +47,16 @@ export function operationName(
   thingId: Operation["parameters"]["path"]["thing_id"],
   params: OperationParams = {},
   options?: RequestOptions,
-): Promise<OperationResponse> {
+): ApiPromise<OperationResponse, OperationError> {
   return request(client, endpoint, { path: { thing_id: thingId }, params }, options);
+}
+
+/** Summary and description of a list operation. */
+export function listOperationName(
+  client: Client,
+  thingId: Operation["parameters"]["path"]["thing_id"],
+  params: OperationParams = {},
+  options?: RequestOptions,
+): PagePromise<OperationResponse, OperationItem, OperationError> {
+  return paginate(client, endpoint, { path: { thing_id: thingId }, params }, options);
 }

@@ -1,31 +1,30 @@
-import type { BasicCredentials, Client, CredentialSpec } from "./client.js";
+import type { BasicCredentials, ClientInternals, CredentialSpec } from "./client.js";
 import { setHeader } from "./headers.js";
 
-interface Outgoing {
+/** The parts of a request credentials can go into. */
+export interface Outgoing {
   readonly headers: Headers;
   readonly query: string[];
   readonly cookies: string[];
+  /** Names of headers that carry credentials, so a redirect to another origin can drop them. */
+  readonly sensitive: string[];
 }
 
 /**
  * Sends the first alternative of `security` whose credentials the client has. Operations whose spec asks for no
  * security get none, even when the client holds a token.
  */
-export async function applyCredentials(client: Client, security: readonly (readonly string[])[], outgoing: Outgoing): Promise<void> {
-  const alternative = security.find((names) => names.every((name) => client.credentials[name] !== undefined));
+export async function applyCredentials(settings: ClientInternals, security: readonly (readonly string[])[], outgoing: Outgoing): Promise<void> {
+  const alternative = security.find((names) => names.every((name) => settings.credentials[name] !== undefined));
   for (const name of alternative ?? []) {
-    const credential = client.credentials[name];
+    const credential = settings.credentials[name];
     if (credential === undefined) continue;
-    const value = await resolveSource(credential.source);
-    if (value !== undefined) send(credential.spec, value, outgoing);
+    const value = typeof credential.source === "function" ? await (credential.source as () => unknown)() : credential.source;
+    if (value !== undefined && value !== null) send(credential.spec, value, outgoing);
   }
 }
 
-async function resolveSource(source: unknown): Promise<unknown> {
-  return typeof source === "function" ? await (source as () => unknown)() : source;
-}
-
-function send(spec: CredentialSpec, value: unknown, { headers, query, cookies }: Outgoing): void {
+function send(spec: CredentialSpec, value: unknown, { headers, query, cookies, sensitive }: Outgoing): void {
   switch (spec.kind) {
     case "bearer":
       setHeader(headers, "authorization", `Bearer ${String(value)}`);
@@ -36,8 +35,10 @@ function send(spec: CredentialSpec, value: unknown, { headers, query, cookies }:
       return;
     }
     case "apiKey":
-      if (spec.in === "header") setHeader(headers, spec.name, String(value));
-      else if (spec.in === "query") query.push(`${encodeURIComponent(spec.name)}=${encodeURIComponent(String(value))}`);
+      if (spec.in === "header") {
+        setHeader(headers, spec.name, String(value));
+        sensitive.push(spec.name);
+      } else if (spec.in === "query") query.push(`${encodeURIComponent(spec.name)}=${encodeURIComponent(String(value))}`);
       else cookies.push(`${encodeURIComponent(spec.name)}=${encodeURIComponent(String(value))}`);
   }
 }

@@ -1,11 +1,13 @@
+import type { ApiPromise, ErrorOf } from "./api-promise.js";
+
 /** Base of every error this client throws, so one `instanceof` check catches them all. */
 export class SdkError extends Error {
   override name = "SdkError";
 }
 
 /**
- * Thrown when the API answers with a status outside 2xx. `body` is the parsed error body (typed per operation),
- * `requestId` the server's request id header, if it sent one; quote it when you contact the API's support.
+ * Thrown when the API answers with a status outside 2xx, after any retries. `body` is the parsed error body (typed
+ * per operation), `requestId` the server's request id header if it sent one: quote it to the API's support.
  */
 export class ApiError<TBody = unknown, TStatus extends number = number> extends SdkError {
   override name = "ApiError";
@@ -13,24 +15,101 @@ export class ApiError<TBody = unknown, TStatus extends number = number> extends 
   readonly headers: Headers;
   readonly body: TBody;
   readonly requestId: string | undefined;
+  /** Whether the spec documents this status for the operation that failed. */
+  readonly documented: boolean;
 
-  constructor(status: TStatus, headers: Headers, body: TBody, requestId: string | undefined) {
+  constructor(status: TStatus, headers: Headers, body: TBody, requestId: string | undefined, documented = false) {
     super(describeApiError(status, body, requestId));
     this.status = status;
     this.headers = headers;
     this.body = body;
     this.requestId = requestId;
+    this.documented = documented;
   }
 }
 
-/** Thrown when the request never got an HTTP answer: DNS failure, refused or dropped connection, TLS error. */
+/** 400: the request was malformed or a parameter was invalid. */
+export class BadRequestError<TBody = unknown> extends ApiError<TBody, 400> {
+  override name = "BadRequestError";
+}
+/** 401: the credentials are missing or wrong. */
+export class AuthenticationError<TBody = unknown> extends ApiError<TBody, 401> {
+  override name = "AuthenticationError";
+}
+/** 403: the credentials are valid but lack permission. */
+export class PermissionDeniedError<TBody = unknown> extends ApiError<TBody, 403> {
+  override name = "PermissionDeniedError";
+}
+/** 404: the resource does not exist. */
+export class NotFoundError<TBody = unknown> extends ApiError<TBody, 404> {
+  override name = "NotFoundError";
+}
+/** 409: the request conflicts with the resource's current state. */
+export class ConflictError<TBody = unknown> extends ApiError<TBody, 409> {
+  override name = "ConflictError";
+}
+/** 422: the request was well-formed but its values were rejected. */
+export class UnprocessableEntityError<TBody = unknown> extends ApiError<TBody, 422> {
+  override name = "UnprocessableEntityError";
+}
+/** 429: too many requests; retried automatically, thrown when retries run out. */
+export class RateLimitError<TBody = unknown> extends ApiError<TBody, 429> {
+  override name = "RateLimitError";
+}
+/** 500 and above: the server failed; retried automatically, thrown when retries run out. */
+export class InternalServerError<TBody = unknown, TStatus extends number = number> extends ApiError<TBody, TStatus> {
+  override name = "InternalServerError";
+}
+
+const ERROR_CLASSES: Readonly<Record<number, typeof ApiError<unknown, number>>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** The most specific error class for a status. */
+export function createApiError(status: number, headers: Headers, body: unknown, requestId: string | undefined, documented: boolean): ApiError {
+  const ErrorClass = status >= 500 ? InternalServerError : (ERROR_CLASSES[status] ?? ApiError);
+  return new ErrorClass(status, headers, body, requestId, documented);
+}
+
+/** Thrown when no HTTP answer arrived: DNS failure, refused or dropped connection, TLS error. Retried automatically. */
 export class ConnectionError extends SdkError {
   override name = "ConnectionError";
 }
 
-/** Whether `error` is an {@link ApiError}; with a status, also that it has that status. */
-export function isApiError(error: unknown, status?: number): error is ApiError {
-  return error instanceof ApiError && (status === undefined || error.status === status);
+/** Thrown when no answer arrived within the timeout, after any retries. */
+export class TimeoutError extends ConnectionError {
+  override name = "TimeoutError";
+}
+
+/** Thrown when the caller's `AbortSignal` aborted the request; never retried. */
+export class AbortError extends SdkError {
+  override name = "AbortError";
+}
+
+/** Thrown before sending when a parameter breaks the spec's rules; nothing went over the wire. */
+export class RequestValidationError extends SdkError {
+  override name = "RequestValidationError";
+}
+
+/**
+ * Whether `error` is an {@link ApiError}. Given an operation function, it also narrows `error` to the errors that
+ * operation documents, with their status and body types, and checks that the status is one of them:
+ *
+ * ```ts
+ * if (isApiError(error, listPhones) && error.status === 422) console.log(error.body.message);
+ * ```
+ */
+export function isApiError<TOperation extends (...args: never[]) => ApiPromise<unknown, unknown> = never>(
+  error: unknown,
+  operation?: TOperation,
+): error is [TOperation] extends [never] ? ApiError : ErrorOf<TOperation> {
+  return error instanceof ApiError && (operation === undefined || error.documented);
 }
 
 /** `422 INVALID_PAGINATION_PARAMETERS: Cannot specify both 'before' and 'after' (request id req_123)`. */

@@ -1,5 +1,27 @@
-export { createRuntimeClient } from "./client.js";
-export type { BaseClientOptions, BasicCredentials, Client, ClientDefaults, CredentialSource, CredentialSpec, Fetch } from "./client.js";
-export { ApiError, ConnectionError, isApiError, SdkError } from "./errors.js";
+export { ApiPromise } from "./api-promise.js";
+export type { ErrorOf, RawResponse, WithResponse } from "./api-promise.js";
+export { Client, createRuntimeClient } from "./client.js";
+export type { BaseClientOptions, BasicCredentials, ClientDefaults, CredentialSource, CredentialSpec, Fetch, Hooks, RequestInfo } from "./client.js";
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  isApiError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestValidationError,
+  SdkError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./errors.js";
+export { bindClient } from "./facade.js";
+export type { Bound } from "./facade.js";
+export { PagePromise, paginate } from "./pagination.js";
+export type { CursorSpec, Page, PageMethods, PaginationSpec } from "./pagination.js";
 export { request } from "./request.js";
-export type { Endpoint, Params, ParamSpec, RequestInput, RequestOptions, ResponseKind } from "./request.js";
+export type { Endpoint, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseKind } from "./request.js";

@@ -1,16 +1,35 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createRuntimeClient, type Fetch } from "./client.js";
-import { ApiError, ConnectionError, SdkError } from "./errors.js";
-import { buildRequest, request, type Endpoint } from "./request.js";
+import { createRuntimeClient, type Fetch, type RequestInfo } from "./client.js";
+import {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestValidationError,
+  SdkError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./errors.js";
+import { prepareRequest, request, type Endpoint } from "./request.js";
 
 const credentials = {
   bearerToken: { kind: "bearer" },
   apiKey: { kind: "apiKey", in: "query", name: "api_key" },
+  headerKey: { kind: "apiKey", in: "header", name: "X-Api-Key" },
   basicAuth: { kind: "basic" },
 } as const;
 
-function client(options: Parameters<typeof createRuntimeClient>[0] & Record<string, unknown> = {}) {
-  return createRuntimeClient(options, { baseUrl: "https://api.example.com/v1/", credentials });
+type Options = Parameters<typeof createRuntimeClient>[0] & Record<string, unknown>;
+
+function client(options: Options = {}) {
+  return createRuntimeClient(options, { baseUrl: "https://api.example.com/v1/", userAgent: "example-client/1.2.3", credentials });
 }
 
 const endpoint = {
@@ -18,35 +37,60 @@ const endpoint = {
   path: "/things/{id}",
   params: { limit: { in: "query" }, "X-Trace": { in: "header" }, session: { in: "cookie" } },
   security: [["bearerToken"]],
+  errors: [404, 422],
 } as const satisfies Endpoint;
+
+/** A fetch that answers from a list, one response per call, and records what it was sent. */
+function scripted(...responses: (Response | Error | (() => Response | Promise<Response>))[]) {
+  const calls: { url: string; init: RequestInit; headers: Record<string, string> }[] = [];
+  const fetch: Fetch = async (url, init) => {
+    calls.push({ url, init, headers: Object.fromEntries(new Headers(init.headers)) });
+    const next = responses.shift();
+    if (next === undefined) throw new Error("no more scripted responses");
+    if (next instanceof Error) throw next;
+    return typeof next === "function" ? next() : next;
+  };
+  return { fetch, calls };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
 describe("createRuntimeClient", () => {
   it("requires an absolute base URL", () => {
-    expect(() => createRuntimeClient({}, { credentials: {} })).toThrow("no base URL");
-    expect(() => createRuntimeClient({ baseUrl: "/api" }, { credentials: {} })).toThrow('baseUrl must be an absolute http(s) URL, got "/api"');
+    expect(() => createRuntimeClient({}, { userAgent: "x", credentials: {} })).toThrow("no base URL");
+    expect(() => createRuntimeClient({ baseUrl: "/api" }, { userAgent: "x", credentials: {} })).toThrow('baseUrl must be an absolute http(s) URL, got "/api"');
+  });
+
+  it("never shows its credentials when printed, logged or serialised", () => {
+    const secret = client({ bearerToken: "s3cret-token", basicAuth: { username: "u", password: "s3cret-pw" } });
+    for (const shown of [String(secret), JSON.stringify(secret), inspect(secret, { depth: 10, showHidden: true }), `${Object.entries(secret)}`]) {
+      expect(shown).not.toContain("s3cret");
+    }
+    expect(String(secret)).toBe("Client(https://api.example.com/v1)");
   });
 });
 
-describe("buildRequest", () => {
+describe("prepareRequest", () => {
   it("builds the URL, query, headers and cookies of a call", async () => {
-    const { url, init } = await buildRequest(client({ bearerToken: "t0k", headers: { "x-default": "1" } }), endpoint, {
+    const { url, init } = await prepareRequest(client({ bearerToken: "t0k", headers: { "x-default": "1" } }), endpoint, {
       path: { id: "a/b" },
       params: { limit: 5, "X-Trace": "abc", session: "s 1" },
     });
     expect(url).toBe("https://api.example.com/v1/things/a%2Fb?limit=5");
-    expect(Object.fromEntries(init.headers as Headers)).toStrictEqual({
+    expect(Object.fromEntries(init.headers)).toStrictEqual({
       accept: "application/json",
       authorization: "Bearer t0k",
       cookie: "session=s%201",
+      "user-agent": "example-client/1.2.3",
       "x-default": "1",
       "x-trace": "abc",
     });
-    expect(init.method).toBe("GET");
   });
 
   it("sends no credentials to an operation that asks for none", async () => {
-    const { init } = await buildRequest(client({ bearerToken: "t0k" }), { method: "GET", path: "/open" }, {});
-    expect((init.headers as Headers).has("authorization")).toBe(false);
+    const { init } = await prepareRequest(client({ bearerToken: "t0k" }), { method: "GET", path: "/open" }, {});
+    expect(init.headers.has("authorization")).toBe(false);
   });
 
   it.each([
@@ -54,65 +98,279 @@ describe("buildRequest", () => {
     { name: "basic auth, UTF-8 safe", security: [["basicAuth"]], options: { basicAuth: { username: "zoë", password: "p:w" } }, want: { url: "https://api.example.com/v1/x", authorization: `Basic ${Buffer.from("zoë:p:w").toString("base64")}` } },
     { name: "a token function, called per request", security: [["bearerToken"]], options: { bearerToken: () => Promise.resolve("fresh") }, want: { url: "https://api.example.com/v1/x", authorization: "Bearer fresh" } },
   ])("credentials: $name", async ({ security, options, want }) => {
-    const { url, init } = await buildRequest(client(options), { method: "GET", path: "/x", security }, {});
-    expect({ url, authorization: (init.headers as Headers).get("authorization") }).toStrictEqual(want);
+    const { url, init } = await prepareRequest(client(options), { method: "GET", path: "/x", security }, {});
+    expect({ url, authorization: init.headers.get("authorization") }).toStrictEqual(want);
+  });
+
+  it("keeps query credentials out of the URL hooks see", async () => {
+    const prepared = await prepareRequest(client({ apiKey: "k3y" }), { method: "GET", path: "/x", params: { q: { in: "query" } }, security: [["apiKey"]] }, { params: { q: 1 } });
+    expect({ url: prepared.url, safeUrl: prepared.safeUrl }).toStrictEqual({ url: "https://api.example.com/v1/x?q=1&api_key=k3y", safeUrl: "https://api.example.com/v1/x?q=1" });
   });
 
   it("lets a per-call header override or remove a client header", async () => {
-    const { init } = await buildRequest(client({ headers: { "x-a": "client", "x-b": "client" } }), { method: "GET", path: "/x" }, {}, { headers: { "x-a": "call", "x-b": undefined } });
-    expect(Object.fromEntries(init.headers as Headers)).toStrictEqual({ accept: "application/json", "x-a": "call" });
+    const { init } = await prepareRequest(client({ headers: { "x-a": "client", "x-b": "client" } }), { method: "GET", path: "/x" }, {}, { headers: { "x-a": "call", "x-b": undefined, "user-agent": undefined } });
+    expect(Object.fromEntries(init.headers)).toStrictEqual({ accept: "application/json", "x-a": "call" });
   });
 
   it("rejects header values with line breaks", async () => {
-    await expect(buildRequest(client(), endpoint, { path: { id: "1" }, params: { "X-Trace": "a\r\nx-evil: 1" } })).rejects.toThrow(SdkError);
-    await expect(buildRequest(client({ bearerToken: "t\nx" }), endpoint, { path: { id: "1" } })).rejects.toThrow('header "authorization" contains a line break');
+    await expect(prepareRequest(client(), endpoint, { path: { id: "1" }, params: { "X-Trace": "a\r\nx-evil: 1" } })).rejects.toThrow(SdkError);
+    await expect(prepareRequest(client({ bearerToken: "t\nx" }), endpoint, { path: { id: "1" } })).rejects.toThrow('header "authorization" contains a line break');
   });
 });
 
-function respond(status: number, body: string, headers: Record<string, string> = { "content-type": "application/json" }): Fetch {
-  return () => Promise.resolve(new Response(status === 204 ? null : body, { status, headers }));
-}
-
-describe("request", () => {
+describe("request: responses and errors", () => {
   it("resolves with the parsed JSON body", async () => {
-    await expect(request(client({ fetch: respond(200, '{"ok":true}') }), endpoint, { path: { id: "1" } })).resolves.toStrictEqual({ ok: true });
+    const { fetch } = scripted(json(200, { ok: true }));
+    await expect(request(client({ fetch }), endpoint, { path: { id: "1" } })).resolves.toStrictEqual({ ok: true });
   });
 
   it("resolves with undefined for an empty body", async () => {
-    await expect(request(client({ fetch: respond(204, "", {}) }), { method: "DELETE", path: "/x", response: "empty" }, {})).resolves.toBeUndefined();
+    const { fetch } = scripted(json(204, undefined));
+    await expect(request(client({ fetch }), { method: "DELETE", path: "/x", response: "empty" }, {})).resolves.toBeUndefined();
   });
 
-  it("rejects with an ApiError carrying status, headers, body and request id", async () => {
-    const fetch = respond(422, '{"status":"error","error_code":"INVALID_PAGINATION_PARAMETERS","message":"Cannot specify both"}', {
-      "content-type": "application/json",
-      "x-request-id": "req_1",
-    });
-    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+  it.each([
+    { status: 400, want: BadRequestError },
+    { status: 401, want: AuthenticationError },
+    { status: 403, want: PermissionDeniedError },
+    { status: 404, want: NotFoundError },
+    { status: 409, want: ConflictError },
+    { status: 422, want: UnprocessableEntityError },
+    { status: 429, want: RateLimitError },
+    { status: 500, want: InternalServerError },
+    { status: 503, want: InternalServerError },
+    { status: 418, want: ApiError },
+  ])("a $status rejects with $want.name", async ({ status, want }) => {
+    const { fetch } = scripted(json(status, { message: "no" }));
+    const error = await request(client({ fetch, maxRetries: 0 }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(want);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({
-      status: 422,
-      requestId: "req_1",
-      body: { status: "error", error_code: "INVALID_PAGINATION_PARAMETERS", message: "Cannot specify both" },
-      message: "422 INVALID_PAGINATION_PARAMETERS: Cannot specify both (request id req_1)",
-    });
-    expect((error as ApiError).headers.get("content-type")).toBe("application/json");
+    expect((error as ApiError).name).toBe(want.name);
+  });
+
+  it("carries status, headers, body and request id, and knows whether the spec documents the status", async () => {
+    const body = { status: "error", error_code: "INVALID_PAGINATION_PARAMETERS", message: "Cannot specify both" };
+    const { fetch } = scripted(json(422, body, { "x-request-id": "req_1" }), json(400, body));
+    const documented = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    expect(documented).toMatchObject({ status: 422, requestId: "req_1", body, documented: true, message: "422 INVALID_PAGINATION_PARAMETERS: Cannot specify both (request id req_1)" });
+    const undocumented = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    expect(undocumented).toMatchObject({ status: 400, documented: false });
   });
 
   it("keeps a non-JSON error body as text", async () => {
-    const error = await request(client({ fetch: respond(502, "<html>Bad gateway</html>", { "content-type": "text/html" }) }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    const { fetch } = scripted(new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } }));
+    const error = await request(client({ fetch, maxRetries: 0 }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 502, body: "<html>Bad gateway</html>", message: "502 <html>Bad gateway</html>" });
   });
 
   it("rejects with a ConnectionError when fetch fails, keeping the cause", async () => {
     const cause = new TypeError("fetch failed");
-    const error = await request(client({ fetch: () => Promise.reject(cause) }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    const { fetch } = scripted(cause);
+    const error = await request(client({ fetch, maxRetries: 0 }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ cause, message: "GET /things/{id}: connection failed: fetch failed" });
   });
 
   it("never puts the token in an error message", async () => {
-    const error = await request(client({ bearerToken: "s3cret", fetch: respond(401, '{"message":"bad token"}') }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
-    expect(String(error)).not.toContain("s3cret");
-    expect(JSON.stringify(error)).not.toContain("s3cret");
+    const { fetch } = scripted(json(401, { message: "bad token" }));
+    const error = await request(client({ bearerToken: "s3cret", fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    expect(`${String(error)} ${JSON.stringify(error)} ${inspect(error)}`).not.toContain("s3cret");
+  });
+});
+
+describe("request: retries", () => {
+  const fast = { timeout: 1_000 };
+
+  it("retries 503 twice by default, then succeeds, telling the server which attempt it is", async () => {
+    const { fetch, calls } = scripted(json(503, {}, { "retry-after-ms": "1" }), json(503, {}, { "retry-after-ms": "1" }), json(200, { ok: 1 }));
+    await expect(request(client({ fetch, ...fast }), endpoint, { path: { id: "1" } })).resolves.toStrictEqual({ ok: 1 });
+    expect(calls.map((call) => call.headers["x-retry-count"])).toStrictEqual(["0", "1", "2"]);
+  });
+
+  it("gives up after maxRetries and throws the last error", async () => {
+    const { fetch, calls } = scripted(json(500, {}, { "retry-after-ms": "1" }), json(500, {}, { "retry-after-ms": "1" }), json(502, { message: "last" }, { "retry-after-ms": "1" }));
+    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 502, body: { message: "last" } });
+    expect(calls).toHaveLength(3);
+  });
+
+  it.each([
+    { name: "a 400 (not retryable)", responses: [json(400, {})], options: {}, calls: 1 },
+    { name: "a 404 with x-should-retry: true", responses: [json(404, {}, { "x-should-retry": "true", "retry-after-ms": "1" }), json(200, {})], options: {}, calls: 2 },
+    { name: "a 503 with x-should-retry: false", responses: [json(503, {}, { "x-should-retry": "false" })], options: {}, calls: 1 },
+    { name: "a 429 with maxRetries: 0 per call", responses: [json(429, {})], options: { maxRetries: 0 }, calls: 1 },
+    { name: "408, 409 and 429 (all retryable)", responses: [json(408, {}, { "retry-after-ms": "1" }), json(409, {}, { "retry-after-ms": "1" }), json(200, {})], options: {}, calls: 3 },
+  ])("sends $calls request(s) for $name", async ({ responses, options, calls: count }) => {
+    const { fetch, calls } = scripted(...responses);
+    await request(client({ fetch }), endpoint, { path: { id: "1" } }, options).catch(() => undefined);
+    expect(calls).toHaveLength(count);
+  });
+
+  it("never retries POST unless the call says it is idempotent", async () => {
+    const post = { method: "POST", path: "/x" } as const;
+    const once = scripted(json(503, {}));
+    await request(client({ fetch: once.fetch }), post, {}).catch(() => undefined);
+    expect(once.calls).toHaveLength(1);
+    const retried = scripted(json(503, {}, { "retry-after-ms": "1" }), json(200, {}));
+    await request(client({ fetch: retried.fetch }), post, {}, { idempotent: true });
+    expect(retried.calls).toHaveLength(2);
+  });
+
+  it("retries connection errors", async () => {
+    const { fetch, calls } = scripted(new TypeError("fetch failed"), json(200, { ok: true }));
+    await expect(request(client({ fetch }), endpoint, { path: { id: "1" } })).resolves.toStrictEqual({ ok: true });
+    expect(calls).toHaveLength(2);
+  });
+
+  it("honours Retry-After in seconds", async () => {
+    const { fetch } = scripted(json(429, {}, { "retry-after": "0.2" }), json(200, {}));
+    const start = performance.now();
+    await request(client({ fetch }), endpoint, { path: { id: "1" } });
+    expect(performance.now() - start).toBeGreaterThanOrEqual(195);
+  });
+});
+
+describe("request: timeouts and aborts", () => {
+  /** A fetch that never answers, but honours its signal like a real one. */
+  const hanging: Fetch = (_url, init) =>
+    new Promise((_resolve, reject) => init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+
+  it("times out each attempt, retries, then throws TimeoutError", async () => {
+    let attempts = 0;
+    const fetch: Fetch = (url, init) => {
+      attempts++;
+      return hanging(url, init);
+    };
+    const start = performance.now();
+    const error = await request(client({ fetch, timeout: 50, maxRetries: 1 }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe("GET https://api.example.com/v1/things/1: no response within 50 ms");
+    expect(attempts).toBe(2);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(100);
+  });
+
+  it("aborts with AbortError and does not retry", async () => {
+    let attempts = 0;
+    const controller = new AbortController();
+    const fetch: Fetch = (url, init) => {
+      attempts++;
+      setTimeout(() => controller.abort(), 10);
+      return hanging(url, init);
+    };
+    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: controller.signal }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error).not.toBeInstanceOf(ConnectionError);
+    expect(attempts).toBe(1);
+  });
+
+  it("aborts while waiting to retry", async () => {
+    const controller = new AbortController();
+    const { fetch, calls } = scripted(json(503, {}, { "retry-after": "30" }));
+    setTimeout(() => controller.abort(), 20);
+    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: controller.signal }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("rejects at once when the signal is already aborted", async () => {
+    const { fetch, calls } = scripted(json(200, {}));
+    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: AbortSignal.abort() }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe("request: redirects", () => {
+  const redirect = (status: number, location: string) => new Response(null, { status, headers: { location } });
+
+  it("keeps credentials on a same-origin redirect", async () => {
+    const { fetch, calls } = scripted(redirect(307, "/v1/things/2"), json(200, {}));
+    await request(client({ fetch, bearerToken: "t0k" }), endpoint, { path: { id: "1" } });
+    expect(calls.map((call) => [call.url, call.headers["authorization"]])).toStrictEqual([
+      ["https://api.example.com/v1/things/1", "Bearer t0k"],
+      ["https://api.example.com/v1/things/2", "Bearer t0k"],
+    ]);
+  });
+
+  it("drops Authorization, API-key headers and cookies on a redirect to another origin", async () => {
+    const { fetch, calls } = scripted(redirect(302, "https://elsewhere.example.net/x"), json(200, {}));
+    await request(client({ fetch, bearerToken: "t0k", headerKey: "k3y" }), { method: "GET", path: "/x", security: [["bearerToken", "headerKey"]] }, {}, { headers: { cookie: "a=b" } });
+    expect(calls[0]?.headers).toMatchObject({ authorization: "Bearer t0k", "x-api-key": "k3y", cookie: "a=b" });
+    expect(calls[1]?.url).toBe("https://elsewhere.example.net/x");
+    expect(Object.keys(calls[1]?.headers ?? {})).not.toEqual(expect.arrayContaining(["authorization"]));
+    expect(calls[1]?.headers).not.toHaveProperty("x-api-key");
+    expect(calls[1]?.headers).not.toHaveProperty("cookie");
+  });
+
+  it("turns a 303 into a GET", async () => {
+    const { fetch, calls } = scripted(redirect(303, "/v1/result"), json(200, {}));
+    await request(client({ fetch }), { method: "POST", path: "/jobs" }, {});
+    expect(calls.map((call) => call.init.method)).toStrictEqual(["POST", "GET"]);
+  });
+
+  it("stops after 20 redirects", async () => {
+    const { fetch } = scripted(...Array.from({ length: 25 }, () => redirect(302, "/v1/loop")));
+    await expect(request(client({ fetch, maxRetries: 0 }), { method: "GET", path: "/loop" }, {})).rejects.toThrow("more than 20 redirects");
+  });
+});
+
+describe("request: hooks", () => {
+  it("calls beforeRequest, afterResponse and onError for every attempt, without credentials", async () => {
+    const seen: string[] = [];
+    const infos: RequestInfo[] = [];
+    const { fetch, calls } = scripted(json(503, {}, { "retry-after-ms": "1" }), json(200, {}));
+    await request(
+      client({
+        fetch,
+        apiKey: "k3y",
+        hooks: {
+          beforeRequest: (info) => {
+            infos.push(info);
+            seen.push(`before ${info.attempt}`);
+            return { traceparent: `trace-${info.attempt}` };
+          },
+          afterResponse: (info, response) => void seen.push(`after ${info.attempt} ${response.status}`),
+          onError: (info, error) => void seen.push(`error ${info.attempt} ${error.name}`),
+        },
+      }),
+      { method: "GET", path: "/x", security: [["apiKey"]] },
+      {},
+    );
+    expect(seen).toStrictEqual(["before 0", "after 0 503", "error 0 InternalServerError", "before 1", "after 1 200"]);
+    expect(calls.map((call) => call.headers["traceparent"])).toStrictEqual(["trace-0", "trace-1"]);
+    expect(JSON.stringify(infos)).not.toContain("k3y");
+    expect(infos[0]).toStrictEqual({ operation: "GET /x", method: "GET", url: "https://api.example.com/v1/x", attempt: 0 });
+  });
+});
+
+describe("request: validation before sending", () => {
+  const validated = {
+    method: "GET",
+    path: "/items/{id}",
+    pathParams: { id: { format: "uuid" } },
+    params: {
+      limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },
+      order: { in: "query", enum: ["asc", "desc"] },
+      since: { in: "query", format: "date-time" },
+      q: { in: "query", required: true },
+    },
+  } as const satisfies Endpoint;
+
+  it("throws one error naming each parameter, its value and the rule, and sends nothing", async () => {
+    const { fetch, calls } = scripted(json(200, {}));
+    const error = await request(client({ fetch }), validated, { path: { id: "nope" }, params: { limit: 500, order: "newest", since: "yesterday" } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as Error).message).toBe(
+      'GET /items/{id}: "id" is "nope", but must be a UUID; "limit" is 500, but must be at most 100; "order" is "newest", but must be one of "asc", "desc"; "since" is "yesterday", but must be an RFC 3339 date-time; "q" is required',
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  it("can be turned off per client or per call", async () => {
+    const { fetch, calls } = scripted(json(200, {}), json(200, {}));
+    await request(client({ fetch, validate: false }), validated, { path: { id: "x" }, params: { limit: 500 } });
+    await request(client({ fetch }), validated, { path: { id: "x" }, params: { limit: 500 } }, { validate: false });
+    expect(calls).toHaveLength(2);
   });
 });

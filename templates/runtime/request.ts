@@ -1,13 +1,20 @@
-import type { Client, Fetch } from "./client.js";
-import { applyCredentials } from "./auth.js";
-import { ApiError, ConnectionError, SdkError } from "./errors.js";
+import { ApiPromise, type RawResponse } from "./api-promise.js";
+import { applyCredentials, type Outgoing } from "./auth.js";
+import { internalsOf, type Client, type Fetch, type RequestInfo } from "./client.js";
+import { AbortError, ConnectionError, createApiError, SdkError, TimeoutError, type ApiError } from "./errors.js";
 import { setHeader } from "./headers.js";
+import type { PaginationSpec } from "./pagination.js";
+import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
 import { buildPath, serializeQueryParam, serializeSimpleValue, type SerializeRule } from "./serialize.js";
+import { validateValues, type ValueRule } from "./validate.js";
 
-/** Where a non-path parameter goes, and how it is written there. */
-export interface ParamSpec extends SerializeRule {
+/** Where a non-path parameter goes, how it is written there, and what values the spec allows. */
+export interface ParamSpec extends SerializeRule, ValueRule {
   readonly in: "query" | "header" | "cookie";
 }
+
+/** How a path parameter is written, and what values the spec allows. */
+export interface PathParamSpec extends SerializeRule, ValueRule {}
 
 /** How a response body is read: decided from the spec, so a JSON API sent as text/plain still parses. */
 export type ResponseKind = "json" | "text" | "binary" | "empty";
@@ -16,29 +23,44 @@ export type ResponseKind = "json" | "text" | "binary" | "empty";
 export interface Endpoint {
   readonly method: string;
   readonly path: string;
-  readonly pathParams?: Readonly<Record<string, SerializeRule>>;
+  readonly pathParams?: Readonly<Record<string, PathParamSpec>>;
   readonly params?: Readonly<Record<string, ParamSpec>>;
   /** Alternatives of credential names that must all be present; the first satisfiable one is sent. */
   readonly security?: readonly (readonly string[])[];
   /** How a 2xx body is read; JSON when omitted. */
   readonly response?: ResponseKind;
+  /** The documented error statuses: codes, `4XX`-style ranges, or `default`. */
+  readonly errors?: readonly (number | string)[];
+  readonly pagination?: PaginationSpec;
 }
 
-/** Per-call settings, the last argument of every operation function. */
+/** Per-call settings, the last argument of every operation function. Each overrides the client's setting. */
 export interface RequestOptions {
-  /** Aborts the request. */
+  /** Aborts the request, including any wait between retries; the call then rejects with `AbortError`. */
   readonly signal?: AbortSignal;
   /** Extra headers for this call; `undefined` removes a header the client would send. */
   readonly headers?: Readonly<Record<string, string | undefined>>;
   /** A `fetch` for this call only. */
   readonly fetch?: Fetch;
+  /** Milliseconds to wait for a response. */
+  readonly timeout?: number;
+  readonly maxRetries?: number;
+  /** Allow retries for a method that is not idempotent (POST, PATCH), e.g. when you send an idempotency key. */
+  readonly idempotent?: boolean;
+  /** Check parameters against the spec before sending. */
+  readonly validate?: boolean;
 }
 
 /**
  * The params object of an operation, from openapi-typescript's parameter types: optional parameters also accept
  * `undefined` (not sent, like `null`), so `{ after: maybeCursor }` compiles under `exactOptionalPropertyTypes`.
+ * Keys listed in `Exclusive` may not be given together (e.g. the `after` and `before` cursors).
  */
-export type Params<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
+export type Params<T, Exclusive extends keyof T = never> = [Exclusive] extends [never]
+  ? Loose<T>
+  : { [K in Exclusive]: Loose<Omit<T, Exclude<Exclusive, K>>> & { readonly [O in Exclude<Exclusive, K>]?: null | undefined } }[Exclusive];
+
+type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 
 /** The values of one call, grouped as the generated function received them. */
 export interface RequestInput {
@@ -46,69 +68,167 @@ export interface RequestInput {
   readonly params?: object;
 }
 
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
-
-/**
- * Sends one request described by `endpoint` and resolves with the parsed 2xx body. Rejects with an
- * {@link ApiError} for any other status and a {@link ConnectionError} when no response arrives.
- */
-export async function request<T>(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): Promise<T> {
-  const { url, init } = await buildRequest(client, endpoint, input, options);
-  const fetch = options.fetch ?? client.fetch ?? globalThis.fetch;
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch (error) {
-    if (options.signal?.aborted === true) throw error;
-    throw new ConnectionError(`${endpoint.method} ${endpoint.path}: connection failed: ${messageOf(error)}`, { cause: error });
-  }
-  if (!response.ok) throw await toApiError(response);
-  return (await readBody(response, endpoint.response ?? "json")) as T;
+/** A request ready to send, minus what changes per attempt. */
+export interface PreparedRequest {
+  readonly url: string;
+  /** The URL without credentials, for hooks and messages. */
+  readonly safeUrl: string;
+  readonly init: RequestInit & { readonly headers: Headers };
+  /** Headers that must not follow a redirect to another origin. */
+  readonly credentialHeaders: readonly string[];
 }
 
-/** The exact URL and `RequestInit` a call sends; separate from sending so it can be tested without a server. */
-export async function buildRequest(
-  client: Client,
-  endpoint: Endpoint,
-  input: RequestInput,
-  options: RequestOptions = {},
-): Promise<{ url: string; init: RequestInit }> {
-  const query: string[] = [];
-  const cookies: string[] = [];
-  const headers = new Headers({ accept: acceptFor(endpoint.response ?? "json") });
-  for (const [name, value] of Object.entries(client.headers)) setHeader(headers, name, value);
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+
+/**
+ * Sends one operation and resolves with its parsed 2xx body. Rejects with an {@link ApiError} subclass for other
+ * statuses, `ConnectionError`/`TimeoutError` when no response arrives, `AbortError` when the caller aborts, and
+ * `RequestValidationError` before sending when a parameter breaks the spec.
+ */
+export function request<T, E = unknown>(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): ApiPromise<T, E> {
+  return new ApiPromise(send(client, endpoint, input, options), (raw) => readBody(raw.response, endpoint.response ?? "json") as Promise<T>);
+}
+
+/** Validates, then sends with retries, timeouts and safe redirects; resolves with the 2xx response, body unread. */
+export async function send(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): Promise<RawResponse> {
+  const settings = internalsOf(client);
+  const operation = `${endpoint.method} ${endpoint.path}`;
+  if (options.validate ?? settings.validate) {
+    validateValues(operation, [input.path ?? {}, endpoint.pathParams ?? {}], [(input.params ?? {}) as Record<string, unknown>, endpoint.params ?? {}]);
+  }
+  const prepared = await prepareRequest(client, endpoint, input, options);
+  const fetch = options.fetch ?? settings.fetch ?? globalThis.fetch;
+  const maxRetries = options.idempotent ?? isIdempotent(endpoint.method) ? (options.maxRetries ?? settings.maxRetries) : 0;
+
+  for (let attempt = 0; ; attempt++) {
+    const info: RequestInfo = { operation, method: endpoint.method, url: prepared.safeUrl, attempt };
+    const headers = new Headers(prepared.init.headers);
+    headers.set("x-retry-count", String(attempt));
+    const extraHeaders = await settings.hooks.beforeRequest?.(info);
+    for (const [name, value] of Object.entries(extraHeaders ?? {})) setHeader(headers, name, value);
+
+    let response: Response;
+    try {
+      response = await fetchWithTimeout(fetch, prepared, { ...prepared.init, headers }, options.timeout ?? settings.timeout, options.signal);
+    } catch (error) {
+      const failure = error instanceof SdkError ? error : new ConnectionError(`${operation}: ${messageOf(error)}`, { cause: error });
+      await settings.hooks.onError?.(info, failure);
+      if (failure instanceof AbortError || attempt >= maxRetries) throw failure;
+      await sleep(backoffMs(attempt), options.signal);
+      continue;
+    }
+    await settings.hooks.afterResponse?.(info, response);
+    const requestId = REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find((value) => value !== null) ?? undefined;
+    if (response.ok) return { response, requestId };
+
+    const error = await toApiError(response, requestId, endpoint);
+    await settings.hooks.onError?.(info, error);
+    if (attempt >= maxRetries || !isRetryableStatus(response)) throw error;
+    await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt), options.signal);
+  }
+}
+
+/** The URL, headers and credentials of a call; separate from sending so it can be tested without a server. */
+export async function prepareRequest(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): Promise<PreparedRequest> {
+  const settings = internalsOf(client);
+  const outgoing: Outgoing = { headers: new Headers({ accept: acceptFor(endpoint.response ?? "json") }), query: [], cookies: [], sensitive: [] };
+  if (!isBrowser()) outgoing.headers.set("user-agent", settings.userAgent);
+  for (const [name, value] of Object.entries(settings.headers)) setHeader(outgoing.headers, name, value);
 
   const values = (input.params ?? {}) as Record<string, unknown>;
   for (const [name, spec] of Object.entries(endpoint.params ?? {})) {
     const value = values[name];
-    if (spec.in === "query") query.push(...serializeQueryParam(name, value, spec));
+    if (spec.in === "query") outgoing.query.push(...serializeQueryParam(name, value, spec));
     else {
       const text = serializeSimpleValue(value, spec);
       if (text === undefined) continue;
-      if (spec.in === "header") setHeader(headers, name, text);
-      else cookies.push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
+      if (spec.in === "header") setHeader(outgoing.headers, name, text);
+      else outgoing.cookies.push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
     }
   }
-
-  await applyCredentials(client, endpoint.security ?? [], { headers, query, cookies });
-  if (cookies.length > 0) setHeader(headers, "cookie", cookies.join("; "));
+  const publicQuery = [...outgoing.query];
+  await applyCredentials(settings, endpoint.security ?? [], outgoing);
+  if (outgoing.cookies.length > 0) setHeader(outgoing.headers, "cookie", outgoing.cookies.join("; "));
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (value === undefined) headers.delete(name);
-    else setHeader(headers, name, value);
+    if (value === undefined) outgoing.headers.delete(name);
+    else setHeader(outgoing.headers, name, value);
   }
 
-  const path = buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams);
-  const url = `${client.baseUrl}${path}${query.length > 0 ? `?${query.join("&")}` : ""}`;
-  const init: RequestInit = { method: endpoint.method, headers };
-  if (options.signal !== undefined) init.signal = options.signal;
-  return { url, init };
+  const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`;
+  const withQuery = (query: readonly string[]) => (query.length > 0 ? `${base}?${query.join("&")}` : base);
+  return {
+    url: withQuery(outgoing.query),
+    safeUrl: withQuery(publicQuery),
+    init: { method: endpoint.method, headers: outgoing.headers },
+    credentialHeaders: [...outgoing.sensitive, "authorization", "cookie"],
+  };
+}
+
+/** One attempt: the caller's signal and the timeout both abort it, and each gets its own error. */
+async function fetchWithTimeout(fetch: Fetch, prepared: PreparedRequest, init: RequestInit & { headers: Headers }, timeout: number, signal: AbortSignal | undefined): Promise<Response> {
+  if (isAborted(signal)) throw new AbortError("request aborted", { cause: signal?.reason });
+  const controller = new AbortController();
+  const abort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", abort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  try {
+    return await followRedirects(fetch, prepared, { ...init, signal: controller.signal });
+  } catch (error) {
+    if (isAborted(signal)) throw new AbortError("request aborted", { cause: signal?.reason });
+    if (timedOut) throw new TimeoutError(`${init.method} ${prepared.safeUrl}: no response within ${timeout} ms`, { cause: error });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", abort);
+  }
+}
+
+/**
+ * Follows redirects itself so credentials never reach another origin: `Authorization`, cookies and API-key headers
+ * are dropped when a redirect leaves the base URL's origin. (Browsers hide redirects from scripts; there the
+ * browser follows them, and the fetch standard drops `Authorization` across origins.)
+ */
+async function followRedirects(fetch: Fetch, prepared: PreparedRequest, init: RequestInit & { headers: Headers }): Promise<Response> {
+  let url = prepared.url;
+  let current = init;
+  for (let hops = 0; ; hops++) {
+    const response = await fetch(url, { ...current, redirect: "manual" });
+    if (response.type === "opaqueredirect") return fetch(url, { ...current, redirect: "follow" });
+    const location = response.headers.get("location");
+    if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
+    if (hops >= MAX_REDIRECTS) throw new ConnectionError(`${init.method} ${prepared.safeUrl}: more than ${MAX_REDIRECTS} redirects`);
+    await response.body?.cancel().catch(() => undefined);
+    const next = new URL(location, url);
+    const headers = new Headers(current.headers);
+    if (next.origin !== new URL(url).origin) for (const name of prepared.credentialHeaders) headers.delete(name);
+    const becomesGet = response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST");
+    current = becomesGet ? { ...current, method: "GET", body: null, headers } : { ...current, headers };
+    if (becomesGet) headers.delete("content-type");
+    url = next.href;
+  }
+}
+
+// A function, so control-flow narrowing does not assume an abort signal stays unaborted across an await.
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
+function isBrowser(): boolean {
+  // Browsers refuse (or preflight) a script-set User-Agent; everywhere else it identifies the client.
+  return typeof (globalThis as { document?: unknown }).document !== "undefined" || typeof (globalThis as { importScripts?: unknown }).importScripts === "function";
 }
 
 function acceptFor(kind: ResponseKind): string {
   return kind === "json" ? "application/json" : kind === "text" ? "text/plain, */*" : "*/*";
 }
 
-async function readBody(response: Response, kind: ResponseKind): Promise<unknown> {
+export async function readBody(response: Response, kind: ResponseKind): Promise<unknown> {
   if (kind === "binary") return response.blob();
   const text = await response.text();
   if (kind === "text") return text;
@@ -120,7 +240,7 @@ async function readBody(response: Response, kind: ResponseKind): Promise<unknown
   }
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+async function toApiError(response: Response, requestId: string | undefined, endpoint: Endpoint): Promise<ApiError> {
   const text = await response.text().catch(() => "");
   let body: unknown = text === "" ? undefined : text;
   try {
@@ -128,12 +248,13 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy's HTML error page, say): keep the text.
   }
-  const requestId = REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find((value) => value !== null) ?? undefined;
-  return new ApiError(response.status, response.headers, body, requestId);
+  const errors = endpoint.errors ?? [];
+  const documented = errors.includes(response.status) || errors.includes(`${String(response.status)[0]}XX`) || errors.includes("default");
+  return createApiError(response.status, response.headers, body, requestId, documented);
 }
 
 function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) return `connection failed: ${String(error)}`;
   const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+  return `connection failed: ${error.message}${cause instanceof Error ? ` (${cause.message})` : ""}`;
 }

@@ -1,3 +1,5 @@
+import { RequestValidationError } from "./errors.js";
+
 /**
  * Parameter serialisation as the OpenAPI specification defines it, for every style and explode combination of
  * path, query, header and cookie parameters. `undefined` and `null` mean "not sent": servers such as FastAPI reject
@@ -75,7 +77,7 @@ export function serializeQueryParam(name: string, value: unknown, rule: Serializ
 
 /** One path segment's replacement for `{name}`, encoded so a `/` in a value cannot change the path. */
 export function serializePathParam(name: string, value: unknown, rule: SerializeRule = {}): string {
-  if (isAbsent(value)) throw new TypeError(`path parameter "${name}" is required`);
+  if (isAbsent(value)) throw new RequestValidationError(`path parameter "${name}" is required`);
   const style = rule.style ?? "simple";
   const explode = rule.explode ?? false;
   const encode = (inner: unknown) => encodeURIComponent(scalarToString(inner, rule.format));

@@ -5,6 +5,7 @@ import { emitOperation } from "./emit/operations.js";
 import { emitIndex, emitModels, emitPackageFiles, emitReadme, emitRuntime } from "./emit/package-files.js";
 import { readTemplateSources, type TemplateSources } from "./emit/template-sources.js";
 import { TemplateEngine } from "./emit/templates.js";
+import { emitSdk, type TagDocs } from "./emit/sdk.js";
 import { emitTypes } from "./emit/types.js";
 import { formatFiles } from "./format/format-files.js";
 import { CodegenError } from "./errors.js";
@@ -12,6 +13,7 @@ import { loadSpec, readTextFile, type ReadText } from "./load/load-spec.js";
 import type { SourceDocument } from "./load/source.js";
 import { buildModel } from "./model/build-model.js";
 import type { ApiModel } from "./model/model.js";
+import type { OpenApiDocument } from "./model/spec.js";
 import { compareStrings } from "./order.js";
 import { manifestFile } from "./write/manifest.js";
 import { validateSpec } from "./validate/validate-spec.js";
@@ -73,9 +75,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const engine = new TemplateEngine();
     const operationTemplate = engine.parseOperation(templates.operation);
     const clientTemplate = engine.parseClient(templates.client);
+    const sdkTemplate = engine.parseSdk(templates.sdk);
+    const userAgent = `${packageOptions.packageName}/${packageOptions.packageVersion ?? model.version}`;
     return [
       ...model.operations.map((operation) => emitOperation(operation, { engine, template: operationTemplate, header })),
-      emitClient(model, clientTemplate, engine, header),
+      emitClient(model, clientTemplate, engine, header, userAgent),
+      emitSdk(model, sdkTemplate, engine, header, tagDocsOf(document)),
       emitIndex(model, engine, header),
       emitModels(model, engine, header),
     ].filter((file) => file !== undefined);
@@ -89,6 +94,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     { path: ".gitattributes", contents: "* text=auto eol=lf\n" },
   ]);
   return { files: sortByPath([...files, manifestFile(files)]), model, timings };
+}
+
+function tagDocsOf(document: OpenApiDocument): TagDocs {
+  return Object.fromEntries((document.tags ?? []).map((tag) => [tag.name, tag.description]));
 }
 
 /** Adds file and line:column to the problems of a stage that only knows JSON pointers. */

@@ -2,7 +2,16 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeDiga, type FakeDiga } from "../../../fixtures/diga-phones/server.js";
-import { ApiError, ConnectionError, createClient, listPhones, SdkError, type ListPhonesError } from "../../diga-client/src/index.js";
+import {
+  ApiError,
+  ConnectionError,
+  createClient,
+  InternalServerError,
+  listPhones,
+  SdkError,
+  UnprocessableEntityError,
+  type ListPhonesError,
+} from "../../diga-client/src/index.js";
 
 /** The committed, generated Diga client against a real HTTP server on 127.0.0.1: what goes over the wire, and back. */
 describe("generated Diga client over HTTP", () => {
@@ -31,7 +40,7 @@ describe("generated Diga client over HTTP", () => {
     // Only the request matters here; the fake answers 400 because the cursor is not in the filtered listing.
     await listPhones(client(), {
       after: "00000000-0000-4000-8000-000000000010",
-      before: undefined,
+      before: null,
       page: null,
       limit: 7,
       order: "asc",
@@ -48,7 +57,7 @@ describe("generated Diga client over HTTP", () => {
 
   it("resolves with the parsed, typed page", async () => {
     const page = await listPhones(client(), { limit: 3, order: "asc" });
-    expect(page).toStrictEqual({
+    expect({ ...page }).toStrictEqual({
       data: server.phones.slice(0, 3),
       first_id: server.phones[0]?.id,
       last_id: server.phones[2]?.id,
@@ -65,10 +74,10 @@ describe("generated Diga client over HTTP", () => {
   });
 
   it("surfaces a 422 with the spec's error body as a typed ApiError", async () => {
-    const error = await listPhones(client(), {
-      after: "00000000-0000-4000-8000-000000000001",
-      before: "00000000-0000-4000-8000-000000000002",
-    }).catch((caught: unknown) => caught);
+    // A 422 the client cannot prevent: this cursor is not a phone of the filtered listing on the server's side.
+    server.inject({ kind: "status", status: 422, body: { status: "error", error_code: "INVALID_PAGINATION_PARAMETERS", message: "Cannot specify both 'before' and 'after' parameters" } });
+    const error = await listPhones(client()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error).toBeInstanceOf(ApiError);
     const typed = error as ListPhonesError;
     expect({ status: typed.status, body: typed.body, requestId: typed.requestId }).toStrictEqual({
@@ -81,10 +90,11 @@ describe("generated Diga client over HTTP", () => {
     expect(typed.message).toBe(`422 INVALID_PAGINATION_PARAMETERS: Cannot specify both 'before' and 'after' parameters (request id ${typed.requestId})`);
   });
 
-  it("surfaces a 500 as a typed ApiError", async () => {
-    server.inject({ kind: "status", status: 500 });
+  it("surfaces a 500 as a typed ApiError once retries are used up", async () => {
+    server.inject(...Array.from({ length: 3 }, () => ({ kind: "status" as const, status: 500, headers: { "retry-after-ms": "1" } })));
     const error = await listPhones(client()).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiError);
+    expect(server.requests).toHaveLength(3);
+    expect(error).toBeInstanceOf(InternalServerError);
     expect(error).toMatchObject({ status: 500, body: { error_code: "INTERNAL_SERVER_ERROR", message: "An internal server error occurred" } });
   });
 
@@ -118,7 +128,7 @@ describe("generated Diga client over HTTP", () => {
       { limit: 1 },
     );
     expect(seen).toStrictEqual(["GET https://api.diga.io/v1/phone/?limit=1"]);
-    expect(page).toStrictEqual({ data: [], has_more: false });
+    expect({ ...page }).toStrictEqual({ data: [], has_more: false });
   });
 
   it("defaults to the spec's first server", async () => {

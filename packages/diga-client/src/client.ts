@@ -29,6 +29,7 @@ export interface ClientOptions extends BaseClientOptions {
 export function createClient(options: ClientOptions = {}): Client {
   return createRuntimeClient(options, {
     baseUrl: "https://api.diga.io",
+    userAgent: "@diga/client/0.1.0",
     credentials: { bearerToken: { kind: "bearer" } },
   });
 }

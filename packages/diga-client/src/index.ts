@@ -2,13 +2,37 @@
 
 export { createClient } from "./client.js";
 export type { ClientOptions } from "./client.js";
-export { ApiError, ConnectionError, isApiError, SdkError } from "./runtime/index.js";
+export { Diga } from "./sdk.js";
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  isApiError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestValidationError,
+  SdkError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./runtime/index.js";
 export type {
+  ApiPromise,
   BasicCredentials,
   Client,
   CredentialSource,
+  ErrorOf,
   Fetch,
+  Hooks,
+  Page,
+  PagePromise,
+  RequestInfo,
   RequestOptions,
+  WithResponse,
 } from "./runtime/index.js";
 export type { components, operations, paths } from "./schema.js";
 export type {
@@ -22,5 +46,6 @@ export { listPhones } from "./operations/listPhones.js";
 export type {
   ListPhonesParams,
   ListPhonesResponse,
+  ListPhonesItem,
   ListPhonesError,
 } from "./operations/listPhones.js";

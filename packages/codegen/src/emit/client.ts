@@ -2,13 +2,14 @@ import type { ApiModel, CredentialModel } from "../model/model.js";
 import { docText, jsDoc, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { toLiteral, type LiteralValue } from "./literal.js";
-import { fillHole, StructureKind, type ClientTemplate, type ImportDeclarationStructure, type TemplateEngine } from "./templates.js";
+import { fillHoles, StructureKind, type ClientTemplate, type ImportDeclarationStructure, type TemplateEngine } from "./templates.js";
 
 /** `src/client.ts`: `createClient` and its options, one property per credential the spec defines. */
-export function emitClient(model: ApiModel, template: ClientTemplate, engine: TemplateEngine, header: string): GeneratedFile {
+export function emitClient(model: ApiModel, template: ClientTemplate, engine: TemplateEngine, header: string, userAgent: string): GeneratedFile {
   const usesBasic = model.credentials.some((credential) => credential.kind === "basic");
   const defaults: LiteralValue = {
     baseUrl: model.defaultBaseUrl,
+    userAgent,
     credentials: Object.fromEntries(model.credentials.map((credential) => [credential.name, credentialSpec(credential)])),
   };
   const statements = [
@@ -37,7 +38,7 @@ export function emitClient(model: ApiModel, template: ClientTemplate, engine: Te
           tags: [{ kind: StructureKind.JSDocTag as const, tagName: "example", text: `\n\`\`\`ts\n${exampleClient(model)}\n\`\`\`` }],
         },
       ],
-      statements: [fillHole(template.call, toLiteral(defaults))],
+      statements: [fillHoles(template.call, toLiteral(defaults))],
     },
   ];
   return { path: "src/client.ts", contents: engine.print(statements) };

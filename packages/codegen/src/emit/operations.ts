@@ -1,11 +1,13 @@
-import type { OperationModel, ParameterModel, PathParameterModel, ResponseModel } from "../model/model.js";
+import type { OperationModel, PaginationModel, ParameterModel, PathParameterModel, ResponseModel, ValueModel } from "../model/model.js";
+import { compareStrings } from "../order.js";
 import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { propertyKey, stringLiteral, toLiteral, type LiteralValue } from "./literal.js";
 import { sampleValue } from "./samples.js";
 import {
-  fillHole,
+  fillHoles,
   StructureKind,
+  type FunctionTemplate,
   type ImportDeclarationStructure,
   type OperationTemplate,
   type TemplateEngine,
@@ -18,6 +20,16 @@ const OUTPUT_MODULES: Readonly<Record<string, string>> = {
   "./runtime/index.js": "../runtime/index.js",
 };
 
+const STATUS_ERROR_CLASSES: Readonly<Record<string, string>> = {
+  "400": "BadRequestError",
+  "401": "AuthenticationError",
+  "403": "PermissionDeniedError",
+  "404": "NotFoundError",
+  "409": "ConflictError",
+  "422": "UnprocessableEntityError",
+  "429": "RateLimitError",
+};
+
 export interface OperationEmitContext {
   readonly engine: TemplateEngine;
   readonly template: OperationTemplate;
@@ -26,73 +38,84 @@ export interface OperationEmitContext {
 
 /** Stage 5: one file per operation, `src/operations/<functionName>.ts`, built from the operation template. */
 export function emitOperation(operation: OperationModel, { engine, template, header }: OperationEmitContext): GeneratedFile {
-  const paramsType = paramsTypeText(operation.parameters);
-  const rename = (text: string | undefined) => text?.replaceAll(template.functionName, operation.functionName);
+  const { typeNames, pagination } = operation;
+  const fn = pagination === undefined ? template.request : template.list;
+  const paramsType = paramsTypeText(operation.parameters, pagination);
+  const errors = errorTypes(operation.responses);
+  const rename = (text: string) => template.functionNames.reduce((renamed, name) => renamed.replaceAll(name, operation.functionName), text);
   const typeAlias = (base: TypeAliasDeclarationStructure, name: string, type: string): TypeAliasDeclarationStructure => ({
     ...base,
     name,
     type,
-    docs: (base.docs ?? []).map((doc) => rename(typeof doc === "string" ? doc : String(doc.description ?? "")) ?? ""),
+    docs: (base.docs ?? []).map((doc) => rename(typeof doc === "string" ? doc : String(doc.description ?? ""))),
   });
-  const { typeNames } = operation;
+  const runtimeNames = [
+    { name: pagination === undefined ? "request" : "paginate", isTypeOnly: false },
+    ...["Client", "Endpoint", "RequestOptions", pagination === undefined ? "ApiPromise" : "PagePromise"].map(asType),
+    ...(paramsType === undefined ? [] : [asType("Params")]),
+    ...errors.classes.map(asType),
+  ];
 
+  const statements = [
+    header,
+    ...template.imports.map((declaration) => outputImport(declaration, operation, runtimeNames)),
+    typeAlias(template.operationAlias, template.operationAlias.name, operationTypeRoot(operation)),
+    ...(paramsType === undefined ? [] : [typeAlias(template.paramsType, typeNames.params, fillHoles(template.paramsTypeHole, paramsType))]),
+    typeAlias(template.responseType, typeNames.response, responseTypeText(operation.responses)),
+    ...(pagination === undefined ? [] : [typeAlias(template.itemType, typeNames.item, fillHoles(template.itemTypeHole, typeNames.response, stringLiteral(pagination.items)))]),
+    typeAlias(template.errorType, typeNames.error, errors.text),
+    `const endpoint = ${fillHoles(template.endpoint, toLiteral(endpointOf(operation)))};`,
+    operationFunction(operation, fn, paramsType !== undefined),
+  ];
+  return { path: `src/operations/${operation.fileName}.ts`, contents: engine.print(statements) };
+}
+
+interface RuntimeName {
+  readonly name: string;
+  readonly isTypeOnly: boolean;
+}
+
+function asType(name: string): RuntimeName {
+  return { name, isTypeOnly: true };
+}
+
+function operationFunction(operation: OperationModel, fn: FunctionTemplate, hasParams: boolean) {
+  const { typeNames } = operation;
+  const required = operation.parameters.some((parameter) => parameter.required);
   const parameters = [
-    template.clientParameter,
+    fn.clientParameter,
     ...operation.pathParameters.map((parameter) => ({
       name: parameter.argumentName,
       type: `Operation["parameters"]["path"][${stringLiteral(parameter.name)}]`,
     })),
-    ...(paramsType === undefined
-      ? []
-      : [
-          operation.parameters.some((parameter) => parameter.required)
-            ? { name: template.paramsParameter.name, type: typeNames.params }
-            : { ...template.paramsParameter, type: typeNames.params },
-        ]),
-    template.optionsParameter,
+    ...(hasParams ? [required ? { name: fn.paramsParameter.name, type: typeNames.params } : { ...fn.paramsParameter, type: typeNames.params }] : []),
+    fn.optionsParameter,
   ];
-
   const input = [
     operation.pathParameters.length === 0
       ? undefined
       : `path: { ${operation.pathParameters.map((parameter) => `${propertyKey(parameter.name)}: ${parameter.argumentName}`).join(", ")} }`,
-    paramsType === undefined ? undefined : template.paramsParameter.name,
+    hasParams ? fn.paramsParameter.name : undefined,
   ].filter((part) => part !== undefined);
-
-  const statements = [
-    header,
-    ...template.imports.map((declaration) => outputImport(declaration, operation, paramsType === undefined ? template.paramsImports : [])),
-    typeAlias(template.operationAlias, template.operationAlias.name, operationTypeRoot(operation)),
-    ...(paramsType === undefined ? [] : [typeAlias(template.paramsType, typeNames.params, fillHole(template.paramsTypeHole, paramsType))]),
-    typeAlias(template.responseType, typeNames.response, responseTypeText(operation.responses)),
-    typeAlias(template.errorType, typeNames.error, errorTypeText(operation.responses)),
-    `const endpoint = ${fillHole(template.endpoint, toLiteral(endpointOf(operation)))};`,
-    {
-      ...template.function,
-      name: operation.functionName,
-      parameters,
-      returnType: fillHole(template.returnType, typeNames.response),
-      docs: [functionDocs(operation, paramsType !== undefined)],
-      statements: [fillHole(template.call, `{ ${input.join(", ")} }`)],
-    },
-  ];
+  const returnTypeArguments = operation.pagination === undefined ? [typeNames.response, typeNames.error] : [typeNames.response, typeNames.item, typeNames.error];
   return {
-    path: `src/operations/${operation.fileName}.ts`,
-    contents: engine.print(statements),
+    ...fn.structure,
+    name: operation.functionName,
+    parameters,
+    returnType: fillHoles(fn.returnType, ...returnTypeArguments),
+    docs: [functionDocs(operation, hasParams)],
+    statements: [fillHoles(fn.call, `{ ${input.join(", ")} }`)],
   };
 }
 
-function outputImport(declaration: ImportDeclarationStructure, operation: OperationModel, unused: readonly string[]): ImportDeclarationStructure {
+/** The template's imports, pointed at the output's modules, naming only what this operation uses. */
+function outputImport(declaration: ImportDeclarationStructure, operation: OperationModel, runtimeNames: readonly RuntimeName[]): ImportDeclarationStructure {
   const moduleSpecifier = OUTPUT_MODULES[declaration.moduleSpecifier];
   if (moduleSpecifier === undefined) throw new Error(`operation template imports ${declaration.moduleSpecifier}, which has no place in the output`);
-  if (declaration.moduleSpecifier !== "./stand-in/schema.js") {
-    const namedImports = Array.isArray(declaration.namedImports)
-      ? declaration.namedImports.filter((specifier) => typeof specifier !== "object" || !unused.includes(specifier.name))
-      : declaration.namedImports;
-    return { ...declaration, moduleSpecifier, ...(namedImports === undefined ? {} : { namedImports }) };
-  }
-  // The schema import names whichever root type reaches this operation.
-  return { ...declaration, moduleSpecifier, namedImports: [operation.typeRoot.kind] };
+  if (declaration.moduleSpecifier === "./stand-in/schema.js") return { ...declaration, moduleSpecifier, namedImports: [operation.typeRoot.kind] };
+  const values = runtimeNames.filter((entry) => !entry.isTypeOnly).sort((a, b) => compareStrings(a.name, b.name));
+  const types = runtimeNames.filter((entry) => entry.isTypeOnly).sort((a, b) => compareStrings(a.name, b.name));
+  return { ...declaration, moduleSpecifier, namedImports: [...values, ...types].map(({ name, isTypeOnly }) => ({ name, isTypeOnly })) };
 }
 
 /** `operations["list_phones_v1_phone__get"]`, or `paths["/v1/phone/"]["get"]` when there is no operationId. */
@@ -103,11 +126,16 @@ export function operationTypeRoot(operation: OperationModel): string {
     : `paths[${stringLiteral(root.path)}][${stringLiteral(root.method)}]`;
 }
 
-/** The params object's type: the query, header and cookie parameter types openapi-typescript emitted, intersected. */
-export function paramsTypeText(parameters: readonly ParameterModel[]): string | undefined {
+/**
+ * The type arguments of `Params<…>`: the query, header and cookie parameter types openapi-typescript emitted,
+ * intersected, and, for cursor pagination in both directions, the two cursors that exclude each other.
+ */
+export function paramsTypeText(parameters: readonly ParameterModel[], pagination?: PaginationModel): string | undefined {
   const locations = (["query", "header", "cookie"] as const).filter((location) => parameters.some((parameter) => parameter.in === location));
   if (locations.length === 0) return undefined;
-  return locations.map((location) => `NonNullable<Operation["parameters"][${stringLiteral(location)}]>`).join(" & ");
+  const types = locations.map((location) => `NonNullable<Operation["parameters"][${stringLiteral(location)}]>`).join(" & ");
+  const { next, previous } = pagination ?? {};
+  return next === undefined || previous === undefined ? types : `${types}, ${stringLiteral(next.param)} | ${stringLiteral(previous.param)}`;
 }
 
 function statusKey(status: string): string {
@@ -139,11 +167,23 @@ export function responseTypeText(responses: readonly ResponseModel[]): string {
   return union(successes.map(bodyTypeText));
 }
 
-/** One `ApiError<Body, Status>` per documented non-2xx response. */
-export function errorTypeText(responses: readonly ResponseModel[]): string {
+/**
+ * One error type per documented non-2xx response: the runtime's class for that status (`UnprocessableEntityError`
+ * for 422, …) with the body type, so narrowing by class or by `status` gives the right body.
+ */
+export function errorTypes(responses: readonly ResponseModel[]): { text: string; classes: string[] } {
   const errors = responses.filter((response) => !response.isSuccess);
-  if (errors.length === 0) return "ApiError";
-  return union(errors.map((response) => `ApiError<${bodyTypeText(response)}, ${/^\d+$/.test(response.status) ? response.status : "number"}>`));
+  if (errors.length === 0) return { text: "ApiError", classes: ["ApiError"] };
+  const typed = errors.map((response) => {
+    const body = bodyTypeText(response);
+    const status = response.status.toUpperCase();
+    const named = STATUS_ERROR_CLASSES[status];
+    if (named !== undefined) return { name: named, text: `${named}<${body}>` };
+    if (/^5\d\d$/.test(status)) return { name: "InternalServerError", text: `InternalServerError<${body}, ${status}>` };
+    if (status === "5XX") return { name: "InternalServerError", text: `InternalServerError<${body}>` };
+    return { name: "ApiError", text: /^\d+$/.test(status) ? `ApiError<${body}, ${status}>` : `ApiError<${body}>` };
+  });
+  return { text: union(typed.map((entry) => entry.text)), classes: [...new Set(typed.map((entry) => entry.name))] };
 }
 
 /** How the runtime reads a 2xx body: JSON whenever any success is JSON. */
@@ -157,20 +197,29 @@ function successKind(responses: readonly ResponseModel[]): ResponseModel["kind"]
 export function endpointOf(operation: OperationModel): LiteralValue {
   const kind = successKind(operation.responses);
   const pathRules = Object.fromEntries(
-    operation.pathParameters
-      .map((parameter) => [parameter.name, pathRule(parameter)] as const)
-      .filter(([, rule]) => Object.keys(rule).length > 0),
+    operation.pathParameters.map((parameter) => [parameter.name, pathRule(parameter)] as const).filter(([, rule]) => Object.keys(rule).length > 0),
   );
+  const errors = operation.responses.filter((response) => !response.isSuccess).map((response) => (/^\d+$/.test(response.status) ? Number(response.status) : response.status.toUpperCase()));
   return {
     method: operation.method,
     path: operation.path,
     pathParams: Object.keys(pathRules).length === 0 ? undefined : pathRules,
-    params:
-      operation.parameters.length === 0
-        ? undefined
-        : Object.fromEntries(operation.parameters.map((parameter) => [parameter.name, paramRule(parameter)])),
+    params: operation.parameters.length === 0 ? undefined : Object.fromEntries(operation.parameters.map((parameter) => [parameter.name, paramRule(parameter)])),
     security: operation.security.length === 0 ? undefined : operation.security.map((names) => [...names]),
     response: kind === "json" ? undefined : kind,
+    errors: errors.length === 0 ? undefined : errors,
+    pagination: operation.pagination === undefined ? undefined : paginationSpec(operation.pagination),
+  };
+}
+
+function paginationSpec({ items, hasMore, next, previous, page }: PaginationModel): LiteralValue {
+  const cursor = (model: typeof next) => (model === undefined ? undefined : { param: model.param, from: model.from, fromItem: model.fromItem ? true : undefined });
+  return {
+    items,
+    hasMore,
+    next: cursor(next),
+    previous: cursor(previous),
+    page: page === undefined ? undefined : { param: page.param, current: page.current, total: page.total },
   };
 }
 
@@ -178,7 +227,7 @@ function pathRule(parameter: PathParameterModel): { [key: string]: LiteralValue 
   return {
     style: parameter.style === "simple" ? undefined : parameter.style,
     explode: parameter.explode ? true : undefined,
-    format: parameter.value.format === "date" ? "date" : undefined,
+    ...valueRule(parameter.value),
   };
 }
 
@@ -190,8 +239,34 @@ function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {
     style: parameter.style === defaultStyle ? undefined : parameter.style,
     explode: parameter.explode === defaultExplode ? undefined : parameter.explode,
     allowReserved: parameter.allowReserved ? true : undefined,
-    format: parameter.value.format === "date" ? "date" : undefined,
+    required: parameter.required ? true : undefined,
+    ...valueRule(parameter.value),
   };
+}
+
+/** Formats the runtime checks (and, for `date`, serialises differently); others are left to the server. */
+const CHECKED_FORMATS = new Set(["uuid", "date", "date-time"]);
+
+/** The checks the runtime runs before sending. TypeScript already enforces strings and enums at compile time; these also catch casts, `any` and JavaScript callers. */
+function valueRule(value: ValueModel): { [key: string]: LiteralValue } {
+  const enumValues = value.enum?.filter((item) => item !== null);
+  return {
+    type: value.type === "integer" || value.type === "number" || value.type === "boolean" ? value.type : undefined,
+    format: value.format !== undefined && CHECKED_FORMATS.has(value.format) ? value.format : undefined,
+    enum: enumValues === undefined || enumValues.length === 0 ? undefined : enumValues,
+    minimum: value.exclusiveMinimum === undefined ? value.minimum : undefined,
+    maximum: value.exclusiveMaximum === undefined ? value.maximum : undefined,
+    exclusiveMinimum: value.exclusiveMinimum,
+    exclusiveMaximum: value.exclusiveMaximum,
+    minLength: value.minLength,
+    maxLength: value.maxLength,
+    pattern: value.pattern,
+    items: value.items === undefined ? undefined : nonEmpty(valueRule(value.items)),
+  };
+}
+
+function nonEmpty(rule: { [key: string]: LiteralValue }): { [key: string]: LiteralValue } | undefined {
+  return Object.values(rule).some((entry) => entry !== undefined) ? rule : undefined;
 }
 
 function functionDocs(operation: OperationModel, hasParams: boolean) {
@@ -201,24 +276,37 @@ function functionDocs(operation: OperationModel, hasParams: boolean) {
       .filter((parameter) => parameter.description !== undefined)
       .map((parameter) => ({ kind: StructureKind.JSDocTag as const, tagName: "param", text: `${parameter.argumentName} - ${docText(parameter.description ?? "")}` })),
     ...(docs.deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: "deprecated" }] : []),
-    { kind: StructureKind.JSDocTag as const, tagName: "example", text: `\n\`\`\`ts\n${exampleCall(operation, hasParams)}\n\`\`\`` },
+    { kind: StructureKind.JSDocTag as const, tagName: "example", text: `\n\`\`\`ts\n${exampleCode(operation, hasParams)}\n\`\`\`` },
   ];
-  const description = paragraphs(docs.summary, docs.description, `\`${operation.method} ${operation.path}\``);
+  const description = paragraphs(
+    docs.summary,
+    docs.description,
+    `\`${operation.method} ${operation.path}\``,
+    operation.pagination !== undefined && "Await it for one page, or iterate it with `for await` for every item of every page.",
+  );
   return { kind: StructureKind.JSDoc as const, description: `\n${description ?? ""}`, tags };
 }
 
-/** `const result = await listPhones(client, { limit: 20 });` — required params, else the first with a default. */
-function exampleCall(operation: OperationModel, hasParams: boolean): string {
+/** A call with the required params (else the first one with a default), and for list operations the iteration. */
+function exampleCode(operation: OperationModel, hasParams: boolean): string {
   const shown = operation.parameters.filter((parameter) => parameter.required);
   const withDefault = operation.parameters.find((parameter) => parameter.value.default !== undefined);
   if (shown.length === 0 && withDefault !== undefined) shown.push(withDefault);
   const args = [
     "client",
     ...operation.pathParameters.map((parameter) => sampleValue(parameter.value)),
-    ...(hasParams && shown.length > 0
-      ? [`{ ${shown.map((parameter) => `${propertyKey(parameter.name)}: ${sampleValue(parameter.value)}`).join(", ")} }`]
-      : []),
+    ...(hasParams && shown.length > 0 ? [`{ ${shown.map((parameter) => `${propertyKey(parameter.name)}: ${sampleValue(parameter.value)}`).join(", ")} }`] : []),
   ];
-  const call = `await ${operation.functionName}(${args.join(", ")});`;
-  return responseTypeText(operation.responses) === "void" ? call : `const result = ${call}`;
+  const call = `${operation.functionName}(${args.join(", ")})`;
+  if (operation.pagination !== undefined) {
+    return `const page = await ${call};\nfor await (const ${itemVariable(operation.functionName)} of ${call}) {\n  // every item of every page\n}`;
+  }
+  return responseTypeText(operation.responses) === "void" ? `await ${call};` : `const result = await ${call};`;
+}
+
+/** `listPhones` → `phone`: the last word of the function name, singular. */
+function itemVariable(functionName: string): string {
+  const last = /[A-Z][a-z0-9]*$/.exec(functionName)?.[0]?.toLowerCase() ?? "item";
+  const singular = last.replace(/ies$/, "y").replace(/(ss|x|z|ch|sh)es$/, "$1").replace(/([^s])s$/, "$1");
+  return /^[a-z][a-z0-9]*$/.test(singular) && !["for", "of", "const", "new", "in", "do", "if"].includes(singular) ? singular : "item";
 }

@@ -3,9 +3,38 @@ import { docText, jsDoc, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { StructureKind, type TemplateEngine } from "./templates.js";
 
-/** What the generated package exports from the runtime, besides `createClient`. */
-const RUNTIME_VALUE_EXPORTS = ["ApiError", "ConnectionError", "isApiError", "SdkError"];
-const RUNTIME_TYPE_EXPORTS = ["BasicCredentials", "Client", "CredentialSource", "Fetch", "RequestOptions"];
+/** What the generated package exports from the runtime (see PACKAGE_EXPORTS in the model, which reserves the names). */
+const RUNTIME_VALUE_EXPORTS = [
+  "AbortError",
+  "ApiError",
+  "AuthenticationError",
+  "BadRequestError",
+  "ConflictError",
+  "ConnectionError",
+  "InternalServerError",
+  "isApiError",
+  "NotFoundError",
+  "PermissionDeniedError",
+  "RateLimitError",
+  "RequestValidationError",
+  "SdkError",
+  "TimeoutError",
+  "UnprocessableEntityError",
+];
+const RUNTIME_TYPE_EXPORTS = [
+  "ApiPromise",
+  "BasicCredentials",
+  "Client",
+  "CredentialSource",
+  "ErrorOf",
+  "Fetch",
+  "Hooks",
+  "Page",
+  "PagePromise",
+  "RequestInfo",
+  "RequestOptions",
+  "WithResponse",
+];
 
 /** `src/index.ts`: every public name, listed explicitly so the package reads like a table of contents. */
 export function emitIndex(model: ApiModel, engine: TemplateEngine, header: string): GeneratedFile {
@@ -19,15 +48,16 @@ export function emitIndex(model: ApiModel, engine: TemplateEngine, header: strin
     header,
     exportFrom("./client.js", ["createClient"]),
     exportFrom("./client.js", ["ClientOptions"], true),
+    exportFrom("./sdk.js", [model.sdkClassName]),
     exportFrom("./runtime/index.js", RUNTIME_VALUE_EXPORTS),
     exportFrom("./runtime/index.js", RUNTIME_TYPE_EXPORTS, true),
     exportFrom("./schema.js", ["components", "operations", "paths"], true),
     ...(model.schemas.length === 0 ? [] : [exportFrom("./models.js", model.schemas.map((schema) => schema.name), true)]),
     ...model.operations.flatMap((operation) => {
       const module = `./operations/${operation.fileName}.js`;
-      const { params, response, error } = operation.typeNames;
-      const hasParams = operation.parameters.length > 0;
-      return [exportFrom(module, [operation.functionName]), exportFrom(module, hasParams ? [params, response, error] : [response, error], true)];
+      const { params, response, error, item } = operation.typeNames;
+      const types = [operation.parameters.length > 0 && params, response, operation.pagination !== undefined && item, error].filter((name) => typeof name === "string");
+      return [exportFrom(module, [operation.functionName]), exportFrom(module, types, true)];
     }),
   ];
   return { path: "src/index.ts", contents: engine.print(statements) };

@@ -7,6 +7,7 @@ import { compareStrings } from "../order.js";
 export interface TemplateSources {
   readonly operation: string;
   readonly client: string;
+  readonly sdk: string;
   /** The runtime's files (tests excluded), sorted by name so the output order never depends on the file system. */
   readonly runtime: readonly { readonly name: string; readonly text: string }[];
 }
@@ -20,14 +21,16 @@ export async function readTemplateSources(directory = templatesDirectory()): Pro
   const names = (await readdir(runtimeDirectory))
     .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
     .sort(compareStrings);
-  const [operation, client, ...runtime] = await Promise.all([
+  const [operation, client, sdk, ...runtime] = await Promise.all([
     readFile(join(directory, "operation.ts"), "utf8"),
     readFile(join(directory, "client.ts"), "utf8"),
+    readFile(join(directory, "sdk.ts"), "utf8"),
     ...names.map((name) => readFile(join(runtimeDirectory, name), "utf8")),
   ]);
   return {
     operation: operation ?? "",
     client: client ?? "",
+    sdk: sdk ?? "",
     runtime: names.map((name, index) => ({ name, text: runtime[index] ?? "" })),
   };
 }

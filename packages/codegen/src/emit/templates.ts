@@ -2,6 +2,10 @@ import {
   Node,
   Project,
   StructureKind,
+  type ClassDeclarationStructure,
+  type FunctionDeclaration,
+  type IndexedAccessTypeNode,
+  type PropertyDeclarationStructure,
   type FunctionDeclarationStructure,
   type ImportDeclarationStructure,
   type InterfaceDeclarationStructure,
@@ -18,45 +22,58 @@ import {
  * TypeScript; the pieces the generator varies are found by their AST nodes here, never by searching text.
  */
 
-/** The text before and after a node inside a larger node: how a template marks the hole the generator fills. */
-export interface Hole {
-  readonly before: string;
-  readonly after: string;
+/** A template's text split around the nodes the generator replaces: `parts[0] hole parts[1] hole … parts[n]`. */
+export interface Holes {
+  readonly parts: readonly string[];
 }
 
-function holeAround(outer: Node, inner: Node): Hole {
+/** The text of `outer` with holes where `inners` are (in source order). */
+function holesIn(outer: Node, inners: readonly Node[]): Holes {
   const text = outer.getText();
-  const start = inner.getStart() - outer.getStart();
-  const end = inner.getEnd() - outer.getStart();
-  return { before: text.slice(0, start), after: text.slice(end) };
+  const parts: string[] = [];
+  let from = 0;
+  for (const inner of [...inners].sort((a, b) => a.getStart() - b.getStart())) {
+    parts.push(text.slice(from, inner.getStart() - outer.getStart()));
+    from = inner.getEnd() - outer.getStart();
+  }
+  parts.push(text.slice(from));
+  return { parts };
 }
 
-export function fillHole(hole: Hole, content: string): string {
-  return `${hole.before}${content}${hole.after}`;
+export function fillHoles({ parts }: Holes, ...contents: readonly string[]): string {
+  if (contents.length !== parts.length - 1) throw new Error(`template expects ${parts.length - 1} values, got ${contents.length}`);
+  return parts.map((part, index) => `${part}${contents[index] ?? ""}`).join("");
+}
+
+/** One of the template's operation functions: its structure, and the holes in its return type and call. */
+export interface FunctionTemplate {
+  readonly structure: FunctionDeclarationStructure;
+  readonly clientParameter: OptionalKind<ParameterDeclarationStructure>;
+  readonly paramsParameter: OptionalKind<ParameterDeclarationStructure>;
+  readonly optionsParameter: OptionalKind<ParameterDeclarationStructure>;
+  /** `ApiPromise<<hole>, <hole>>` and the like, one hole per type argument. */
+  readonly returnType: Holes;
+  /** `return request(client, endpoint, <hole>, options);` */
+  readonly call: Holes;
 }
 
 export interface OperationTemplate {
-  /** The name the template's function has; replaced in doc text by each operation's function name. */
-  readonly functionName: string;
+  /** The names the template's functions have; replaced in doc text by each operation's function name. */
+  readonly functionNames: readonly string[];
   readonly imports: readonly ImportDeclarationStructure[];
   readonly operationAlias: TypeAliasDeclarationStructure;
   readonly paramsType: TypeAliasDeclarationStructure;
   /** `Params<<hole>>` */
-  readonly paramsTypeHole: Hole;
-  /** The runtime names only an operation with a params object uses. */
-  readonly paramsImports: readonly string[];
+  readonly paramsTypeHole: Holes;
   readonly responseType: TypeAliasDeclarationStructure;
+  readonly itemType: TypeAliasDeclarationStructure;
+  /** `<hole>[<hole>][number]`: the response type's name and the items field. */
+  readonly itemTypeHole: Holes;
   readonly errorType: TypeAliasDeclarationStructure;
   /** `const endpoint = <hole> as const satisfies Endpoint;` */
-  readonly endpoint: Hole;
-  readonly function: FunctionDeclarationStructure;
-  readonly clientParameter: OptionalKind<ParameterDeclarationStructure>;
-  readonly paramsParameter: OptionalKind<ParameterDeclarationStructure>;
-  readonly optionsParameter: OptionalKind<ParameterDeclarationStructure>;
-  /** `Promise<<hole>>` */
-  readonly returnType: Hole;
-  /** `return request(client, endpoint, <hole>, options);` */
-  readonly call: Hole;
+  readonly endpoint: Holes;
+  readonly request: FunctionTemplate;
+  readonly list: FunctionTemplate;
 }
 
 export interface ClientTemplate {
@@ -64,12 +81,19 @@ export interface ClientTemplate {
   readonly options: InterfaceDeclarationStructure;
   readonly function: FunctionDeclarationStructure;
   /** `return createRuntimeClient(options, <hole>);` */
-  readonly call: Hole;
+  readonly call: Holes;
 }
 
-export interface TemplateSources {
-  readonly operation: string;
-  readonly client: string;
+export interface SdkTemplate {
+  readonly imports: readonly ImportDeclarationStructure[];
+  readonly class: ClassDeclarationStructure;
+  readonly clientProperty: PropertyDeclarationStructure;
+  /** `this.client = createClient(options);` */
+  readonly createClientStatement: string;
+  /** `this.<hole> = bindClient(this.client, <hole>);` */
+  readonly bindStatement: Holes;
+  /** `this.<hole> = <hole>;` */
+  readonly resourceStatement: Holes;
 }
 
 /** One ts-morph project per generate(): parses the templates and prints every output file. */
@@ -83,41 +107,28 @@ export class TemplateEngine {
 
   parseOperation(text: string): OperationTemplate {
     const file = this.#parse("operation.ts", text);
-    const fn = only(file.getFunctions(), "operation.ts must export exactly one function");
-    const structure = fn.getStructure() as FunctionDeclarationStructure;
-    const [aliasNode, paramsNode, responseNode, errorNode] = file.getTypeAliases();
-    if (!aliasNode || !paramsNode || !responseNode || !errorNode) throw new Error("operation.ts must declare the Operation alias and three exported types");
+    const alias = (name: string) => file.getTypeAliasOrThrow(name);
+    const paramsNode = alias("OperationParams").getTypeNodeOrThrow();
+    const itemNode = alias("OperationItem").getTypeNodeOrThrow();
+    const itemObject = Node.isIndexedAccessTypeNode(itemNode) ? itemNode.getObjectTypeNode() : undefined;
+    const itemIndex = Node.isIndexedAccessTypeNode(itemObject) ? itemObject.getIndexTypeNode() : undefined;
+    if (!Node.isTypeReference(paramsNode) || paramsNode.getTypeArguments()[0] === undefined || itemIndex === undefined) {
+      throw new Error("operation.ts: OperationParams must be Params<…> and OperationItem OperationResponse[\"…\"][number]");
+    }
     const endpoint = only(file.getVariableDeclarations(), "operation.ts must declare one endpoint constant");
-    const endpointObject = endpoint.getInitializerOrThrow().getFirstDescendantOrThrow(Node.isObjectLiteralExpression);
-    const call = fn.getFirstDescendantOrThrow(Node.isCallExpression);
-    const input = call.getArguments().find(Node.isObjectLiteralExpression);
-    const returnType = fn.getReturnTypeNodeOrThrow();
-    const innerReturnType = Node.isTypeReference(returnType) ? returnType.getTypeArguments()[0] : undefined;
-    if (input === undefined || innerReturnType === undefined) throw new Error("operation.ts: the call needs an input object and the return type a type argument");
-    const paramsTypeNode = paramsNode.getTypeNodeOrThrow();
-    const paramsInner = Node.isTypeReference(paramsTypeNode) ? paramsTypeNode.getTypeArguments()[0] : undefined;
-    if (paramsInner === undefined) throw new Error("operation.ts: OperationParams must wrap the parameter types in one generic");
-    const parameter = (name: string) => {
-      const found = structure.parameters?.find((candidate) => candidate.name === name);
-      if (found === undefined) throw new Error(`operation.ts: the function needs a \`${name}\` parameter`);
-      return found;
-    };
     return {
-      functionName: fn.getNameOrThrow(),
+      functionNames: file.getFunctions().map((fn) => fn.getNameOrThrow()),
       imports: file.getImportDeclarations().map((declaration) => declaration.getStructure()),
-      operationAlias: aliasNode.getStructure(),
-      paramsType: paramsNode.getStructure(),
-      paramsTypeHole: holeAround(paramsTypeNode, paramsInner),
-      paramsImports: Node.isTypeReference(paramsTypeNode) ? [paramsTypeNode.getTypeName().getText()] : [],
-      responseType: responseNode.getStructure(),
-      errorType: errorNode.getStructure(),
-      endpoint: holeAround(endpoint.getInitializerOrThrow(), endpointObject),
-      function: structure,
-      clientParameter: parameter("client"),
-      paramsParameter: parameter("params"),
-      optionsParameter: parameter("options"),
-      returnType: holeAround(returnType, innerReturnType),
-      call: holeAround(call.getParentOrThrow(), input),
+      operationAlias: alias("Operation").getStructure(),
+      paramsType: alias("OperationParams").getStructure(),
+      paramsTypeHole: holesIn(paramsNode, paramsNode.getTypeArguments()),
+      responseType: alias("OperationResponse").getStructure(),
+      itemType: alias("OperationItem").getStructure(),
+      itemTypeHole: holesIn(itemNode, [(itemObject as IndexedAccessTypeNode).getObjectTypeNode(), itemIndex]),
+      errorType: alias("OperationError").getStructure(),
+      endpoint: holesIn(endpoint.getInitializerOrThrow(), [endpoint.getInitializerOrThrow().getFirstDescendantOrThrow(Node.isObjectLiteralExpression)]),
+      request: functionTemplate(file.getFunctionOrThrow("operationName")),
+      list: functionTemplate(file.getFunctionOrThrow("listOperationName")),
     };
   }
 
@@ -131,7 +142,30 @@ export class TemplateEngine {
       imports: file.getImportDeclarations().map((declaration) => declaration.getStructure()),
       options: only(file.getInterfaces(), "client.ts must declare one options interface").getStructure(),
       function: fn.getStructure() as FunctionDeclarationStructure,
-      call: holeAround(call.getParentOrThrow(), defaults),
+      call: holesIn(call.getParentOrThrow(), [defaults]),
+    };
+  }
+
+  parseSdk(text: string): SdkTemplate {
+    const file = this.#parse("sdk.ts", text);
+    const declaration = only(file.getClasses(), "sdk.ts must declare one class");
+    const [createStatement, bindStatement, resourceStatement] = declaration.getConstructors()[0]?.getStatements() ?? [];
+    const assignment = (statement: Node | undefined) => statement?.getFirstDescendant(Node.isBinaryExpression);
+    const bind = assignment(bindStatement);
+    const resource = assignment(resourceStatement);
+    const bindTarget = bind?.getLeft();
+    const bindArgument = bind?.getFirstDescendant(Node.isCallExpression)?.getArguments()[1];
+    const resourceTarget = resource?.getLeft();
+    if (createStatement === undefined || bindStatement === undefined || resourceStatement === undefined || !Node.isPropertyAccessExpression(bindTarget) || !Node.isPropertyAccessExpression(resourceTarget) || bindArgument === undefined || resource === undefined) {
+      throw new Error("sdk.ts: the constructor must create the client, bind one operation and assign one resource");
+    }
+    return {
+      imports: file.getImportDeclarations().map((importDeclaration) => importDeclaration.getStructure()),
+      class: declaration.getStructure() as ClassDeclarationStructure,
+      clientProperty: declaration.getPropertyOrThrow("client").getStructure(),
+      createClientStatement: createStatement.getText(),
+      bindStatement: holesIn(bindStatement, [bindTarget.getNameNode(), bindArgument]),
+      resourceStatement: holesIn(resourceStatement, [resourceTarget.getNameNode(), resource.getRight()]),
     };
   }
 
@@ -167,10 +201,31 @@ function groupOf(statement: Statement): "import" | "export" | "other" {
   return statement.kind === StructureKind.ExportDeclaration ? "export" : "other";
 }
 
+function functionTemplate(fn: FunctionDeclaration): FunctionTemplate {
+  const structure = fn.getStructure() as FunctionDeclarationStructure;
+  const call = fn.getFirstDescendantOrThrow(Node.isCallExpression);
+  const input = call.getArguments().find(Node.isObjectLiteralExpression);
+  const returnType = fn.getReturnTypeNodeOrThrow();
+  if (input === undefined || !Node.isTypeReference(returnType)) throw new Error(`operation.ts: ${fn.getName() ?? ""} needs an input object and a generic return type`);
+  const parameter = (name: string) => {
+    const found = structure.parameters?.find((candidate) => candidate.name === name);
+    if (found === undefined) throw new Error(`operation.ts: ${fn.getName() ?? ""} needs a \`${name}\` parameter`);
+    return found;
+  };
+  return {
+    structure,
+    clientParameter: parameter("client"),
+    paramsParameter: parameter("params"),
+    optionsParameter: parameter("options"),
+    returnType: holesIn(returnType, returnType.getTypeArguments()),
+    call: holesIn(call.getParentOrThrow(), [input]),
+  };
+}
+
 function only<T>(items: readonly T[], message: string): T {
   if (items.length !== 1 || items[0] === undefined) throw new Error(message);
   return items[0];
 }
 
 export { StructureKind };
-export type { Statement, FunctionDeclarationStructure, ImportDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, ParameterDeclarationStructure, SourceFileStructure, TypeAliasDeclarationStructure };
+export type { Statement, ClassDeclarationStructure, PropertyDeclarationStructure, FunctionDeclarationStructure, ImportDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, ParameterDeclarationStructure, SourceFileStructure, TypeAliasDeclarationStructure };

@@ -1,10 +1,11 @@
-import { CodegenError } from "../errors.js";
+import { CodegenError, type Problem } from "../errors.js";
 import { appendPointer } from "../pointer.js";
 import type {
   ApiModel,
   CredentialModel,
   DocsModel,
   OperationModel,
+  PaginationModel,
   ParameterModel,
   PathParameterModel,
   ResponseModel,
@@ -17,9 +18,13 @@ import {
   operationFileName,
   operationNameCandidates,
   operationTypeName,
+  resourceMethodName,
+  resourcePropertyName,
   safeIdentifier,
   schemaTypeName,
+  sdkClassName,
 } from "./naming.js";
+import { detectPagination, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
 import { dereference } from "./refs.js";
 import { classifyMediaType, pickMediaType } from "./media-types.js";
 import { valueModelOf } from "./values.js";
@@ -32,18 +37,51 @@ import {
   type ParameterObject,
   type PathItemObject,
   type ResponseObject,
+  type SchemaObject,
   type SecurityRequirementObject,
   type SecuritySchemeObject,
 } from "./spec.js";
 
-/** Names the generated package exports itself; an operation may not take them (see the runtime's index). */
+/** Values the generated package exports besides operations; an operation or the facade may not take their names. */
 export const PACKAGE_EXPORTS: ReadonlySet<string> = new Set([
   "createClient",
   "isApiError",
+  "AbortError",
   "ApiError",
-  "SdkError",
+  "AuthenticationError",
+  "BadRequestError",
+  "ConflictError",
   "ConnectionError",
+  "InternalServerError",
+  "NotFoundError",
+  "PermissionDeniedError",
+  "RateLimitError",
+  "RequestValidationError",
+  "SdkError",
+  "TimeoutError",
+  "UnprocessableEntityError",
 ]);
+
+/** Types the generated package exports besides per-operation ones; schema aliases may not take their names. */
+export const PACKAGE_TYPE_EXPORTS: readonly string[] = [
+  "ApiPromise",
+  "BasicCredentials",
+  "Client",
+  "ClientOptions",
+  "CredentialSource",
+  "ErrorOf",
+  "Fetch",
+  "Hooks",
+  "Page",
+  "PagePromise",
+  "RequestInfo",
+  "RequestOptions",
+  "WithResponse",
+  "components",
+  "operations",
+  "paths",
+  ...PACKAGE_EXPORTS,
+];
 
 /** Options of `createClient` that a credential name must not shadow. */
 const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "userAgent"]);
@@ -75,16 +113,21 @@ export function buildModel(document: OpenApiDocument): ApiModel {
     PACKAGE_EXPORTS,
   );
   const credentials = buildCredentials(document);
-  const operations = raw.map((entry, index) =>
-    buildOperation(document, entry, functionNames[index] ?? "", credentials),
-  );
-  const takenTypeNames = new Set(
-    operations.flatMap(({ typeNames }) => [typeNames.params, typeNames.response, typeNames.error]),
-  );
+  const problems: Problem[] = [];
+  const built = raw.map((entry, index) => buildOperation(document, entry, functionNames[index] ?? "", credentials, problems));
+  if (problems.length > 0) throw new CodegenError("model", problems);
+  const operations = assignResources(built);
+  const sdkClass = assignUniqueNames([{ preferred: sdkClassName(document.info.title), fallback: `${sdkClassName(document.info.title)}Client` }], PACKAGE_EXPORTS)[0] ?? "Api";
+  const takenTypeNames = new Set([
+    sdkClass,
+    ...PACKAGE_TYPE_EXPORTS,
+    ...operations.flatMap(({ typeNames }) => Object.values(typeNames)),
+  ]);
   return {
     title: document.info.title,
     version: document.info.version,
     description: document.info.description,
+    sdkClassName: sdkClass,
     defaultBaseUrl: defaultBaseUrl(document),
     operations,
     schemas: buildSchemaAliases(document, takenTypeNames),
@@ -114,8 +157,11 @@ function buildOperation(
   { path, method, pointer, operation, pathItem }: RawOperation,
   functionName: string,
   credentials: ReadonlyMap<string, CredentialModel>,
+  problems: Problem[],
 ): OperationModel {
   const parameters = mergeParameters(document, pathItem, operation, pointer);
+  const queryParameters = parameters.filter(({ parameter }) => parameter.in === "query").map(({ parameter }) => parameter.name);
+  const responses = buildResponses(document, operation, pointer);
   return {
     pointer,
     operationId: operation.operationId,
@@ -124,6 +170,7 @@ function buildOperation(
       params: operationTypeName(functionName, "Params"),
       response: operationTypeName(functionName, "Response"),
       error: operationTypeName(functionName, "Error"),
+      item: operationTypeName(functionName, "Item"),
     },
     fileName: operationFileName(functionName),
     method: method.toUpperCase() as Uppercase<HttpMethod>,
@@ -136,9 +183,58 @@ function buildOperation(
     tags: operation.tags ?? [],
     pathParameters: buildPathParameters(document, path, parameters),
     parameters: parameters.filter(({ parameter }) => parameter.in !== "path").map(({ parameter }) => buildParameter(document, parameter)),
-    responses: buildResponses(document, operation, pointer),
+    responses,
     security: securityOf(operation.security ?? document.security ?? [], credentials),
+    pagination: paginationOf(document, operation, pointer, queryParameters, problems),
+    resource: undefined,
   };
+}
+
+function paginationOf(document: OpenApiDocument, operation: OperationObject, pointer: string, queryParameters: readonly string[], problems: Problem[]): PaginationModel | undefined {
+  const override = paginationOverride((operation as Record<string, unknown>)[PAGINATION_EXTENSION], pointer, queryParameters);
+  switch (override.kind) {
+    case "disabled":
+      return undefined;
+    case "declared":
+      return override.pagination;
+    case "invalid":
+      problems.push(...override.problems);
+      return undefined;
+    case "none":
+      return detectPagination(document, { queryParameters, responseSchema: successJsonSchema(document, operation) });
+  }
+}
+
+/** The schema of the first 2xx response with a JSON body. */
+function successJsonSchema(document: OpenApiDocument, operation: OperationObject): MaybeRef<SchemaObject> | undefined {
+  for (const [status, responseOrRef] of Object.entries(operation.responses ?? {})) {
+    if (!/^2(\d\d|XX)$/i.test(status)) continue;
+    const response: ResponseObject = dereference(document, responseOrRef, "").value;
+    const mediaType = pickMediaType(Object.keys(response.content ?? {}));
+    if (mediaType !== undefined && classifyMediaType(mediaType) === "json") return response.content?.[mediaType]?.schema;
+  }
+  return undefined;
+}
+
+/** Places each tagged operation on the facade, `phones.list`; clashing method names fall back to function names. */
+function assignResources(operations: readonly OperationModel[]): OperationModel[] {
+  const functionNames = new Set(operations.map((operation) => operation.functionName));
+  const propertyOf = (tag: string) => {
+    const property = resourcePropertyName(tag);
+    return functionNames.has(property) || property === "client" || property === "constructor" ? `${property}Resource` : property;
+  };
+  const wanted = operations.map((operation) => {
+    const tag = operation.tags[0];
+    return tag === undefined ? undefined : { property: propertyOf(tag), method: resourceMethodName(operation.functionName, tag) };
+  });
+  const counts = new Map<string, number>();
+  for (const place of wanted) if (place !== undefined) counts.set(`${place.property}.${place.method}`, (counts.get(`${place.property}.${place.method}`) ?? 0) + 1);
+  return operations.map((operation, index) => {
+    const place = wanted[index];
+    if (place === undefined) return operation;
+    const clashes = (counts.get(`${place.property}.${place.method}`) ?? 0) > 1;
+    return { ...operation, resource: clashes ? { property: place.property, method: operation.functionName } : place };
+  });
 }
 
 function docsOf(source: { summary?: string; description?: string; deprecated?: boolean }): DocsModel {

@@ -8,6 +8,8 @@ export interface ApiModel {
   readonly title: string;
   readonly version: string;
   readonly description: string | undefined;
+  /** The resource-style facade class, e.g. `Diga` for "Diga API". */
+  readonly sdkClassName: string;
   /** The first server's URL with its variables at their defaults; the client's default base URL. */
   readonly defaultBaseUrl: string | undefined;
   readonly operations: readonly OperationModel[];
@@ -25,7 +27,7 @@ export interface OperationModel {
   readonly pointer: string;
   readonly operationId: string | undefined;
   readonly functionName: string;
-  readonly typeNames: { readonly params: string; readonly response: string; readonly error: string };
+  readonly typeNames: { readonly params: string; readonly response: string; readonly error: string; readonly item: string };
   readonly fileName: string;
   readonly method: Uppercase<HttpMethod>;
   readonly path: string;
@@ -39,6 +41,25 @@ export interface OperationModel {
   readonly responses: readonly ResponseModel[];
   /** Alternatives, each a set of credential names that must all be present; `[]` when no auth applies. */
   readonly security: readonly (readonly string[])[];
+  /** Set for list operations: awaited they give one page, iterated every item of every page. */
+  readonly pagination: PaginationModel | undefined;
+  /** Where the operation appears on the resource-style facade, e.g. `phones.list`; undefined without tags. */
+  readonly resource: { readonly property: string; readonly method: string } | undefined;
+}
+
+export interface CursorModel {
+  readonly param: string;
+  /** The response field, or (with `fromItem`) the item field, the cursor is read from. */
+  readonly from: string;
+  readonly fromItem: boolean;
+}
+
+export interface PaginationModel {
+  readonly items: string;
+  readonly hasMore: string | undefined;
+  readonly next: CursorModel | undefined;
+  readonly previous: CursorModel | undefined;
+  readonly page: { readonly param: string; readonly current: string | undefined; readonly total: string | undefined } | undefined;
 }
 
 export interface DocsModel {

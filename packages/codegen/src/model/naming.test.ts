@@ -5,8 +5,10 @@ import {
   nameFromMethodAndPath,
   operationNameCandidates,
   operationTypeName,
+  resourceMethodName,
   safeIdentifier,
   schemaTypeName,
+  sdkClassName,
   splitWords,
   stripFastApiSuffix,
 } from "./naming.js";
@@ -132,5 +134,30 @@ describe("type names", () => {
     { given: "200Response", want: "Schema200Response" },
   ])("schemaTypeName($given) → $want", ({ given, want }) => {
     expect(schemaTypeName(given)).toBe(want);
+  });
+});
+
+describe("facade names", () => {
+  it.each([
+    { given: "Diga API", want: "Diga" },
+    { given: "GitHub v3 REST API", want: "GitHub" },
+    { given: "Swagger Petstore - OpenAPI 3.0", want: "SwaggerPetstore30" },
+    { given: "API", want: "Api" },
+    { given: "3D Printing API", want: "Api3dPrinting" },
+  ])("sdkClassName($given) → $want", ({ given, want }) => {
+    expect(sdkClassName(given)).toBe(want);
+  });
+
+  it.each([
+    { fn: "listPhones", tag: "Phones", want: "list" },
+    { fn: "getPhone", tag: "Phones", want: "get" },
+    { fn: "getPhoneNumber", tag: "Phones", want: "getNumber" },
+    { fn: "listPhoneNumbers", tag: "Phone Numbers", want: "list" },
+    { fn: "createCategory", tag: "categories", want: "create" },
+    { fn: "searchAddresses", tag: "Address", want: "search" },
+    { fn: "phones", tag: "Phones", want: "phones" },
+    { fn: "phonesConstructor", tag: "Phones", want: "phonesConstructor" },
+  ])("resourceMethodName($fn, $tag) → $want", ({ fn, tag, want }) => {
+    expect(resourceMethodName(fn, tag)).toBe(want);
   });
 });

@@ -161,3 +161,35 @@ export function schemaTypeName(componentName: string): string {
 export function operationFileName(functionName: string): string {
   return functionName;
 }
+
+const API_WORDS = new Set(["api", "apis", "openapi", "rest", "http", "service", "services", "spec", "specification", "the", "v1", "v2", "v3"]);
+
+/** The facade class: the spec title without the words every API title has, `Diga API` → `Diga`. */
+export function sdkClassName(title: string): string {
+  const words = splitWords(title.replace(/openapi/gi, " ")).filter((word) => !API_WORDS.has(word.toLowerCase()));
+  const name = words.map((word) => capitalize(word.toLowerCase())).join("");
+  return name === "" || /^\p{N}/u.test(name) ? `Api${name}` : name;
+}
+
+function singular(word: string): string {
+  return word.toLowerCase().replace(/ies$/, "y").replace(/(ss|x|z|ch|sh)es$/, "$1").replace(/([^s])s$/, "$1");
+}
+
+/** A tag as a facade property: `Phone Numbers` → `phoneNumbers`. */
+export function resourcePropertyName(tag: string): string {
+  return camelCase(tag) || "default";
+}
+
+/**
+ * An operation's method name on its tag's resource: the function name without the tag's words, singular or plural
+ * (`listPhones` under `Phones` → `list`; `getPhoneNumber` under `Phones` → `getNumber`). Falls back to the function
+ * name when nothing would be left or the name would be unsafe as an object key.
+ */
+export function resourceMethodName(functionName: string, tag: string): string {
+  const tagWords = new Set(splitWords(tag).map(singular));
+  const kept = splitWords(functionName).filter((word) => !tagWords.has(singular(word)));
+  const name = camelCase(kept.join(" "));
+  return name === "" || UNSAFE_KEYS.has(name) || /^\p{N}/u.test(name) ? functionName : name;
+}
+
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty"]);

@@ -2,45 +2,63 @@
 
 import type { operations } from "../schema.js";
 import {
-  request,
-  type ApiError,
+  paginate,
+  type BadRequestError,
   type Client,
   type Endpoint,
+  type InternalServerError,
+  type PagePromise,
   type Params,
+  type PermissionDeniedError,
   type RequestOptions,
+  type UnprocessableEntityError,
 } from "../runtime/index.js";
 
 type Operation = operations["list_phones_v1_phone__get"];
 
 /** The parameters of {@link listPhones}. */
-export type ListPhonesParams = Params<NonNullable<Operation["parameters"]["query"]>>;
+export type ListPhonesParams = Params<
+  NonNullable<Operation["parameters"]["query"]>,
+  "after" | "before"
+>;
 
 /** What {@link listPhones} resolves with. */
 export type ListPhonesResponse = Operation["responses"][200]["content"]["application/json"];
 
-/** The errors documented for {@link listPhones}; any other non-2xx status is a plain {@link ApiError}. */
+/** One item of the pages {@link listPhones} returns. */
+export type ListPhonesItem = ListPhonesResponse["data"][number];
+
+/** The errors documented for {@link listPhones}; narrow an error to them with `isApiError(error, listPhones)`. */
 export type ListPhonesError =
-  | ApiError<Operation["responses"][400]["content"]["application/json"], 400>
-  | ApiError<Operation["responses"][403]["content"]["application/json"], 403>
-  | ApiError<Operation["responses"][422]["content"]["application/json"], 422>
-  | ApiError<Operation["responses"][500]["content"]["application/json"], 500>;
+  | BadRequestError<Operation["responses"][400]["content"]["application/json"]>
+  | PermissionDeniedError<Operation["responses"][403]["content"]["application/json"]>
+  | UnprocessableEntityError<Operation["responses"][422]["content"]["application/json"]>
+  | InternalServerError<Operation["responses"][500]["content"]["application/json"], 500>;
 
 const endpoint = {
   method: "GET",
   path: "/v1/phone/",
   params: {
-    after: { in: "query" },
-    before: { in: "query" },
-    page: { in: "query" },
-    limit: { in: "query" },
-    order: { in: "query" },
-    inbound_agent_id: { in: "query" },
-    outbound_agent_id: { in: "query" },
-    status: { in: "query" },
-    start_assigned_at: { in: "query" },
-    end_assigned_at: { in: "query" },
+    after: { in: "query", format: "uuid" },
+    before: { in: "query", format: "uuid" },
+    page: { in: "query", type: "integer", minimum: 1 },
+    limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },
+    order: { in: "query", enum: ["asc", "desc"] },
+    inbound_agent_id: { in: "query", format: "uuid" },
+    outbound_agent_id: { in: "query", format: "uuid" },
+    status: { in: "query", enum: ["reserved", "assigned", "released", "finished"] },
+    start_assigned_at: { in: "query", format: "date-time" },
+    end_assigned_at: { in: "query", format: "date-time" },
   },
   security: [["bearerToken"]],
+  errors: [400, 403, 422, 500],
+  pagination: {
+    items: "data",
+    hasMore: "has_more",
+    next: { param: "after", from: "last_id" },
+    previous: { param: "before", from: "first_id" },
+    page: { param: "page", current: "current_page", total: "total_pages" },
+  },
 } as const satisfies Endpoint;
 
 /**
@@ -49,15 +67,20 @@ const endpoint = {
  * Retrieve a list of phones, optionally filtered by agent ID.
  *
  * `GET /v1/phone/`
+ *
+ * Await it for one page, or iterate it with `for await` for every item of every page.
  * @example
  * ```ts
- * const result = await listPhones(client, { limit: 20 });
+ * const page = await listPhones(client, { limit: 20 });
+ * for await (const phone of listPhones(client, { limit: 20 })) {
+ *   // every item of every page
+ * }
  * ```
  */
 export function listPhones(
   client: Client,
   params: ListPhonesParams = {},
   options?: RequestOptions,
-): Promise<ListPhonesResponse> {
-  return request(client, endpoint, { params }, options);
+): PagePromise<ListPhonesResponse, ListPhonesItem, ListPhonesError> {
+  return paginate(client, endpoint, { params }, options);
 }

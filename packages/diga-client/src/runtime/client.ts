@@ -20,6 +20,27 @@ export type CredentialSpec =
   | { readonly kind: "basic" }
   | { readonly kind: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string };
 
+/** What a hook learns about a request. Credentials are never part of it. */
+export interface RequestInfo {
+  /** The operation, e.g. `GET /v1/phone/`. */
+  readonly operation: string;
+  readonly method: string;
+  /** The full URL, without credentials sent in the query. */
+  readonly url: string;
+  /** 0 for the first attempt, 1 for the first retry, … */
+  readonly attempt: number;
+}
+
+/** Callbacks for logging and tracing. They run for every attempt, retries included, and may be async. */
+export interface Hooks {
+  /** Before an attempt is sent; the headers it returns are added to it (e.g. a trace id). */
+  readonly beforeRequest?: (request: RequestInfo) => void | Readonly<Record<string, string>> | Promise<void | Readonly<Record<string, string>>>;
+  /** After a response arrived, whatever its status. */
+  readonly afterResponse?: (request: RequestInfo, response: Response) => void | Promise<void>;
+  /** After an attempt failed, whether it will be retried or thrown. */
+  readonly onError?: (request: RequestInfo, error: SdkError) => void | Promise<void>;
+}
+
 /** Settings every generated client accepts; the generated `ClientOptions` adds the API's credentials. */
 export interface BaseClientOptions {
   /** Where requests go, e.g. `https://api.example.com`. Defaults to the spec's first server. */
@@ -28,27 +49,68 @@ export interface BaseClientOptions {
   readonly fetch?: Fetch;
   /** Headers sent with every request. A header passed to a single call wins over one set here. */
   readonly headers?: Readonly<Record<string, string>>;
-}
-
-/** A configured client: pass it to any operation function. Create it with the generated `createClient`. */
-export interface Client {
-  readonly baseUrl: string;
-  readonly fetch: Fetch | undefined;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly credentials: Readonly<Record<string, { readonly spec: CredentialSpec; readonly source: unknown }>>;
+  /** Milliseconds to wait for a response before retrying or failing with `TimeoutError`. Default 60 000. */
+  readonly timeout?: number;
+  /** Retries after connection errors, timeouts, 408, 409, 429 and 5xx, with exponential backoff. Default 2. */
+  readonly maxRetries?: number;
+  /** Check parameters against the spec before sending and throw `RequestValidationError`. Default true. */
+  readonly validate?: boolean;
+  /** Sent as `User-Agent` outside browsers. Defaults to the generated package's name and version. */
+  readonly userAgent?: string;
+  readonly hooks?: Hooks;
 }
 
 /** What the generated `createClient` knows from the spec. */
 export interface ClientDefaults<TOptions> {
   readonly baseUrl?: string;
+  readonly userAgent: string;
   readonly credentials: { readonly [K in keyof TOptions]?: CredentialSpec };
 }
 
+/** The client's settings as the runtime reads them. Kept out of the object users see, so tokens never print. */
+export interface ClientInternals {
+  readonly fetch: Fetch | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly validate: boolean;
+  readonly userAgent: string;
+  readonly hooks: Hooks;
+  readonly credentials: Readonly<Record<string, { readonly spec: CredentialSpec; readonly source: unknown }>>;
+}
+
+const internals = new WeakMap<Client, ClientInternals>();
+
+/**
+ * A configured client: pass it to any operation function. Create it with the generated `createClient`.
+ * It shows only its base URL when printed, logged or serialised; credentials stay inside.
+ */
+export class Client {
+  readonly baseUrl: string;
+
+  constructor(baseUrl: string, settings: ClientInternals) {
+    this.baseUrl = baseUrl;
+    internals.set(this, settings);
+    Object.freeze(this);
+  }
+
+  toString(): string {
+    return `Client(${this.baseUrl})`;
+  }
+
+  toJSON(): { baseUrl: string } {
+    return { baseUrl: this.baseUrl };
+  }
+}
+
+export function internalsOf(client: Client): ClientInternals {
+  const found = internals.get(client);
+  if (found === undefined) throw new SdkError("not a client: create one with createClient()");
+  return found;
+}
+
 /** Builds a {@link Client} from the caller's options and the spec's defaults. Called by the generated `createClient`. */
-export function createRuntimeClient<TOptions extends BaseClientOptions>(
-  options: TOptions,
-  defaults: ClientDefaults<TOptions>,
-): Client {
+export function createRuntimeClient<TOptions extends BaseClientOptions>(options: TOptions, defaults: ClientDefaults<TOptions>): Client {
   const baseUrl = options.baseUrl ?? defaults.baseUrl;
   if (baseUrl === undefined || !/^https?:\/\//i.test(baseUrl)) {
     throw new SdkError(
@@ -62,10 +124,14 @@ export function createRuntimeClient<TOptions extends BaseClientOptions>(
     const spec = defaults.credentials[name];
     if (spec !== undefined && options[name] !== undefined) credentials[name] = { spec, source: options[name] };
   }
-  return Object.freeze({
-    baseUrl: baseUrl.replace(/\/+$/, ""),
+  return new Client(baseUrl.replace(/\/+$/, ""), {
     fetch: options.fetch,
-    headers: Object.freeze({ ...options.headers }),
-    credentials: Object.freeze(credentials),
+    headers: { ...options.headers },
+    timeout: options.timeout ?? 60_000,
+    maxRetries: options.maxRetries ?? 2,
+    validate: options.validate ?? true,
+    userAgent: options.userAgent ?? defaults.userAgent,
+    hooks: options.hooks ?? {},
+    credentials,
   });
 }
