@@ -42,6 +42,20 @@ describe("buildModel on the Diga phone spec", () => {
     });
   });
 
+  it("detects Diga's pagination and places the operation on the facade as phones.list", () => {
+    expect({ pagination: listPhones?.pagination, resource: listPhones?.resource, sdk: model.sdkClassName }).toStrictEqual({
+      pagination: {
+        items: "data",
+        hasMore: "has_more",
+        next: { param: "after", from: "last_id", fromItem: false },
+        previous: { param: "before", from: "first_id", fromItem: false },
+        page: { param: "page", current: "current_page", total: "total_pages" },
+      },
+      resource: { property: "phones", method: "list" },
+      sdk: "Diga",
+    });
+  });
+
   it("keeps every query parameter, in spec order, with the spec's defaults for style and explode", () => {
     expect(listPhones?.parameters.map(({ name, in: location, required, style, explode }) => ({ name, location, required, style, explode }))).toStrictEqual(
       ["after", "before", "page", "limit", "order", "inbound_agent_id", "outbound_agent_id", "status", "start_assigned_at", "end_assigned_at"].map((name) => ({
@@ -157,6 +171,34 @@ describe("buildModel", () => {
     expect(() => buildModel(spec({ "/x": { post: { ...ok, requestBody: { content: { "application/json": {} } } } } }))).toThrow(
       "POST /x has a request body, which this version of diga-codegen cannot send yet (at /paths/~1x/post/requestBody)",
     );
+  });
+
+  it("honours x-pagination: false, and reports a broken declaration with its pointer", () => {
+    const page = { type: "object", properties: { data: { type: "array", items: {} }, next_cursor: { type: "string" } } };
+    const list = (extension: unknown) =>
+      spec({ "/x": { get: { parameters: [{ name: "cursor", in: "query", schema: { type: "string" } }], responses: { "200": { description: "ok", content: { "application/json": { schema: page } } } }, "x-pagination": extension } } });
+    expect(buildModel(list(undefined)).operations[0]?.pagination?.next).toStrictEqual({ param: "cursor", from: "next_cursor", fromItem: false });
+    expect(buildModel(list(false)).operations[0]?.pagination).toBeUndefined();
+    expect(() => buildModel(list({ items: "data", next: { param: "missing", from: "next_cursor" } }))).toThrow(
+      '"missing" is not a query parameter of this operation (at /paths/~1x/get/x-pagination/next/param)',
+    );
+  });
+
+  it("names facade methods by tag, falling back to the function name on a clash", () => {
+    const model = buildModel(
+      spec({
+        "/phones": { get: { ...ok, operationId: "listPhones", tags: ["Phones"] } },
+        "/phones/archived": { get: { ...ok, operationId: "listArchivedPhones", tags: ["Phones"] } },
+        "/phones/all": { get: { ...ok, operationId: "phonesList", tags: ["Phones"] } },
+        "/health": { get: { ...ok, operationId: "health" } },
+      }),
+    );
+    expect(model.operations.map((operation) => operation.resource)).toStrictEqual([
+      { property: "phones", method: "listPhones" },
+      { property: "phones", method: "listArchived" },
+      { property: "phones", method: "phonesList" },
+      undefined,
+    ]);
   });
 
   it("substitutes server variables and drops a trailing slash", () => {

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { bundleSize, BUNDLES } from "../../../scripts/bundle-size.js";
+
+/** What an application bundler keeps of the generated client (esbuild, minified, ESM). */
+describe("bundling the generated Diga client", () => {
+  it("importing one standalone function does not pull in the facade", async () => {
+    const { code } = await bundleSize("one operation", BUNDLES["one list operation (listPhones + createClient)"]);
+    const { code: whole } = await bundleSize("whole", BUNDLES["the whole package (index, facade included)"]);
+    // The facade assigns `this.phones`; present in the whole package, absent from the one-operation bundle.
+    expect(whole).toContain("this.phones=");
+    expect(code).not.toContain("this.phones=");
+    expect(code).not.toContain("this.client=");
+  });
+
+  it("stays within its size budget (a regression guard, not the goal: see scripts/bundle-size.ts)", async () => {
+    const { gzipped } = await bundleSize("one operation", BUNDLES["one list operation (listPhones + createClient)"]);
+    expect(gzipped).toBeLessThan(7_000);
+  });
+});
