@@ -150,7 +150,7 @@ function rotate<T>(items: readonly T[], by: number): T[] {
 async function runOnce(spec: BenchSpec, tool: BenchTool, round: number, positionInRound: number, timeoutSeconds: number): Promise<RunRecord> {
   const outDir = path.join(BENCH_OUT_DIR, spec.id, tool.id, `round-${round}`);
   mkdirSync(outDir, { recursive: true });
-  const logPrefix = `${outDir}`; // logs sit beside the output folder, not in it, so they never count as output
+  const logPrefix = outDir; // round-N.stdout.txt etc. sit beside the output folder, not in it: they are not output
   const measurement = await runMeasured({
     nodeArgs: tool.nodeArgs(spec.file, outDir),
     // .bench/ holds no config file any tool could pick up, so every tool runs on its CLI flags alone.

@@ -21,7 +21,10 @@ import {
 type Operation = operations["operation_id"];
 
 /** The parameters of {@link operationName}. */
-export type OperationParams = Params<NonNullable<Operation["parameters"]["query"]>>;
+export type OperationParams = Params<NonNullable<Operation["parameters"]["query"]>> & { body?: OperationBody };
+
+/** The request body of {@link operationName}. */
+export type OperationBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
 
 /** What {@link operationName} resolves with. */
 export type OperationResponse = Operation["responses"][200]["content"]["application/json"];
@@ -39,6 +42,7 @@ const endpoint = {
   security: [["bearerToken"]],
   errors: [404],
   pagination: { items: "data", hasMore: "has_more", next: { param: "after", from: "last_id" } },
+  body: { kind: "json" },
 } as const satisfies Endpoint;
 
 /** Summary and description of the operation. */

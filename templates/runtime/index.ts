@@ -1,4 +1,6 @@
 export { ApiPromise } from "./api-promise.js";
+export { formBody, multipartBody } from "./body.js";
+export type { BinaryBody, BodyEncoder, BodySpec } from "./body.js";
 export type { ErrorOf, RawResponse, WithResponse } from "./api-promise.js";
 export { Client, createRuntimeClient } from "./client.js";
 export type { BaseClientOptions, BasicCredentials, ClientDefaults, CredentialSource, CredentialSpec, Fetch, Hooks, RequestInfo } from "./client.js";

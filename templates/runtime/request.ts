@@ -1,5 +1,6 @@
 import { ApiPromise, type RawResponse } from "./api-promise.js";
 import { applyCredentials, type Outgoing } from "./auth.js";
+import { encodeBody, type BodySpec } from "./body.js";
 import { internalsOf, type Client, type Fetch, type RequestInfo } from "./client.js";
 import { AbortError, ConnectionError, createApiError, SdkError, TimeoutError, type ApiError } from "./errors.js";
 import { setHeader } from "./headers.js";
@@ -16,8 +17,11 @@ export interface ParamSpec extends SerializeRule, ValueRule {
 /** How a path parameter is written, and what values the spec allows. */
 export interface PathParamSpec extends SerializeRule, ValueRule {}
 
-/** How a response body is read: decided from the spec, so a JSON API sent as text/plain still parses. */
-export type ResponseKind = "json" | "text" | "binary" | "empty";
+/**
+ * How a response body is read: decided from the spec, so a JSON API sent as text/plain still parses; `auto`, for
+ * operations whose successes differ, goes by the response's Content-Type.
+ */
+export type ResponseKind = "json" | "text" | "binary" | "empty" | "auto";
 
 /** Everything the runtime needs to know about one operation; generated next to each operation function. */
 export interface Endpoint {
@@ -32,6 +36,7 @@ export interface Endpoint {
   /** The documented error statuses: codes, `4XX`-style ranges, or `default`. */
   readonly errors?: readonly (number | string)[];
   readonly pagination?: PaginationSpec;
+  readonly body?: BodySpec;
 }
 
 /** Per-call settings, the last argument of every operation function. Each overrides the client's setting. */
@@ -76,6 +81,8 @@ export interface PreparedRequest {
   readonly init: RequestInit & { readonly headers: Headers };
   /** Headers that must not follow a redirect to another origin. */
   readonly credentialHeaders: readonly string[];
+  /** False when the body is a stream, which can be sent only once. */
+  readonly replayable: boolean;
 }
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
@@ -100,7 +107,8 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
   }
   const prepared = await prepareRequest(client, endpoint, input, options);
   const fetch = options.fetch ?? settings.fetch ?? globalThis.fetch;
-  const maxRetries = options.idempotent ?? isIdempotent(endpoint.method) ? (options.maxRetries ?? settings.maxRetries) : 0;
+  const retryable = prepared.replayable && (options.idempotent ?? isIdempotent(endpoint.method));
+  const maxRetries = retryable ? (options.maxRetries ?? settings.maxRetries) : 0;
 
   for (let attempt = 0; ; attempt++) {
     const info: RequestInfo = { operation, method: endpoint.method, url: prepared.safeUrl, attempt };
@@ -158,11 +166,20 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
 
   const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`;
   const withQuery = (query: readonly string[]) => (query.length > 0 ? `${base}?${query.join("&")}` : base);
+  const init: RequestInit & { headers: Headers } = { method: endpoint.method, headers: outgoing.headers };
+  const encoded = endpoint.body === undefined ? undefined : encodeBody(endpoint.body, values[endpoint.body.key ?? "body"], `${endpoint.method} ${endpoint.path}`);
+  if (encoded !== undefined) {
+    init.body = encoded.body;
+    if (encoded.contentType !== undefined && !outgoing.headers.has("content-type")) outgoing.headers.set("content-type", encoded.contentType);
+    // Node's fetch sends a stream only in half-duplex mode, and says so explicitly.
+    if (!encoded.replayable) (init as { duplex?: string }).duplex = "half";
+  }
   return {
     url: withQuery(outgoing.query),
     safeUrl: withQuery(publicQuery),
-    init: { method: endpoint.method, headers: outgoing.headers },
+    init,
     credentialHeaders: [...outgoing.sensitive, "authorization", "cookie"],
+    replayable: encoded?.replayable ?? true,
   };
 }
 
@@ -224,11 +241,18 @@ function isBrowser(): boolean {
   return typeof (globalThis as { document?: unknown }).document !== "undefined" || typeof (globalThis as { importScripts?: unknown }).importScripts === "function";
 }
 
+function kindOf(contentType: string): ResponseKind {
+  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type === "application/json" || type.endsWith("+json")) return "json";
+  return type.startsWith("text/") ? "text" : type === "" ? "empty" : "binary";
+}
+
 function acceptFor(kind: ResponseKind): string {
-  return kind === "json" ? "application/json" : kind === "text" ? "text/plain, */*" : "*/*";
+  return kind === "json" ? "application/json" : kind === "text" ? "text/plain, */*" : kind === "auto" ? "application/json, */*" : "*/*";
 }
 
 export async function readBody(response: Response, kind: ResponseKind): Promise<unknown> {
+  if (kind === "auto") kind = kindOf(response.headers.get("content-type") ?? "");
   if (kind === "binary") return response.blob();
   const text = await response.text();
   if (kind === "text") return text;

@@ -10,7 +10,7 @@ export interface operations {
       path: { thing_id: string };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: { content: { "application/json": { name: string } } };
     responses: {
       200: {
         headers: { [name: string]: unknown };

@@ -14,7 +14,7 @@ export function emitClient(model: ApiModel, template: ClientTemplate, engine: Te
   };
   const statements = [
     header,
-    ...template.imports.map((declaration) => withBasicCredentials(declaration, usesBasic)),
+    ...template.imports.map((declaration) => credentialImports(declaration, model.credentials.length > 0, usesBasic)),
     {
       ...template.options,
       docs: [jsDoc(`Options of {@link createClient}: where requests go, how they are sent, and the credentials ${docText(model.title)} accepts.`)],
@@ -44,9 +44,11 @@ export function emitClient(model: ApiModel, template: ClientTemplate, engine: Te
   return { path: "src/client.ts", contents: engine.print(statements) };
 }
 
-function withBasicCredentials(declaration: ImportDeclarationStructure, usesBasic: boolean): ImportDeclarationStructure {
-  if (!usesBasic || !Array.isArray(declaration.namedImports)) return declaration;
-  return { ...declaration, namedImports: [...declaration.namedImports, { name: "BasicCredentials", isTypeOnly: true }] };
+/** The template imports `CredentialSource`; a spec without credentials does not use it, one with basic auth adds `BasicCredentials`. */
+function credentialImports(declaration: ImportDeclarationStructure, hasCredentials: boolean, usesBasic: boolean): ImportDeclarationStructure {
+  if (!Array.isArray(declaration.namedImports)) return declaration;
+  const kept = declaration.namedImports.filter((specifier) => hasCredentials || typeof specifier !== "object" || specifier.name !== "CredentialSource");
+  return { ...declaration, namedImports: usesBasic ? [...kept, { name: "BasicCredentials", isTypeOnly: true }] : kept };
 }
 
 function credentialSpec(credential: CredentialModel): LiteralValue {

@@ -1,8 +1,8 @@
-import type { OperationModel, PaginationModel, ParameterModel, PathParameterModel, ResponseModel, ValueModel } from "../model/model.js";
+import type { OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import { compareStrings } from "../order.js";
 import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
-import { propertyKey, stringLiteral, toLiteral, type LiteralValue } from "./literal.js";
+import { Identifier, propertyKey, stringLiteral, toLiteral, type LiteralValue } from "./literal.js";
 import { sampleValue } from "./samples.js";
 import {
   fillHoles,
@@ -40,7 +40,14 @@ export interface OperationEmitContext {
 export function emitOperation(operation: OperationModel, { engine, template, header }: OperationEmitContext): GeneratedFile {
   const { typeNames, pagination } = operation;
   const fn = pagination === undefined ? template.request : template.list;
-  const paramsType = paramsTypeText(operation.parameters, pagination);
+  const { requestBody } = operation;
+  const paramsArguments = paramsTypeText(operation.parameters, pagination);
+  const bodyType = requestBody === undefined ? undefined : bodyTypeText(requestBody, template);
+  // The body rides in the params object under its own key, next to the parameters: `{ limit, body }`.
+  const paramsType = [
+    paramsArguments === undefined ? undefined : fillHoles(template.paramsTypeHole, paramsArguments),
+    requestBody === undefined ? undefined : `{ ${propertyKey(requestBody.key)}${requestBody.required ? "" : "?"}: ${typeNames.body} }`,
+  ].filter((part) => part !== undefined).join(" & ") || undefined;
   const errors = errorTypes(operation.responses);
   const rename = (text: string) => template.functionNames.reduce((renamed, name) => renamed.replaceAll(name, operation.functionName), text);
   const typeAlias = (base: TypeAliasDeclarationStructure, name: string, type: string): TypeAliasDeclarationStructure => ({
@@ -52,16 +59,22 @@ export function emitOperation(operation: OperationModel, { engine, template, hea
   const runtimeNames = [
     { name: pagination === undefined ? "request" : "paginate", isTypeOnly: false },
     ...["Client", "Endpoint", "RequestOptions", pagination === undefined ? "ApiPromise" : "PagePromise"].map(asType),
-    ...(paramsType === undefined ? [] : [asType("Params")]),
+    ...(paramsArguments === undefined ? [] : [asType("Params")]),
+    ...(requestBody?.kind === "binary" ? [asType("BinaryBody")] : []),
+    ...(requestBody === undefined || BODY_ENCODERS[requestBody.kind] === undefined ? [] : [{ name: BODY_ENCODERS[requestBody.kind] ?? "", isTypeOnly: false }]),
     ...errors.classes.map(asType),
   ];
 
+  const responseType = responseTypeText(operation.responses);
+  // Operations whose types are all `string`, `Blob` or `void` never reach into openapi-typescript's output.
+  const usesOperation = [paramsType, bodyType, responseType, errors.text].some((text) => text?.includes("Operation[") === true) || operation.pathParameters.length > 0;
   const statements = [
     header,
-    ...template.imports.map((declaration) => outputImport(declaration, operation, runtimeNames)),
-    typeAlias(template.operationAlias, template.operationAlias.name, operationTypeRoot(operation)),
-    ...(paramsType === undefined ? [] : [typeAlias(template.paramsType, typeNames.params, fillHoles(template.paramsTypeHole, paramsType))]),
-    typeAlias(template.responseType, typeNames.response, responseTypeText(operation.responses)),
+    ...template.imports.flatMap((declaration) => outputImport(declaration, operation, runtimeNames, usesOperation)),
+    ...(usesOperation ? [typeAlias(template.operationAlias, template.operationAlias.name, operationTypeRoot(operation))] : []),
+    ...(bodyType === undefined ? [] : [typeAlias(template.bodyType, typeNames.body, bodyType)]),
+    ...(paramsType === undefined ? [] : [typeAlias(template.paramsType, typeNames.params, paramsType)]),
+    typeAlias(template.responseType, typeNames.response, responseType),
     ...(pagination === undefined ? [] : [typeAlias(template.itemType, typeNames.item, fillHoles(template.itemTypeHole, typeNames.response, stringLiteral(pagination.items)))]),
     typeAlias(template.errorType, typeNames.error, errors.text),
     `const endpoint = ${fillHoles(template.endpoint, toLiteral(endpointOf(operation)))};`,
@@ -81,7 +94,7 @@ function asType(name: string): RuntimeName {
 
 function operationFunction(operation: OperationModel, fn: FunctionTemplate, hasParams: boolean) {
   const { typeNames } = operation;
-  const required = operation.parameters.some((parameter) => parameter.required);
+  const required = operation.parameters.some((parameter) => parameter.required) || operation.requestBody?.required === true;
   const parameters = [
     fn.clientParameter,
     ...operation.pathParameters.map((parameter) => ({
@@ -109,13 +122,13 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, hasP
 }
 
 /** The template's imports, pointed at the output's modules, naming only what this operation uses. */
-function outputImport(declaration: ImportDeclarationStructure, operation: OperationModel, runtimeNames: readonly RuntimeName[]): ImportDeclarationStructure {
+function outputImport(declaration: ImportDeclarationStructure, operation: OperationModel, runtimeNames: readonly RuntimeName[], usesOperation: boolean): ImportDeclarationStructure[] {
   const moduleSpecifier = OUTPUT_MODULES[declaration.moduleSpecifier];
   if (moduleSpecifier === undefined) throw new Error(`operation template imports ${declaration.moduleSpecifier}, which has no place in the output`);
-  if (declaration.moduleSpecifier === "./stand-in/schema.js") return { ...declaration, moduleSpecifier, namedImports: [operation.typeRoot.kind] };
+  if (declaration.moduleSpecifier === "./stand-in/schema.js") return usesOperation ? [{ ...declaration, moduleSpecifier, namedImports: [operation.typeRoot.kind] }] : [];
   const values = runtimeNames.filter((entry) => !entry.isTypeOnly).sort((a, b) => compareStrings(a.name, b.name));
   const types = runtimeNames.filter((entry) => entry.isTypeOnly).sort((a, b) => compareStrings(a.name, b.name));
-  return { ...declaration, moduleSpecifier, namedImports: [...values, ...types].map(({ name, isTypeOnly }) => ({ name, isTypeOnly })) };
+  return [{ ...declaration, moduleSpecifier, namedImports: [...values, ...types].map(({ name, isTypeOnly }) => ({ name, isTypeOnly })) }];
 }
 
 /** `operations["list_phones_v1_phone__get"]`, or `paths["/v1/phone/"]["get"]` when there is no operationId. */
@@ -138,11 +151,18 @@ export function paramsTypeText(parameters: readonly ParameterModel[], pagination
   return next === undefined || previous === undefined ? types : `${types}, ${stringLiteral(next.param)} | ${stringLiteral(previous.param)}`;
 }
 
+/** JSON, form and multipart bodies are typed by openapi-typescript; text is a string and binary any bytes. */
+function bodyTypeText(body: RequestBodyModel, template: OperationTemplate): string {
+  if (body.kind === "text") return "string";
+  if (body.kind === "binary") return "BinaryBody";
+  return fillHoles(template.bodyTypeHole, stringLiteral(body.mediaType));
+}
+
 function statusKey(status: string): string {
   return /^\d+$/.test(status) ? status : stringLiteral(status);
 }
 
-function bodyTypeText(response: ResponseModel): string {
+function responseBodyTypeText(response: ResponseModel): string {
   switch (response.kind) {
     case "json":
       return `Operation["responses"][${statusKey(response.status)}]["content"][${stringLiteral(response.mediaType ?? "application/json")}]`;
@@ -164,7 +184,7 @@ export function responseTypeText(responses: readonly ResponseModel[]): string {
   const successes = responses.filter((response) => response.isSuccess);
   if (successes.length === 0) return "unknown";
   if (successes.every((response) => response.kind === "empty")) return "void";
-  return union(successes.map(bodyTypeText));
+  return union(successes.map(responseBodyTypeText));
 }
 
 /**
@@ -175,7 +195,7 @@ export function errorTypes(responses: readonly ResponseModel[]): { text: string;
   const errors = responses.filter((response) => !response.isSuccess);
   if (errors.length === 0) return { text: "ApiError", classes: ["ApiError"] };
   const typed = errors.map((response) => {
-    const body = bodyTypeText(response);
+    const body = responseBodyTypeText(response);
     const status = response.status.toUpperCase();
     const named = STATUS_ERROR_CLASSES[status];
     if (named !== undefined) return { name: named, text: `${named}<${body}>` };
@@ -186,11 +206,12 @@ export function errorTypes(responses: readonly ResponseModel[]): { text: string;
   return { text: union(typed.map((entry) => entry.text)), classes: [...new Set(typed.map((entry) => entry.name))] };
 }
 
-/** How the runtime reads a 2xx body: JSON whenever any success is JSON. */
-function successKind(responses: readonly ResponseModel[]): ResponseModel["kind"] {
-  const successes = responses.filter((response) => response.isSuccess);
-  if (successes.length === 0 || successes.some((response) => response.kind === "json")) return "json";
-  return successes.find((response) => response.kind !== "empty")?.kind ?? "empty";
+/** How the runtime reads a 2xx body: as the spec says, or by the response's Content-Type when successes differ. */
+function successKind(responses: readonly ResponseModel[]): ResponseModel["kind"] | "auto" {
+  const kinds = new Set(responses.filter((response) => response.isSuccess && response.kind !== "empty").map((response) => response.kind));
+  if (kinds.size === 0) return responses.some((response) => response.isSuccess) ? "empty" : "json";
+  const [only] = kinds;
+  return kinds.size === 1 && only !== undefined ? only : "auto";
 }
 
 /** The endpoint description the runtime reads. Defaults are left out, so the common case stays short. */
@@ -199,7 +220,9 @@ export function endpointOf(operation: OperationModel): LiteralValue {
   const pathRules = Object.fromEntries(
     operation.pathParameters.map((parameter) => [parameter.name, pathRule(parameter)] as const).filter(([, rule]) => Object.keys(rule).length > 0),
   );
-  const errors = operation.responses.filter((response) => !response.isSuccess).map((response) => (/^\d+$/.test(response.status) ? Number(response.status) : response.status.toUpperCase()));
+  const errors = operation.responses
+    .filter((response) => !response.isSuccess)
+    .map((response) => (/^\d+$/.test(response.status) ? Number(response.status) : response.status.toLowerCase() === "default" ? "default" : response.status.toUpperCase()));
   return {
     method: operation.method,
     path: operation.path,
@@ -209,6 +232,29 @@ export function endpointOf(operation: OperationModel): LiteralValue {
     response: kind === "json" ? undefined : kind,
     errors: errors.length === 0 ? undefined : errors,
     pagination: operation.pagination === undefined ? undefined : paginationSpec(operation.pagination),
+    body: operation.requestBody === undefined ? undefined : bodySpec(operation.requestBody),
+  };
+}
+
+const DEFAULT_MEDIA_TYPES: Readonly<Record<string, string>> = {
+  json: "application/json",
+  form: "application/x-www-form-urlencoded",
+  multipart: "multipart/form-data",
+  text: "text/plain",
+};
+
+/** The runtime's encoder for bodies that need one; imported only by operations that send such a body. */
+const BODY_ENCODERS: Readonly<Record<string, string>> = { form: "formBody", multipart: "multipartBody" };
+
+function bodySpec({ kind, mediaType, key, required, encoding }: RequestBodyModel): LiteralValue {
+  const encoder = BODY_ENCODERS[kind];
+  return {
+    kind,
+    encode: encoder === undefined ? undefined : new Identifier(encoder),
+    mediaType: DEFAULT_MEDIA_TYPES[kind] === mediaType.toLowerCase() || (kind === "multipart" && mediaType.toLowerCase().startsWith("multipart/")) ? undefined : mediaType,
+    key: key === "body" ? undefined : key,
+    required: required ? true : undefined,
+    encoding: encoding === undefined || Object.keys(encoding).length === 0 ? undefined : (encoding as LiteralValue),
   };
 }
 
@@ -278,10 +324,12 @@ function functionDocs(operation: OperationModel, hasParams: boolean) {
     ...(docs.deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: "deprecated" }] : []),
     { kind: StructureKind.JSDocTag as const, tagName: "example", text: `\n\`\`\`ts\n${exampleCode(operation, hasParams)}\n\`\`\`` },
   ];
+  const body = operation.requestBody;
   const description = paragraphs(
     docs.summary,
     docs.description,
     `\`${operation.method} ${operation.path}\``,
+    body !== undefined && body.otherMediaTypes.length > 0 && `Sends \`${body.mediaType}\`; the API also accepts ${body.otherMediaTypes.map((type) => `\`${type}\``).join(", ")}.`,
     operation.pagination !== undefined && "Await it for one page, or iterate it with `for await` for every item of every page.",
   );
   return { kind: StructureKind.JSDoc as const, description: `\n${description ?? ""}`, tags };
@@ -292,16 +340,24 @@ function exampleCode(operation: OperationModel, hasParams: boolean): string {
   const shown = operation.parameters.filter((parameter) => parameter.required);
   const withDefault = operation.parameters.find((parameter) => parameter.value.default !== undefined);
   if (shown.length === 0 && withDefault !== undefined) shown.push(withDefault);
+  const fields = [
+    ...shown.map((parameter) => `${propertyKey(parameter.name)}: ${sampleValue(parameter.value)}`),
+    ...(operation.requestBody?.required === true ? [`${propertyKey(operation.requestBody.key)}: ${sampleBody(operation.requestBody)}`] : []),
+  ];
   const args = [
     "client",
     ...operation.pathParameters.map((parameter) => sampleValue(parameter.value)),
-    ...(hasParams && shown.length > 0 ? [`{ ${shown.map((parameter) => `${propertyKey(parameter.name)}: ${sampleValue(parameter.value)}`).join(", ")} }`] : []),
+    ...(hasParams && fields.length > 0 ? [`{ ${fields.join(", ")} }`] : []),
   ];
   const call = `${operation.functionName}(${args.join(", ")})`;
   if (operation.pagination !== undefined) {
     return `const page = await ${call};\nfor await (const ${itemVariable(operation.functionName)} of ${call}) {\n  // every item of every page\n}`;
   }
   return responseTypeText(operation.responses) === "void" ? `await ${call};` : `const result = await ${call};`;
+}
+
+function sampleBody(body: RequestBodyModel): string {
+  return body.kind === "text" ? '"…"' : body.kind === "binary" ? "new Blob([…])" : "{ … }";
 }
 
 /** `listPhones` → `phone`: the last word of the function name, singular. */

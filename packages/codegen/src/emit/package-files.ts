@@ -55,8 +55,9 @@ export function emitIndex(model: ApiModel, engine: TemplateEngine, header: strin
     ...(model.schemas.length === 0 ? [] : [exportFrom("./models.js", model.schemas.map((schema) => schema.name), true)]),
     ...model.operations.flatMap((operation) => {
       const module = `./operations/${operation.fileName}.js`;
-      const { params, response, error, item } = operation.typeNames;
-      const types = [operation.parameters.length > 0 && params, response, operation.pagination !== undefined && item, error].filter((name) => typeof name === "string");
+      const { params, body, response, error, item } = operation.typeNames;
+      const hasParams = operation.parameters.length > 0 || operation.requestBody !== undefined;
+      const types = [hasParams && params, operation.requestBody !== undefined && body, response, operation.pagination !== undefined && item, error].filter((name) => typeof name === "string");
       return [exportFrom(module, [operation.functionName]), exportFrom(module, types, true)];
     }),
   ];

@@ -65,6 +65,9 @@ export interface OperationTemplate {
   readonly paramsType: TypeAliasDeclarationStructure;
   /** `Params<<hole>>` */
   readonly paramsTypeHole: Holes;
+  readonly bodyType: TypeAliasDeclarationStructure;
+  /** `NonNullable<Operation["requestBody"]>["content"][<hole>]` */
+  readonly bodyTypeHole: Holes;
   readonly responseType: TypeAliasDeclarationStructure;
   readonly itemType: TypeAliasDeclarationStructure;
   /** `<hole>[<hole>][number]`: the response type's name and the items field. */
@@ -108,11 +111,14 @@ export class TemplateEngine {
   parseOperation(text: string): OperationTemplate {
     const file = this.#parse("operation.ts", text);
     const alias = (name: string) => file.getTypeAliasOrThrow(name);
-    const paramsNode = alias("OperationParams").getTypeNodeOrThrow();
+    const bodyNode = alias("OperationBody").getTypeNodeOrThrow();
+    if (!Node.isIndexedAccessTypeNode(bodyNode)) throw new Error('operation.ts: OperationBody must be …["content"]["<media type>"]');
+    const paramsIntersection = alias("OperationParams").getTypeNodeOrThrow();
+    const paramsNode = Node.isIntersectionTypeNode(paramsIntersection) ? paramsIntersection.getTypeNodes()[0] : paramsIntersection;
     const itemNode = alias("OperationItem").getTypeNodeOrThrow();
     const itemObject = Node.isIndexedAccessTypeNode(itemNode) ? itemNode.getObjectTypeNode() : undefined;
     const itemIndex = Node.isIndexedAccessTypeNode(itemObject) ? itemObject.getIndexTypeNode() : undefined;
-    if (!Node.isTypeReference(paramsNode) || paramsNode.getTypeArguments()[0] === undefined || itemIndex === undefined) {
+    if (!Node.isTypeReference(paramsNode) || paramsNode.getTypeArguments()[0] === undefined || itemIndex === undefined || !Node.isIntersectionTypeNode(paramsIntersection)) {
       throw new Error("operation.ts: OperationParams must be Params<…> and OperationItem OperationResponse[\"…\"][number]");
     }
     const endpoint = only(file.getVariableDeclarations(), "operation.ts must declare one endpoint constant");
@@ -122,6 +128,8 @@ export class TemplateEngine {
       operationAlias: alias("Operation").getStructure(),
       paramsType: alias("OperationParams").getStructure(),
       paramsTypeHole: holesIn(paramsNode, paramsNode.getTypeArguments()),
+      bodyType: alias("OperationBody").getStructure(),
+      bodyTypeHole: holesIn(bodyNode, [bodyNode.getIndexTypeNode()]),
       responseType: alias("OperationResponse").getStructure(),
       itemType: alias("OperationItem").getStructure(),
       itemTypeHole: holesIn(itemNode, [(itemObject as IndexedAccessTypeNode).getObjectTypeNode(), itemIndex]),

@@ -35,7 +35,7 @@ export function emitTypes(document: OpenApiDocument, header: string): string {
     propertiesRequiredByDefault: false,
     redoc: undefined as never,
     silent: true,
-    transform: acceptDatesInParameters,
+    transform: clientSideTypes,
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
@@ -48,14 +48,20 @@ export function emitTypes(document: OpenApiDocument, header: string): string {
 const PARAMETER_PATH = /\/parameters\/(query|header|path|cookie)\/|^#\/components\/parameters\//;
 
 /**
- * A `date` or `date-time` parameter also accepts a `Date`; the runtime sends it as an ISO string. Only parameters
- * change: response bodies stay `string`, because that is what JSON delivers.
+ * Two types the client sees differently from the wire: a `date` or `date-time` parameter also accepts a `Date` (the
+ * runtime sends it as an ISO string; response bodies stay `string`, which is what JSON delivers), and a
+ * `format: binary` string is a `Blob`, the only way to put a file into a multipart or binary body.
  */
-function acceptDatesInParameters(schema: SchemaObject, { path }: { path?: string }): ts.TypeNode | undefined {
+function clientSideTypes(schema: SchemaObject, { path }: { path?: string }): ts.TypeNode | undefined {
   const format = "format" in schema ? schema.format : undefined;
+  if (format === "binary" && typeOf(schema) === "string") return ts.factory.createTypeReferenceNode("Blob");
   if (path === undefined || !PARAMETER_PATH.test(path) || (format !== "date-time" && format !== "date")) return undefined;
   return ts.factory.createUnionTypeNode([
     ts.factory.createTypeReferenceNode("Date"),
     ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
   ]);
+}
+
+function typeOf(schema: SchemaObject): unknown {
+  return "type" in schema ? schema.type : undefined;
 }

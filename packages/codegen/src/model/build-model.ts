@@ -7,6 +7,7 @@ import type {
   OperationModel,
   PaginationModel,
   ParameterModel,
+  RequestBodyModel,
   PathParameterModel,
   ResponseModel,
   SchemaAliasModel,
@@ -26,7 +27,7 @@ import {
 } from "./naming.js";
 import { detectPagination, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
 import { dereference } from "./refs.js";
-import { classifyMediaType, pickMediaType } from "./media-types.js";
+import { classifyMediaType, classifyRequestMediaType, pickMediaType, pickRequestMediaType } from "./media-types.js";
 import { valueModelOf } from "./values.js";
 import {
   HTTP_METHODS,
@@ -36,6 +37,7 @@ import {
   type OperationObject,
   type ParameterObject,
   type PathItemObject,
+  type RequestBodyObject,
   type ResponseObject,
   type SchemaObject,
   type SecurityRequirementObject,
@@ -97,17 +99,6 @@ interface RawOperation {
 /** Stage 3: the validated document → the model the emitters read. Pure: same document, same model. */
 export function buildModel(document: OpenApiDocument): ApiModel {
   const raw = listOperations(document);
-  const unsupported = raw.filter(({ operation }) => operation.requestBody !== undefined);
-  if (unsupported.length > 0) {
-    throw new CodegenError(
-      "model",
-      unsupported.map(({ pointer, method, path }) => ({
-        pointer: `${pointer}/requestBody`,
-        message: `${method.toUpperCase()} ${path} has a request body, which this version of diga-codegen cannot send yet`,
-        hint: "request bodies are on the roadmap; until then, generate from a spec without them",
-      })),
-    );
-  }
   const functionNames = assignUniqueNames(
     raw.map(({ operation, method, path }) => operationNameCandidates({ operationId: operation.operationId, method, path })),
     PACKAGE_EXPORTS,
@@ -169,6 +160,7 @@ function buildOperation(
     typeNames: {
       params: operationTypeName(functionName, "Params"),
       response: operationTypeName(functionName, "Response"),
+      body: operationTypeName(functionName, "Body"),
       error: operationTypeName(functionName, "Error"),
       item: operationTypeName(functionName, "Item"),
     },
@@ -183,6 +175,7 @@ function buildOperation(
     tags: operation.tags ?? [],
     pathParameters: buildPathParameters(document, path, parameters),
     parameters: parameters.filter(({ parameter }) => parameter.in !== "path").map(({ parameter }) => buildParameter(document, parameter)),
+    requestBody: buildRequestBody(document, operation, pointer, parameters),
     responses,
     security: securityOf(operation.security ?? document.security ?? [], credentials),
     pagination: paginationOf(document, operation, pointer, queryParameters, problems),
@@ -295,9 +288,30 @@ function buildParameter(document: OpenApiDocument, parameter: ParameterObject): 
   };
 }
 
+function buildRequestBody(document: OpenApiDocument, operation: OperationObject, pointer: string, parameters: readonly LocatedParameter[]): RequestBodyModel | undefined {
+  if (operation.requestBody === undefined) return undefined;
+  const body = dereference<RequestBodyObject>(document, operation.requestBody, appendPointer(pointer, "requestBody")).value;
+  const mediaTypes = Object.keys(body.content ?? {});
+  const mediaType = pickRequestMediaType(mediaTypes);
+  if (mediaType === undefined) return undefined;
+  const takenByParameter = parameters.some(({ parameter }) => parameter.in !== "path" && parameter.name === "body");
+  const encoding = body.content[mediaType]?.encoding;
+  return {
+    required: body.required === true,
+    mediaType,
+    kind: classifyRequestMediaType(mediaType),
+    otherMediaTypes: mediaTypes.filter((type) => type !== mediaType),
+    key: takenByParameter ? "requestBody" : "body",
+    description: body.description,
+    encoding: encoding === undefined ? undefined : Object.fromEntries(Object.entries(encoding).map(([name, entry]) => [name, { ...(entry.contentType === undefined ? {} : { contentType: entry.contentType }), ...(entry.style === undefined ? {} : { style: entry.style }), ...(entry.explode === undefined ? {} : { explode: entry.explode }) }])),
+  };
+}
+
+/** 2xx responses are successes; so is `default` when the spec documents no 2xx (then it is the only answer described). */
 function buildResponses(document: OpenApiDocument, operation: OperationObject, pointer: string): ResponseModel[] {
-  return Object.entries(operation.responses ?? {})
-    .filter(([status]) => !status.startsWith("x-"))
+  const entries = Object.entries(operation.responses ?? {}).filter(([status]) => !status.startsWith("x-"));
+  const hasSuccess = entries.some(([status]) => /^2(\d\d|XX)$/i.test(status));
+  return entries
     .map(([status, responseOrRef]) => {
       const response: ResponseObject = dereference(document, responseOrRef, appendPointer(pointer, "responses", status)).value;
       const mediaType = pickMediaType(Object.keys(response.content ?? {}));
@@ -306,7 +320,7 @@ function buildResponses(document: OpenApiDocument, operation: OperationObject, p
         description: response.description,
         mediaType,
         kind: classifyMediaType(mediaType),
-        isSuccess: /^2(\d\d|XX)$/i.test(status),
+        isSuccess: /^2(\d\d|XX)$/i.test(status) || (status === "default" && !hasSuccess),
       };
     });
 }

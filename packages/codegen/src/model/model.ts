@@ -27,7 +27,7 @@ export interface OperationModel {
   readonly pointer: string;
   readonly operationId: string | undefined;
   readonly functionName: string;
-  readonly typeNames: { readonly params: string; readonly response: string; readonly error: string; readonly item: string };
+  readonly typeNames: { readonly params: string; readonly body: string; readonly response: string; readonly error: string; readonly item: string };
   readonly fileName: string;
   readonly method: Uppercase<HttpMethod>;
   readonly path: string;
@@ -38,6 +38,7 @@ export interface OperationModel {
   readonly pathParameters: readonly PathParameterModel[];
   /** Query, header and cookie parameters in declaration order; these become properties of one params object. */
   readonly parameters: readonly ParameterModel[];
+  readonly requestBody: RequestBodyModel | undefined;
   readonly responses: readonly ResponseModel[];
   /** Alternatives, each a set of credential names that must all be present; `[]` when no auth applies. */
   readonly security: readonly (readonly string[])[];
@@ -108,6 +109,23 @@ export interface ValueModel {
 }
 
 export type BodyKind = "json" | "text" | "binary" | "empty";
+
+/** How a request body is encoded on the wire. */
+export type RequestBodyKind = "json" | "form" | "multipart" | "text" | "binary";
+
+export interface RequestBodyModel {
+  readonly required: boolean;
+  /** The media type sent: JSON first, then form, multipart, text, and anything else as binary. */
+  readonly mediaType: string;
+  readonly kind: RequestBodyKind;
+  /** The other media types the spec offers, named in the function's JSDoc. */
+  readonly otherMediaTypes: readonly string[];
+  /** The params property that holds it: `body`, or `requestBody` when a parameter is already called `body`. */
+  readonly key: string;
+  readonly description: string | undefined;
+  /** Per-property encoding of form and multipart bodies (the spec's Encoding Object). */
+  readonly encoding: Readonly<Record<string, { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }>> | undefined;
+}
 
 export interface ResponseModel {
   /** `200`, `4XX` or `default`, as written in the spec. */

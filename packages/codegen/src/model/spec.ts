@@ -89,6 +89,14 @@ export interface RequestBodyObject {
 
 export interface MediaTypeObject {
   readonly schema?: MaybeRef<SchemaObject>;
+  readonly encoding?: Readonly<Record<string, EncodingObject>>;
+}
+
+export interface EncodingObject {
+  readonly contentType?: string;
+  readonly style?: string;
+  readonly explode?: boolean;
+  readonly allowReserved?: boolean;
 }
 
 export interface ResponseObject {
