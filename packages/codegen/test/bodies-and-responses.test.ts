@@ -66,7 +66,7 @@ describe("request bodies on the wire", () => {
     });
     const [request] = server.received;
     expect(request?.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
-    const form = await new Response(request?.body, { headers: { "content-type": String(request?.headers["content-type"]) } }).formData();
+    const form = await new Response(new Uint8Array(request?.body ?? []), { headers: { "content-type": String(request?.headers["content-type"]) } }).formData();
     const audio = form.get("audio") as File;
     expect({ name: audio.name, type: audio.type, bytes: [...new Uint8Array(await audio.arrayBuffer())] }).toStrictEqual({ name: "call.wav", type: "audio/wav", bytes: [82, 73, 70, 70] });
     expect(await Promise.all(form.getAll("attachments").map((part) => (part as Blob).text()))).toStrictEqual(["one", "two"]);
