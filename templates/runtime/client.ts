@@ -60,7 +60,10 @@ export interface BaseClientOptions {
 
 /** What the generated `createClient` knows from the spec. */
 export interface ClientDefaults<TOptions> {
+  /** The first server's URL; may hold `{variables}` and may be relative to the page. */
   readonly baseUrl?: string;
+  /** The server variables' defaults. */
+  readonly serverVariables?: Readonly<Record<string, string>>;
   readonly userAgent: string;
   readonly credentials: { readonly [K in keyof TOptions]?: CredentialSpec };
 }
@@ -101,6 +104,19 @@ export class Client {
   }
 }
 
+/**
+ * `options.baseUrl`, or the spec's server with its `{variables}` filled from `options.serverVariables` and the
+ * defaults. A relative server URL resolves against the page in a browser.
+ */
+function resolveBaseUrl(options: BaseClientOptions & { readonly serverVariables?: Readonly<Record<string, string>> }, defaults: ClientDefaults<unknown>): string | undefined {
+  if (options.baseUrl !== undefined) return options.baseUrl;
+  if (defaults.baseUrl === undefined) return undefined;
+  const variables = { ...defaults.serverVariables, ...options.serverVariables };
+  const url = defaults.baseUrl.replace(/\{([^}]+)\}/g, (match, name: string) => variables[name] ?? match);
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  return /^https?:\/\//i.test(url) || page === undefined ? url : new URL(url, page).href;
+}
+
 export function internalsOf(client: Client): ClientInternals {
   const found = internals.get(client);
   if (found === undefined) throw new SdkError("not a client: create one with createClient()");
@@ -109,13 +125,10 @@ export function internalsOf(client: Client): ClientInternals {
 
 /** Builds a {@link Client} from the caller's options and the spec's defaults. Called by the generated `createClient`. */
 export function createRuntimeClient<TOptions extends BaseClientOptions>(options: TOptions, defaults: ClientDefaults<TOptions>): Client {
-  const baseUrl = options.baseUrl ?? defaults.baseUrl;
-  if (baseUrl === undefined || !/^https?:\/\//i.test(baseUrl)) {
-    throw new SdkError(
-      baseUrl === undefined
-        ? "no base URL: the API description names no server, so pass `baseUrl` to createClient"
-        : `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`,
-    );
+  const baseUrl = resolveBaseUrl(options, defaults);
+  if (baseUrl === undefined) throw new SdkError("no base URL: the API description names no server, so pass `baseUrl` to createClient");
+  if (!/^https?:\/\//i.test(baseUrl)) {
+    throw new SdkError(`the base URL must be absolute (https://…), got ${JSON.stringify(baseUrl)}: pass \`baseUrl\` to createClient`);
   }
   const credentials: Record<string, { spec: CredentialSpec; source: unknown }> = {};
   for (const name of Object.keys(defaults.credentials) as (keyof TOptions & string)[]) {

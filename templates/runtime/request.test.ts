@@ -59,7 +59,27 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 describe("createRuntimeClient", () => {
   it("requires an absolute base URL", () => {
     expect(() => createRuntimeClient({}, { userAgent: "x", credentials: {} })).toThrow("no base URL");
-    expect(() => createRuntimeClient({ baseUrl: "/api" }, { userAgent: "x", credentials: {} })).toThrow('baseUrl must be an absolute http(s) URL, got "/api"');
+    expect(() => createRuntimeClient({ baseUrl: "/api" }, { userAgent: "x", credentials: {} })).toThrow('the base URL must be absolute (https://…), got "/api": pass `baseUrl` to createClient');
+  });
+
+  it("fills the server's variables from the options, over the defaults", () => {
+    const defaults = { baseUrl: "https://{region}.api.example.com/{version}/", serverVariables: { region: "eu", version: "v1" }, userAgent: "x", credentials: {} };
+    expect(createRuntimeClient({}, defaults).baseUrl).toBe("https://eu.api.example.com/v1");
+    const withVariables = (options: { baseUrl?: string; serverVariables: Record<string, string> }) => createRuntimeClient(options, defaults).baseUrl;
+    expect(withVariables({ serverVariables: { region: "us" } })).toBe("https://us.api.example.com/v1");
+    expect(withVariables({ baseUrl: "http://localhost:8080", serverVariables: { region: "us" } })).toBe("http://localhost:8080");
+  });
+
+  it("resolves a relative server URL against the page, where there is one", () => {
+    const defaults = { baseUrl: "/api/v3", userAgent: "x", credentials: {} };
+    expect(() => createRuntimeClient({}, defaults)).toThrow('the base URL must be absolute (https://…), got "/api/v3"');
+    const globals = globalThis as { location?: unknown };
+    globals.location = { href: "https://app.example.com/dashboard/" };
+    try {
+      expect(createRuntimeClient({}, defaults).baseUrl).toBe("https://app.example.com/api/v3");
+    } finally {
+      delete globals.location;
+    }
   });
 
   it("never shows its credentials when printed, logged or serialised", () => {

@@ -10,7 +10,7 @@ import { emitTypes } from "./emit/types.js";
 import { formatFiles } from "./format/format-files.js";
 import { CodegenError } from "./errors.js";
 import { loadSpec, readTextFile, type ReadText } from "./load/load-spec.js";
-import type { SourceDocument } from "./load/source.js";
+import type { BundledSpec } from "./load/bundle.js";
 import { buildModel } from "./model/build-model.js";
 import type { ApiModel } from "./model/model.js";
 import type { OpenApiDocument } from "./model/spec.js";
@@ -19,8 +19,12 @@ import { manifestFile } from "./write/manifest.js";
 import { validateSpec } from "./validate/validate-spec.js";
 
 export interface GenerateOptions {
-  /** Path of the OpenAPI 3.0/3.1 document, YAML or JSON. */
+  /** Path of the OpenAPI 3.0/3.1 document, YAML or JSON; shown as given in messages. */
   readonly input: string;
+  /** What a relative `input` is relative to. Default: the process's working folder. */
+  readonly cwd?: string;
+  /** Fetch `$ref`s to http(s) URLs. Default false: nothing is fetched unless asked. */
+  readonly allowRemoteRefs?: boolean;
   /** The generated package's name. Default: derived from the spec title, e.g. `diga-api-client`. */
   readonly packageName?: string;
   /** The generated package's version. Default: the spec's `info.version`. */
@@ -60,16 +64,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
 
   const templatesPromise = options.templates === undefined ? readTemplateSources() : Promise.resolve(options.templates);
-  const loaded = await time("load", () => loadSpec(options.input, options.read ?? readTextFile));
-  const document = await time("validate", () => validateSpec(loaded.entry));
-  const model = await time("model", () => locatedIn(loaded.entry, () => buildModel(document)));
+  const loaded = await time("load", () =>
+    loadSpec(options.input, { cwd: options.cwd ?? process.cwd(), read: options.read ?? readTextFile, allowRemoteRefs: options.allowRemoteRefs ?? false }),
+  );
+  const document = await time("validate", () => validateSpec(loaded));
+  const model = await time("model", () => locatedIn(loaded, () => buildModel(document)));
   const header = generatedHeader(model.title, model.version);
   const packageOptions = {
     packageName: options.packageName ?? defaultPackageName(model.title),
     packageVersion: options.packageVersion,
   };
 
-  const schemaFile = await time("types", () => ({ path: "src/schema.ts", contents: emitTypes(document, header) }));
+  const schemaFile = await time("types", () => ({ path: "src/schema.ts", contents: emitTypes(document, model, header) }));
   const templates = await templatesPromise;
   const emitted = await time("operations", () => {
     const engine = new TemplateEngine();
@@ -101,14 +107,12 @@ function tagDocsOf(document: OpenApiDocument): TagDocs {
 }
 
 /** Adds file and line:column to the problems of a stage that only knows JSON pointers. */
-function locatedIn<T>(source: SourceDocument, run: () => T): T {
+function locatedIn<T>(spec: BundledSpec, run: () => T): T {
   try {
     return run();
   } catch (error) {
     if (!(error instanceof CodegenError)) throw error;
-    const problems = error.problems.map((problem) =>
-      problem.file !== undefined || problem.pointer === undefined ? problem : { ...problem, file: source.file, ...source.locate(problem.pointer) },
-    );
+    const problems = error.problems.map((problem) => (problem.file !== undefined || problem.pointer === undefined ? problem : { ...problem, ...spec.locate(problem.pointer) }));
     throw new CodegenError(error.stage, problems, { cause: error });
   }
 }

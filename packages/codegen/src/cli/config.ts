@@ -8,6 +8,7 @@ export interface ClientConfig {
   readonly output: string;
   readonly packageName?: string;
   readonly packageVersion?: string;
+  readonly allowRemoteRefs?: boolean;
 }
 
 /**
@@ -52,8 +53,9 @@ function checkConfig(value: unknown, path: string): Config {
       for (const field of ["packageName", "packageVersion"]) {
         if (entry[field] !== undefined && typeof entry[field] !== "string") problems.push({ pointer: `/clients/${index}/${field}`, message: `\`${field}\` must be a string` });
       }
+      if (entry["allowRemoteRefs"] !== undefined && typeof entry["allowRemoteRefs"] !== "boolean") problems.push({ pointer: `/clients/${index}/allowRemoteRefs`, message: "`allowRemoteRefs` must be true or false" });
       for (const field of Object.keys(entry)) {
-        if (!["input", "output", "packageName", "packageVersion"].includes(field)) problems.push({ pointer: `/clients/${index}/${field}`, message: `unknown option \`${field}\`` });
+        if (!["input", "output", "packageName", "packageVersion", "allowRemoteRefs"].includes(field)) problems.push({ pointer: `/clients/${index}/${field}`, message: `unknown option \`${field}\`` });
       }
     });
   }

@@ -17,6 +17,7 @@ Options:
   -o, --output <dir>     folder of the generated package (diga-codegen owns the files it writes there)
   -c, --config <file>    config file (default: ./${CONFIG_FILE} if it exists)
       --package-name <n> name of the generated package
+      --allow-remote-refs  fetch $refs to http(s) URLs (never done otherwise)
       --check            write nothing; exit 1 and list the files that differ from a fresh generation
       --debug            print stack traces
   -h, --help             show this help
@@ -54,6 +55,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         output: { type: "string", short: "o" },
         config: { type: "string", short: "c" },
         "package-name": { type: "string" },
+        "allow-remote-refs": { type: "boolean", default: false },
         check: { type: "boolean", default: false },
         debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -73,7 +75,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (command !== "generate" || rest.length > 0) {
       throw new UsageError(command === undefined ? "missing command: use `diga-codegen generate`" : `unknown command "${[command, ...rest].join(" ")}"`);
     }
-    const jobs = await resolveJobs(io.cwd, values);
+    const jobs = (await resolveJobs(io.cwd, values)).map((job) => ({ ...job, allowRemoteRefs: values["allow-remote-refs"] || job.allowRemoteRefs === true }));
     let exitCode: number = EXIT.ok;
     for (const job of jobs) {
       const code = await runJob(job, values.check, io);
@@ -117,7 +119,8 @@ async function runJob(job: ClientConfig, check: boolean, io: Io): Promise<number
   };
   const result = await generate({
     input: shown(job.input),
-    read: (file) => import("node:fs/promises").then(({ readFile }) => readFile(resolve(io.cwd, file), "utf8")),
+    cwd: io.cwd,
+    allowRemoteRefs: job.allowRemoteRefs === true,
     ...(job.packageName === undefined ? {} : { packageName: job.packageName }),
     ...(job.packageVersion === undefined ? {} : { packageVersion: job.packageVersion }),
   });

@@ -1,14 +1,16 @@
 import type { ApiModel, CredentialModel } from "../model/model.js";
 import { docText, jsDoc, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
-import { toLiteral, type LiteralValue } from "./literal.js";
+import { propertyKey, toLiteral, type LiteralValue } from "./literal.js";
 import { fillHoles, StructureKind, type ClientTemplate, type ImportDeclarationStructure, type TemplateEngine } from "./templates.js";
 
 /** `src/client.ts`: `createClient` and its options, one property per credential the spec defines. */
 export function emitClient(model: ApiModel, template: ClientTemplate, engine: TemplateEngine, header: string, userAgent: string): GeneratedFile {
   const usesBasic = model.credentials.some((credential) => credential.kind === "basic");
+  const variables = model.server?.variables ?? [];
   const defaults: LiteralValue = {
-    baseUrl: model.defaultBaseUrl,
+    baseUrl: variables.length === 0 ? model.defaultBaseUrl : model.server?.url,
+    serverVariables: variables.length === 0 ? undefined : Object.fromEntries(variables.map((variable) => [variable.name, variable.default])),
     userAgent,
     credentials: Object.fromEntries(model.credentials.map((credential) => [credential.name, credentialSpec(credential)])),
   };
@@ -18,13 +20,28 @@ export function emitClient(model: ApiModel, template: ClientTemplate, engine: Te
     {
       ...template.options,
       docs: [jsDoc(`Options of {@link createClient}: where requests go, how they are sent, and the credentials ${docText(model.title)} accepts.`)],
-      properties: model.credentials.map((credential) => ({
-        name: credential.name,
-        isReadonly: true,
-        hasQuestionToken: true,
-        type: credential.kind === "basic" ? "CredentialSource<BasicCredentials>" : "CredentialSource",
-        docs: [jsDoc(credentialDoc(credential))],
-      })),
+      properties: [
+        ...model.credentials.map((credential) => ({
+          name: credential.name,
+          isReadonly: true,
+          hasQuestionToken: true,
+          type: credential.kind === "basic" ? "CredentialSource<BasicCredentials>" : "CredentialSource",
+          docs: [jsDoc(credentialDoc(credential))],
+        })),
+        ...(variables.length === 0
+          ? []
+          : [
+              {
+                name: "serverVariables",
+                isReadonly: true,
+                hasQuestionToken: true,
+                type: `{\n${variables
+                  .map((variable) => `/** ${docText(paragraphs(variable.description, `Default: \`${variable.default}\`.`) ?? "").replace(/\n+/g, " ")} */\nreadonly ${propertyKey(variable.name)}?: ${variable.enum === undefined ? "string" : variable.enum.map((value) => JSON.stringify(value)).join(" | ")};`)
+                  .join("\n")}\n}`,
+                docs: [jsDoc(`Values for the \`{variables}\` of \`${model.server?.url ?? ""}\`; ignored when \`baseUrl\` is given.`)],
+              },
+            ]),
+      ],
     },
     {
       ...template.function,
@@ -33,7 +50,11 @@ export function emitClient(model: ApiModel, template: ClientTemplate, engine: Te
           kind: StructureKind.JSDoc as const,
           description: `\n${paragraphs(
             `Creates a client for ${model.title} ${model.version}. Pass it to any operation function.`,
-            model.defaultBaseUrl === undefined ? "The API names no server: pass `baseUrl`." : `Requests go to \`${model.defaultBaseUrl}\` unless you pass \`baseUrl\`.`,
+            model.defaultBaseUrl === undefined
+              ? "The API names no server: pass `baseUrl`."
+              : /^https?:\/\//i.test(model.defaultBaseUrl)
+                ? `Requests go to \`${model.defaultBaseUrl}\` unless you pass \`baseUrl\`.`
+                : `The API's server URL \`${model.defaultBaseUrl}\` is relative: in a browser it resolves against the page; elsewhere pass \`baseUrl\`.`,
           )}`,
           tags: [{ kind: StructureKind.JSDocTag as const, tagName: "example", text: `\n\`\`\`ts\n${exampleClient(model)}\n\`\`\`` }],
         },

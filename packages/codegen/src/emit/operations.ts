@@ -75,7 +75,7 @@ export function emitOperation(operation: OperationModel, { engine, template, hea
     ...(bodyType === undefined ? [] : [typeAlias(template.bodyType, typeNames.body, bodyType)]),
     ...(paramsType === undefined ? [] : [typeAlias(template.paramsType, typeNames.params, paramsType)]),
     typeAlias(template.responseType, typeNames.response, responseType),
-    ...(pagination === undefined ? [] : [typeAlias(template.itemType, typeNames.item, fillHoles(template.itemTypeHole, typeNames.response, stringLiteral(pagination.items)))]),
+    ...(pagination === undefined ? [] : [typeAlias(template.itemType, typeNames.item, itemTypeText(typeNames.response, pagination))]),
     typeAlias(template.errorType, typeNames.error, errors.text),
     `const endpoint = ${fillHoles(template.endpoint, toLiteral(endpointOf(operation)))};`,
     operationFunction(operation, fn, paramsType !== undefined),
@@ -149,6 +149,12 @@ export function paramsTypeText(parameters: readonly ParameterModel[], pagination
   const types = locations.map((location) => `NonNullable<Operation["parameters"][${stringLiteral(location)}]>`).join(" & ");
   const { next, previous } = pagination ?? {};
   return next === undefined || previous === undefined ? types : `${types}, ${stringLiteral(next.param)} | ${stringLiteral(previous.param)}`;
+}
+
+/** `ListPhonesResponse["data"][number]`; `NonNullable<…>` first when the response does not require the items field. */
+function itemTypeText(response: string, { items, itemsRequired }: PaginationModel): string {
+  const field = `${response}[${stringLiteral(items)}]`;
+  return `${itemsRequired ? field : `NonNullable<${field}>`}[number]`;
 }
 
 /** JSON, form and multipart bodies are typed by openapi-typescript; text is a string and binary any bytes. */
@@ -270,11 +276,15 @@ function paginationSpec({ items, hasMore, next, previous, page }: PaginationMode
 }
 
 function pathRule(parameter: PathParameterModel): { [key: string]: LiteralValue } {
-  return {
+  return defined({
     style: parameter.style === "simple" ? undefined : parameter.style,
     explode: parameter.explode ? true : undefined,
     ...valueRule(parameter.value),
-  };
+  });
+}
+
+function defined(rule: { [key: string]: LiteralValue }): { [key: string]: LiteralValue } {
+  return Object.fromEntries(Object.entries(rule).filter(([, value]) => value !== undefined));
 }
 
 function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {

@@ -4,7 +4,6 @@ import {
   StructureKind,
   type ClassDeclarationStructure,
   type FunctionDeclaration,
-  type IndexedAccessTypeNode,
   type PropertyDeclarationStructure,
   type FunctionDeclarationStructure,
   type ImportDeclarationStructure,
@@ -70,8 +69,6 @@ export interface OperationTemplate {
   readonly bodyTypeHole: Holes;
   readonly responseType: TypeAliasDeclarationStructure;
   readonly itemType: TypeAliasDeclarationStructure;
-  /** `<hole>[<hole>][number]`: the response type's name and the items field. */
-  readonly itemTypeHole: Holes;
   readonly errorType: TypeAliasDeclarationStructure;
   /** `const endpoint = <hole> as const satisfies Endpoint;` */
   readonly endpoint: Holes;
@@ -115,11 +112,8 @@ export class TemplateEngine {
     if (!Node.isIndexedAccessTypeNode(bodyNode)) throw new Error('operation.ts: OperationBody must be …["content"]["<media type>"]');
     const paramsIntersection = alias("OperationParams").getTypeNodeOrThrow();
     const paramsNode = Node.isIntersectionTypeNode(paramsIntersection) ? paramsIntersection.getTypeNodes()[0] : paramsIntersection;
-    const itemNode = alias("OperationItem").getTypeNodeOrThrow();
-    const itemObject = Node.isIndexedAccessTypeNode(itemNode) ? itemNode.getObjectTypeNode() : undefined;
-    const itemIndex = Node.isIndexedAccessTypeNode(itemObject) ? itemObject.getIndexTypeNode() : undefined;
-    if (!Node.isTypeReference(paramsNode) || paramsNode.getTypeArguments()[0] === undefined || itemIndex === undefined || !Node.isIntersectionTypeNode(paramsIntersection)) {
-      throw new Error("operation.ts: OperationParams must be Params<…> and OperationItem OperationResponse[\"…\"][number]");
+    if (!Node.isTypeReference(paramsNode) || paramsNode.getTypeArguments()[0] === undefined || !Node.isIntersectionTypeNode(paramsIntersection)) {
+      throw new Error("operation.ts: OperationParams must be Params<…> & { body?: … }");
     }
     const endpoint = only(file.getVariableDeclarations(), "operation.ts must declare one endpoint constant");
     return {
@@ -132,7 +126,6 @@ export class TemplateEngine {
       bodyTypeHole: holesIn(bodyNode, [bodyNode.getIndexTypeNode()]),
       responseType: alias("OperationResponse").getStructure(),
       itemType: alias("OperationItem").getStructure(),
-      itemTypeHole: holesIn(itemNode, [(itemObject as IndexedAccessTypeNode).getObjectTypeNode(), itemIndex]),
       errorType: alias("OperationError").getStructure(),
       endpoint: holesIn(endpoint.getInitializerOrThrow(), [endpoint.getInitializerOrThrow().getFirstDescendantOrThrow(Node.isObjectLiteralExpression)]),
       request: functionTemplate(file.getFunctionOrThrow("operationName")),

@@ -1,6 +1,8 @@
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type SchemaObject } from "openapi-typescript";
 import ts from "typescript";
+import type { ApiModel } from "../model/model.js";
 import type { OpenApiDocument } from "../model/spec.js";
+import { getAtPointer } from "../pointer.js";
 
 /**
  * Stage 4: `src/schema.ts`, the request and response types, by openapi-typescript. This is the only module that
@@ -9,7 +11,8 @@ import type { OpenApiDocument } from "../model/spec.js";
  *
  * openapi-typescript patches discriminator enums into the document it is given, so this stage runs after the model.
  */
-export function emitTypes(document: OpenApiDocument, header: string): string {
+export function emitTypes(document: OpenApiDocument, model: ApiModel, header: string): string {
+  renameDuplicateOperationIds(document, model);
   const spec = document as unknown as OpenAPI3;
   const options = { silent: true } as const;
   const nodes = transformSchema(spec, {
@@ -43,6 +46,15 @@ export function emitTypes(document: OpenApiDocument, header: string): string {
     resolve: ($ref) => resolveRef(spec, $ref, options),
   });
   return `${header}\n\n${astToString(nodes)}`;
+}
+
+/** Gives each operation the unique id the model chose for its types (see the model's `uniqueTypeRoots`). */
+function renameDuplicateOperationIds(document: OpenApiDocument, model: ApiModel): void {
+  for (const operation of model.operations) {
+    if (operation.typeRoot.kind !== "operations" || operation.typeRoot.operationId === operation.operationId) continue;
+    const target = getAtPointer(document, operation.pointer) as { operationId?: string } | undefined;
+    if (target !== undefined) target.operationId = operation.typeRoot.operationId;
+  }
 }
 
 const PARAMETER_PATH = /\/parameters\/(query|header|path|cookie)\/|^#\/components\/parameters\//;

@@ -66,7 +66,8 @@ describe("parseSource", () => {
 
 describe("loadSpec", () => {
   it("names the path it could not find", async () => {
-    await expect(loadSpec("missing.yaml", () => Promise.reject(Object.assign(new Error("ENOENT"), { code: "ENOENT" })))).rejects.toMatchObject({
+    const read = () => Promise.reject(Object.assign(new Error("ENOENT"), { code: "ENOENT" }));
+    await expect(loadSpec("missing.yaml", { cwd: "/", read, allowRemoteRefs: false })).rejects.toMatchObject({
       stage: "load",
       problems: [{ file: "missing.yaml", message: "spec file not found" }],
     });

@@ -1,22 +1,29 @@
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { CodegenError } from "../errors.js";
-import { parseSource, type SourceDocument } from "./source.js";
+import { bundleSpec, type BundledSpec, type ReadText } from "./bundle.js";
+import { parseSource } from "./source.js";
 
-/** Reads a file as UTF-8 text; injectable so `generate()` can run on in-memory specs. */
-export type ReadText = (file: string) => Promise<string>;
+export type { ReadText };
 
 export const readTextFile: ReadText = (file) => readFile(file, "utf8");
 
-/** The entry document of a spec, parsed, with the means to locate any JSON pointer in it. */
-export interface LoadedSpec {
-  readonly entry: SourceDocument;
+export interface LoadOptions {
+  /** Resolves a relative `file`. */
+  readonly cwd: string;
+  readonly read: ReadText;
+  readonly allowRemoteRefs: boolean;
 }
 
-/** Stage 1: read and parse. Syntax errors carry file:line:column; a missing file says which path was tried. */
-export async function loadSpec(file: string, read: ReadText = readTextFile): Promise<LoadedSpec> {
+/**
+ * Stage 1: read, parse and bundle. Syntax errors carry file:line:column; a missing file says which path was tried;
+ * `$ref`s to other files are brought into the one document the later stages read.
+ */
+export async function loadSpec(file: string, options: LoadOptions): Promise<BundledSpec> {
+  const id = resolve(options.cwd, file);
   let text: string;
   try {
-    text = await read(file);
+    text = await options.read(id);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     throw new CodegenError("load", [
@@ -32,5 +39,5 @@ export async function loadSpec(file: string, read: ReadText = readTextFile): Pro
       },
     ]);
   }
-  return { entry: parseSource(file, text) };
+  return bundleSpec(parseSource(file, text), id, options);
 }

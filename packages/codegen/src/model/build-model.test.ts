@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { singleFileSpec } from "../load/bundle.js";
 import { parseSource } from "../load/source.js";
 import { validateSpec } from "../validate/validate-spec.js";
 import { buildModel } from "./build-model.js";
 import type { OpenApiDocument } from "./spec.js";
 
 const phoneSpecPath = fileURLToPath(new URL("../../../../fixtures/diga-phones/openapi.yaml", import.meta.url));
-const phoneSpec = () => validateSpec(parseSource("openapi.yaml", readFileSync(phoneSpecPath, "utf8")));
+const phoneSpec = () => validateSpec(singleFileSpec(parseSource("openapi.yaml", readFileSync(phoneSpecPath, "utf8"))));
 
 const spec = (paths: object, extra: object = {}): OpenApiDocument =>
   ({ openapi: "3.1.0", info: { title: "T", version: "1" }, paths, ...extra }) as OpenApiDocument;
@@ -46,6 +47,7 @@ describe("buildModel on the Diga phone spec", () => {
     expect({ pagination: listPhones?.pagination, resource: listPhones?.resource, sdk: model.sdkClassName }).toStrictEqual({
       pagination: {
         items: "data",
+        itemsRequired: true,
         hasMore: "has_more",
         next: { param: "after", from: "last_id", fromItem: false },
         previous: { param: "before", from: "first_id", fromItem: false },

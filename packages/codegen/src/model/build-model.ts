@@ -8,6 +8,7 @@ import type {
   PaginationModel,
   ParameterModel,
   RequestBodyModel,
+  ServerModel,
   PathParameterModel,
   ResponseModel,
   SchemaAliasModel,
@@ -107,7 +108,7 @@ export function buildModel(document: OpenApiDocument): ApiModel {
   const problems: Problem[] = [];
   const built = raw.map((entry, index) => buildOperation(document, entry, functionNames[index] ?? "", credentials, problems));
   if (problems.length > 0) throw new CodegenError("model", problems);
-  const operations = assignResources(built);
+  const operations = assignResources(uniqueTypeRoots(built));
   const sdkClass = assignUniqueNames([{ preferred: sdkClassName(document.info.title), fallback: `${sdkClassName(document.info.title)}Client` }], PACKAGE_EXPORTS)[0] ?? "Api";
   const takenTypeNames = new Set([
     sdkClass,
@@ -120,6 +121,7 @@ export function buildModel(document: OpenApiDocument): ApiModel {
     description: document.info.description,
     sdkClassName: sdkClass,
     defaultBaseUrl: defaultBaseUrl(document),
+    server: serverOf(document),
     operations,
     schemas: buildSchemaAliases(document, takenTypeNames),
     credentials: [...credentials.values()],
@@ -207,6 +209,21 @@ function successJsonSchema(document: OpenApiDocument, operation: OperationObject
     if (mediaType !== undefined && classifyMediaType(mediaType) === "json") return response.content?.[mediaType]?.schema;
   }
   return undefined;
+}
+
+/**
+ * openapi-typescript keys `operations` by operationId, so two operations with one id would collide there. Later
+ * duplicates get `<id>_2`, `<id>_3`… in the types (the emit stage renames them in the document it hands over).
+ */
+function uniqueTypeRoots(operations: readonly OperationModel[]): OperationModel[] {
+  const seen = new Set<string>();
+  return operations.map((operation) => {
+    if (operation.typeRoot.kind !== "operations") return operation;
+    let id = operation.typeRoot.operationId;
+    for (let n = 2; seen.has(id); n++) id = `${operation.typeRoot.operationId}_${n}`;
+    seen.add(id);
+    return id === operation.typeRoot.operationId ? operation : { ...operation, typeRoot: { kind: "operations", operationId: id } };
+  });
 }
 
 /** Places each tagged operation on the facade, `phones.list`; clashing method names fall back to function names. */
@@ -379,6 +396,21 @@ function credentialKind(scheme: SecuritySchemeObject): CredentialModel["kind"] |
     case "mutualTLS":
       return undefined;
   }
+}
+
+function serverOf(document: OpenApiDocument): ServerModel | undefined {
+  const server = document.servers?.[0];
+  if (server === undefined) return undefined;
+  return {
+    url: server.url,
+    description: server.description,
+    variables: Object.entries(server.variables ?? {}).map(([name, variable]) => ({
+      name,
+      default: String(variable.default),
+      enum: variable.enum?.map(String),
+      description: variable.description,
+    })),
+  };
 }
 
 function defaultBaseUrl(document: OpenApiDocument): string | undefined {

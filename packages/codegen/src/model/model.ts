@@ -12,6 +12,8 @@ export interface ApiModel {
   readonly sdkClassName: string;
   /** The first server's URL with its variables at their defaults; the client's default base URL. */
   readonly defaultBaseUrl: string | undefined;
+  /** The first server, whose `{variables}` the client lets callers set. */
+  readonly server: ServerModel | undefined;
   readonly operations: readonly OperationModel[];
   readonly schemas: readonly SchemaAliasModel[];
   readonly credentials: readonly CredentialModel[];
@@ -57,6 +59,8 @@ export interface CursorModel {
 
 export interface PaginationModel {
   readonly items: string;
+  /** Whether the response schema requires the items field (if not, its type includes `undefined`). */
+  readonly itemsRequired: boolean;
   readonly hasMore: string | undefined;
   readonly next: CursorModel | undefined;
   readonly previous: CursorModel | undefined;
@@ -135,6 +139,12 @@ export interface ResponseModel {
   readonly mediaType: string | undefined;
   readonly kind: BodyKind;
   readonly isSuccess: boolean;
+}
+
+export interface ServerModel {
+  readonly url: string;
+  readonly description: string | undefined;
+  readonly variables: readonly { readonly name: string; readonly default: string; readonly enum: readonly string[] | undefined; readonly description: string | undefined }[];
 }
 
 export interface CredentialModel {

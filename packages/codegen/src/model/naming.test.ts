@@ -3,6 +3,7 @@ import {
   assignUniqueNames,
   camelCase,
   nameFromMethodAndPath,
+  operationFileName,
   operationNameCandidates,
   operationTypeName,
   resourceMethodName,
@@ -137,13 +138,24 @@ describe("type names", () => {
   });
 });
 
+describe("operationFileName", () => {
+  it.each([
+    { given: "listPhones", want: "listPhones" },
+    { given: "créerAppel", want: "cr_xe9erAppel" },
+    { given: "列出", want: "_x5217_x51fa" },
+    { given: "$delete_", want: "$delete_" },
+  ])("$given → $want", ({ given, want }) => {
+    expect(operationFileName(given)).toBe(want);
+  });
+});
+
 describe("facade names", () => {
   it.each([
     { given: "Diga API", want: "Diga" },
     { given: "GitHub v3 REST API", want: "GitHub" },
     { given: "Swagger Petstore - OpenAPI 3.0", want: "SwaggerPetstore30" },
     { given: "API", want: "Api" },
-    { given: "3D Printing API", want: "Api3dPrinting" },
+    { given: "3D Printing API", want: "Api3DPrinting" },
   ])("sdkClassName($given) → $want", ({ given, want }) => {
     expect(sdkClassName(given)).toBe(want);
   });

@@ -37,7 +37,7 @@ export function splitWords(text: string): string[] {
     .flatMap((chunk) =>
       chunk
         // lowerUpper: "listPhones" → "list Phones"; UPPERUpperlower: "HTTPServer" → "HTTP Server"
-        .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+        .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
         .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
         .split(" "),
     )
@@ -157,9 +157,12 @@ export function schemaTypeName(componentName: string): string {
   return RESERVED_TYPE_NAMES.has(safe) ? `${safe}Schema` : safe;
 }
 
-/** The file (without extension) that holds one operation. */
+/**
+ * The file (without extension) that holds one operation: the function name, with any character outside ASCII
+ * letters, digits, `_` and `$` spelled as `_x<hex>` so file names survive every file system and archive format.
+ */
 export function operationFileName(functionName: string): string {
-  return functionName;
+  return functionName.replace(/[^A-Za-z0-9_$]/gu, (char) => `_x${char.codePointAt(0)?.toString(16) ?? ""}`);
 }
 
 const API_WORDS = new Set(["api", "apis", "openapi", "rest", "http", "service", "services", "spec", "specification", "the", "v1", "v2", "v3"]);

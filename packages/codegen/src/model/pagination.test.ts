@@ -34,6 +34,7 @@ describe("detectPagination", () => {
       schema: { $ref: "#/components/schemas/Page" },
       want: {
         items: "data",
+        itemsRequired: false,
         hasMore: "has_more",
         next: { param: "after", from: "last_id", fromItem: false },
         previous: { param: "before", from: "first_id", fromItem: false },
@@ -44,31 +45,31 @@ describe("detectPagination", () => {
       name: "Stripe: starting_after/ending_before with item ids",
       query: ["starting_after", "ending_before", "limit"],
       schema: object({ object: { type: "string" }, data: items, has_more: { type: "boolean" }, url: { type: "string" } }),
-      want: { items: "data", hasMore: "has_more", next: { param: "starting_after", from: "id", fromItem: true }, previous: { param: "ending_before", from: "id", fromItem: true }, page: undefined },
+      want: { items: "data", itemsRequired: false, hasMore: "has_more", next: { param: "starting_after", from: "id", fromItem: true }, previous: { param: "ending_before", from: "id", fromItem: true }, page: undefined },
     },
     {
       name: "cursor with next_cursor, items under another name",
       query: ["cursor"],
       schema: object({ results: items, next_cursor: { type: "string" } }),
-      want: { items: "results", hasMore: undefined, next: { param: "cursor", from: "next_cursor", fromItem: false }, previous: undefined, page: undefined },
+      want: { items: "results", itemsRequired: false, hasMore: undefined, next: { param: "cursor", from: "next_cursor", fromItem: false }, previous: undefined, page: undefined },
     },
     {
       name: "Google style pageToken",
       query: ["pageToken", "pageSize"],
       schema: object({ things: items, nextPageToken: { type: "string" } }),
-      want: { items: "things", hasMore: undefined, next: { param: "pageToken", from: "nextPageToken", fromItem: false }, previous: undefined, page: undefined },
+      want: { items: "things", itemsRequired: false, hasMore: undefined, next: { param: "pageToken", from: "nextPageToken", fromItem: false }, previous: undefined, page: undefined },
     },
     {
       name: "page numbers with totals only",
       query: ["page", "per_page"],
       schema: object({ items, totalPages: { type: "integer" } }),
-      want: { items: "items", hasMore: undefined, next: undefined, previous: undefined, page: { param: "page", current: undefined, total: "totalPages" } },
+      want: { items: "items", itemsRequired: false, hasMore: undefined, next: undefined, previous: undefined, page: { param: "page", current: undefined, total: "totalPages" } },
     },
     {
       name: "allOf-composed page",
       query: ["after"],
-      schema: { allOf: [object({ data: items }), object({ has_more: { type: "boolean" }, last_id: { type: "string" } })] },
-      want: { items: "data", hasMore: "has_more", next: { param: "after", from: "last_id", fromItem: false }, previous: undefined, page: undefined },
+      schema: { allOf: [{ ...object({ data: items }), required: ["data"] }, object({ has_more: { type: "boolean" }, last_id: { type: "string" } })] },
+      want: { items: "data", itemsRequired: true, hasMore: "has_more", next: { param: "after", from: "last_id", fromItem: false }, previous: undefined, page: undefined },
     },
   ])("recognises $name", ({ query, schema, want }) => {
     expect(detectPagination(document, { queryParameters: query, responseSchema: schema as SchemaObject })).toStrictEqual(want);
@@ -95,11 +96,11 @@ describe("paginationOverride (x-pagination)", () => {
     { given: false, want: { kind: "disabled" } },
     {
       given: { items: "entries", next: { param: "from", from: "next" } },
-      want: { kind: "declared", pagination: { items: "entries", hasMore: undefined, next: { param: "from", from: "next", fromItem: false }, previous: undefined, page: undefined } },
+      want: { kind: "declared", pagination: { items: "entries", itemsRequired: false, hasMore: undefined, next: { param: "from", from: "next", fromItem: false }, previous: undefined, page: undefined } },
     },
     {
       given: { items: "entries", page: { param: "p", total: "pages" } },
-      want: { kind: "declared", pagination: { items: "entries", hasMore: undefined, next: undefined, previous: undefined, page: { param: "p", current: undefined, total: "pages" } } },
+      want: { kind: "declared", pagination: { items: "entries", itemsRequired: false, hasMore: undefined, next: undefined, previous: undefined, page: { param: "p", current: undefined, total: "pages" } } },
     },
     { given: true, want: { kind: "invalid", problems: [{ pointer: `${at}/x-pagination`, message: "x-pagination must be false or a mapping with `items`" }] } },
     {

@@ -67,7 +67,15 @@ export function detectPagination(document: OpenApiDocument, { queryParameters, r
   const previous = next === undefined ? undefined : cursorFor(BACKWARD);
   const page = pageNumbers(queryParameters, properties, hasMore);
   if (next === undefined && page === undefined) return undefined;
-  return { items, hasMore, next, previous, page };
+  return { items, itemsRequired: requiredOf(document, responseSchema).has(items), hasMore, next, previous, page };
+}
+
+/** The `required` names of an object schema, `allOf` members included. */
+function requiredOf(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>, depth = 0): Set<string> {
+  const schema = resolve(document, schemaOrRef);
+  const names = new Set(schema.required ?? []);
+  if (depth < 8) for (const member of schema.allOf ?? []) for (const name of requiredOf(document, member, depth + 1)) names.add(name);
+  return names;
 }
 
 function pageNumbers(queryParameters: readonly string[], properties: ReadonlyMap<string, unknown>, hasMore: string | undefined): PaginationModel["page"] {
@@ -170,5 +178,5 @@ export function paginationOverride(value: unknown, pointer: string, queryParamet
   if (next === undefined && page === undefined) {
     return { kind: "invalid", problems: [{ pointer: at, message: `${PAGINATION_EXTENSION} needs \`next\` (a cursor) or \`page\` (page numbers)` }] };
   }
-  return { kind: "declared", pagination: { items, hasMore: text("hasMore"), next, previous, page } };
+  return { kind: "declared", pagination: { items, itemsRequired: false, hasMore: text("hasMore"), next, previous, page } };
 }

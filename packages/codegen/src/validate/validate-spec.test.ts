@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CodegenError } from "../errors.js";
+import { singleFileSpec } from "../load/bundle.js";
 import { parseSource } from "../load/source.js";
 import { collectProblems, validateSpec } from "./validate-spec.js";
 
@@ -56,7 +57,8 @@ describe("collectProblems", () => {
     {
       name: "a ref into another file",
       given: withPaths(get({ parameters: [{ $ref: "common.yaml#/Limit" }] })),
-      want: [{ pointer: "/paths/~1x/get/parameters/0/$ref", message: 'cannot resolve $ref "common.yaml#/Limit": references to other files are not supported yet' }],
+      // The load stage bundles other files before validation; one still here could not be brought in.
+      want: [{ pointer: "/paths/~1x/get/parameters/0/$ref", message: 'cannot resolve $ref "common.yaml#/Limit"' }],
     },
     {
       name: "a pure $ref cycle",
@@ -120,7 +122,7 @@ describe("validateSpec", () => {
     );
     let error: unknown;
     try {
-      validateSpec(source);
+      validateSpec(singleFileSpec(source));
     } catch (caught) {
       error = caught;
     }

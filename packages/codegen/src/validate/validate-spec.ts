@@ -1,5 +1,5 @@
 import { CodegenError, type Problem } from "../errors.js";
-import type { SourceDocument } from "../load/source.js";
+import type { BundledSpec } from "../load/bundle.js";
 import { appendPointer } from "../pointer.js";
 import { isReference, localRefPointer, resolveLocalRef } from "../model/refs.js";
 import { HTTP_METHODS, type OpenApiDocument } from "../model/spec.js";
@@ -17,15 +17,15 @@ function isObject(value: unknown): value is Json {
  * Stage 2: proves the document has the shape every later stage relies on, and reports every problem it finds in
  * one go, each with a JSON pointer (and file:line:column). After this, stages read typed objects, not `unknown`.
  */
-export function validateSpec(source: SourceDocument): OpenApiDocument {
-  const problems = collectProblems(source.value);
+export function validateSpec(spec: Pick<BundledSpec, "document" | "locate">): OpenApiDocument {
+  const problems = collectProblems(spec.document);
   if (problems.length > 0) {
     throw new CodegenError(
       "validate",
-      problems.map((problem) => ({ ...problem, file: source.file, ...source.locate(problem.pointer ?? "") })),
+      problems.map((problem) => ({ ...problem, ...spec.locate(problem.pointer ?? "") })),
     );
   }
-  return source.value as OpenApiDocument;
+  return spec.document as OpenApiDocument;
 }
 
 /** All problems of a parsed document, in document order. Exported for table tests. */
@@ -240,7 +240,7 @@ function checkRefs(root: Json, node: unknown, pointer: string, report: Report, o
     const ref = node.$ref;
     const target = localRefPointer(ref);
     if (target === undefined) {
-      report(appendPointer(pointer, "$ref"), `cannot resolve $ref "${ref}": references to other files are not supported yet`, "bundle the spec into one file first, e.g. `npx @redocly/cli bundle`");
+      report(appendPointer(pointer, "$ref"), `cannot resolve $ref "${ref}"`, "fix the reference");
     } else if (resolveLocalRef(root, ref) === undefined) {
       report(appendPointer(pointer, "$ref"), `cannot resolve $ref "${ref}": nothing is defined at ${target || "/"}`, "fix the reference or define the target");
     } else if (isPureRefCycle(root, ref)) {
