@@ -3,8 +3,8 @@ import { emitClient } from "./emit/client.js";
 import { generatedHeader, type GeneratedFile } from "./emit/file.js";
 import { emitOperation } from "./emit/operations.js";
 import { emitIndex, emitModels, emitPackageFiles, emitReadme, emitRuntime } from "./emit/package-files.js";
-import { readTemplateSources, type TemplateSources } from "./emit/template-sources.js";
-import { TemplateEngine } from "./emit/templates.js";
+import { readTemplateSources, type TemplateFiles } from "./emit/template-sources.js";
+import { parseTemplates } from "./emit/templates.js";
 import { emitSdk, type TagDocs } from "./emit/sdk.js";
 import { emitTypes } from "./emit/types.js";
 import { formatFiles } from "./format/format-files.js";
@@ -32,7 +32,13 @@ export interface GenerateOptions {
   /** How files are read; injectable for in-memory specs. */
   readonly read?: ReadText;
   /** Template sources, when not read from the templates package (tests of the templates themselves). */
-  readonly templates?: TemplateSources;
+  readonly templates?: TemplateFiles;
+  /**
+   * `"layout"` (default): the emitters print code as prettier lays it out, and schema.ts is openapi-typescript's
+   * printer output. `"prettier"`: also run prettier over every file, for byte-exact prettier output (much slower on
+   * big specs).
+   */
+  readonly format?: "layout" | "prettier";
 }
 
 export interface StageTimings {
@@ -78,20 +84,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const schemaFile = await time("types", () => ({ path: "src/schema.ts", contents: emitTypes(document, model, header) }));
   const templates = await templatesPromise;
   const emitted = await time("operations", () => {
-    const engine = new TemplateEngine();
-    const operationTemplate = engine.parseOperation(templates.operation);
-    const clientTemplate = engine.parseClient(templates.client);
-    const sdkTemplate = engine.parseSdk(templates.sdk);
+    const parsed = parseTemplates(templates);
     const userAgent = `${packageOptions.packageName}/${packageOptions.packageVersion ?? model.version}`;
     return [
-      ...model.operations.map((operation) => emitOperation(operation, { engine, template: operationTemplate, header })),
-      emitClient(model, clientTemplate, engine, header, userAgent),
-      emitSdk(model, sdkTemplate, engine, header, tagDocsOf(document)),
-      emitIndex(model, engine, header),
-      emitModels(model, engine, header),
+      ...model.operations.map((operation) => emitOperation(operation, { template: parsed.operation, header })),
+      emitClient(model, parsed.client, header, userAgent),
+      emitSdk(model, parsed.sdk, header, tagDocsOf(document)),
+      emitIndex(model, header),
+      emitModels(model, header),
     ].filter((file) => file !== undefined);
   });
-  const formatted = await time("format", () => formatFiles([schemaFile, ...emitted]));
+  const formatted = options.format === "prettier" ? await time("format", () => formatFiles([schemaFile, ...emitted])) : [schemaFile, ...emitted];
   const files = sortByPath([
     ...formatted,
     ...emitRuntime(templates.runtime, header),

@@ -1,75 +1,96 @@
 import type { ApiModel, CredentialModel } from "../model/model.js";
-import { docText, jsDoc, paragraphs } from "./docs.js";
+import { call, functionDeclaration, jsDocComment, moduleDeclaration, name, objectType, propertyKey, sortSpecifiers, sourceFile, stringLiteral, typeDoc, union, valueDoc, type LiteralValue, type MemberExpr } from "./code.js";
+import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
-import { propertyKey, toLiteral, type LiteralValue } from "./literal.js";
-import { fillHoles, StructureKind, type ClientTemplate, type ImportDeclarationStructure, type TemplateEngine } from "./templates.js";
+import { hardline, indent, join, print, type Doc } from "./layout.js";
+import type { ClientTemplate } from "./templates.js";
 
 /** `src/client.ts`: `createClient` and its options, one property per credential the spec defines. */
-export function emitClient(model: ApiModel, template: ClientTemplate, engine: TemplateEngine, header: string, userAgent: string): GeneratedFile {
-  const usesBasic = model.credentials.some((credential) => credential.kind === "basic");
+export function emitClient(model: ApiModel, template: ClientTemplate, header: string, userAgent: string): GeneratedFile {
   const variables = model.server?.variables ?? [];
+  const usesBasic = model.credentials.some((credential) => credential.kind === "basic");
   const defaults: LiteralValue = {
     baseUrl: variables.length === 0 ? model.defaultBaseUrl : model.server?.url,
     serverVariables: variables.length === 0 ? undefined : Object.fromEntries(variables.map((variable) => [variable.name, variable.default])),
     userAgent,
     credentials: Object.fromEntries(model.credentials.map((credential) => [credential.name, credentialSpec(credential)])),
   };
+  const members: MemberExpr[] = [
+    ...model.credentials.map((credential) => ({
+      name: credential.name,
+      readonly: true,
+      optional: true,
+      type: name(credential.kind === "basic" ? "CredentialSource<BasicCredentials>" : "CredentialSource"),
+      doc: credentialDoc(credential),
+    })),
+    ...(variables.length === 0
+      ? []
+      : [
+          {
+            name: "serverVariables",
+            readonly: true,
+            optional: true,
+            doc: docText(`Values for the \`{variables}\` of \`${model.server?.url ?? ""}\`; ignored when \`baseUrl\` is given.`),
+            type: objectType(
+              variables.map((variable) => ({
+                name: variable.name,
+                readonly: true,
+                optional: true,
+                doc: (paragraphs(variable.description, `Default: \`${variable.default}\`.`) ?? "").replace(/\n+/g, " "),
+                type: variable.enum === undefined ? name("string") : union(variable.enum.map((value) => name(stringLiteral(value)))),
+              })),
+              true,
+            ),
+          },
+        ]),
+  ];
+  const runtime = sortSpecifiers([
+    { name: template.callee },
+    ...[template.extendsName, template.returnType, ...(model.credentials.length > 0 ? ["CredentialSource"] : []), ...(usesBasic ? ["BasicCredentials"] : [])].map((typeName) => ({ name: typeName, typeOnly: true })),
+  ]);
+
+  const description = paragraphs(
+    `Creates a client for ${model.title} ${model.version}. Pass it to any operation function.`,
+    model.defaultBaseUrl === undefined
+      ? "The API names no server: pass `baseUrl`."
+      : /^https?:\/\//i.test(model.defaultBaseUrl)
+        ? `Requests go to \`${model.defaultBaseUrl}\` unless you pass \`baseUrl\`.`
+        : `The API's server URL \`${model.defaultBaseUrl}\` is relative: in a browser it resolves against the page; elsewhere pass \`baseUrl\`.`,
+  );
   const statements = [
-    header,
-    ...template.imports.map((declaration) => credentialImports(declaration, model.credentials.length > 0, usesBasic)),
+    { doc: header },
+    { doc: moduleDeclaration("import", runtime, "./runtime/index.js"), group: "import" as const },
     {
-      ...template.options,
-      docs: [jsDoc(`Options of {@link createClient}: where requests go, how they are sent, and the credentials ${docText(model.title)} accepts.`)],
-      properties: [
-        ...model.credentials.map((credential) => ({
-          name: credential.name,
-          isReadonly: true,
-          hasQuestionToken: true,
-          type: credential.kind === "basic" ? "CredentialSource<BasicCredentials>" : "CredentialSource",
-          docs: [jsDoc(credentialDoc(credential))],
-        })),
-        ...(variables.length === 0
-          ? []
-          : [
-              {
-                name: "serverVariables",
-                isReadonly: true,
-                hasQuestionToken: true,
-                type: `{\n${variables
-                  .map((variable) => `/** ${docText(paragraphs(variable.description, `Default: \`${variable.default}\`.`) ?? "").replace(/\n+/g, " ")} */\nreadonly ${propertyKey(variable.name)}?: ${variable.enum === undefined ? "string" : variable.enum.map((value) => JSON.stringify(value)).join(" | ")};`)
-                  .join("\n")}\n}`,
-                docs: [jsDoc(`Values for the \`{variables}\` of \`${model.server?.url ?? ""}\`; ignored when \`baseUrl\` is given.`)],
-              },
-            ]),
+      doc: [
+        jsDocComment(docText(`Options of {@link ${template.functionName}}: where requests go, how they are sent, and the credentials ${model.title} accepts.`)),
+        hardline,
+        interfaceDeclaration(template.interfaceName, template.extendsName, members),
       ],
     },
     {
-      ...template.function,
-      docs: [
-        {
-          kind: StructureKind.JSDoc as const,
-          description: `\n${paragraphs(
-            `Creates a client for ${model.title} ${model.version}. Pass it to any operation function.`,
-            model.defaultBaseUrl === undefined
-              ? "The API names no server: pass `baseUrl`."
-              : /^https?:\/\//i.test(model.defaultBaseUrl)
-                ? `Requests go to \`${model.defaultBaseUrl}\` unless you pass \`baseUrl\`.`
-                : `The API's server URL \`${model.defaultBaseUrl}\` is relative: in a browser it resolves against the page; elsewhere pass \`baseUrl\`.`,
-          )}`,
-          tags: [{ kind: StructureKind.JSDocTag as const, tagName: "example", text: `\n\`\`\`ts\n${exampleClient(model)}\n\`\`\`` }],
-        },
-      ],
-      statements: [fillHoles(template.call, toLiteral(defaults))],
+      doc: functionDeclaration(
+        template.functionName,
+        [{ name: template.parameter.name, type: name(template.interfaceName), initializer: template.parameter.initializer }],
+        name(template.returnType),
+        [["return ", call(template.callee, [template.parameter.name, valueDoc(defaults)], true), ";"]],
+        jsDocComment(description ?? "", [{ name: "example", text: `\n\`\`\`ts\n${exampleClient(model)}\n\`\`\`` }]),
+      ),
     },
   ];
-  return { path: "src/client.ts", contents: engine.print(statements) };
+  return { path: "src/client.ts", contents: print(sourceFile(statements)) };
 }
 
-/** The template imports `CredentialSource`; a spec without credentials does not use it, one with basic auth adds `BasicCredentials`. */
-function credentialImports(declaration: ImportDeclarationStructure, hasCredentials: boolean, usesBasic: boolean): ImportDeclarationStructure {
-  if (!Array.isArray(declaration.namedImports)) return declaration;
-  const kept = declaration.namedImports.filter((specifier) => hasCredentials || typeof specifier !== "object" || specifier.name !== "CredentialSource");
-  return { ...declaration, namedImports: usesBasic ? [...kept, { name: "BasicCredentials", isTypeOnly: true }] : kept };
+function interfaceDeclaration(interfaceName: string, extendsName: string, members: readonly MemberExpr[]): Doc {
+  const body = members.map((member) => [
+    member.doc === undefined ? "" : [jsDocComment(member.doc), hardline],
+    member.readonly === true ? "readonly " : "",
+    propertyKey(member.name),
+    member.optional === true ? "?" : "",
+    ": ",
+    typeDoc(member.type),
+    ";",
+  ]);
+  return ["export interface ", interfaceName, " extends ", extendsName, " ", body.length === 0 ? "{}" : ["{", indent([hardline, join(hardline, body)]), hardline, "}"]];
 }
 
 function credentialSpec(credential: CredentialModel): LiteralValue {

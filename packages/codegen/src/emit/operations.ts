@@ -1,24 +1,33 @@
 import type { OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
-import { compareStrings } from "../order.js";
+import {
+  call,
+  functionDeclaration,
+  Identifier,
+  indexed,
+  intersection,
+  jsDocComment,
+  literal,
+  moduleDeclaration,
+  name,
+  objectDoc,
+  objectType,
+  propertyKey,
+  ref,
+  sortSpecifiers,
+  sourceFile,
+  typeAlias,
+  union,
+  valueDoc,
+  type ImportSpecifier,
+  type LiteralValue,
+  type ParameterExpr,
+  type TypeExpr,
+} from "./code.js";
 import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
-import { Identifier, propertyKey, stringLiteral, toLiteral, type LiteralValue } from "./literal.js";
+import { print, type Doc } from "./layout.js";
 import { sampleValue } from "./samples.js";
-import {
-  fillHoles,
-  StructureKind,
-  type FunctionTemplate,
-  type ImportDeclarationStructure,
-  type OperationTemplate,
-  type TemplateEngine,
-  type TypeAliasDeclarationStructure,
-} from "./templates.js";
-
-/** Where each module the template imports lives in the output, seen from `src/operations/`. */
-const OUTPUT_MODULES: Readonly<Record<string, string>> = {
-  "./stand-in/schema.js": "../schema.js",
-  "./runtime/index.js": "../runtime/index.js",
-};
+import type { FunctionTemplate, OperationTemplate } from "./templates.js";
 
 const STATUS_ERROR_CLASSES: Readonly<Record<string, string>> = {
   "400": "BadRequestError",
@@ -30,186 +39,172 @@ const STATUS_ERROR_CLASSES: Readonly<Record<string, string>> = {
   "429": "RateLimitError",
 };
 
+/** The runtime's encoder for bodies that need one; imported only by operations that send such a body. */
+const BODY_ENCODERS: Readonly<Record<string, string>> = { form: "formBody", multipart: "multipartBody" };
+
 export interface OperationEmitContext {
-  readonly engine: TemplateEngine;
   readonly template: OperationTemplate;
   readonly header: string;
 }
 
-/** Stage 5: one file per operation, `src/operations/<functionName>.ts`, built from the operation template. */
-export function emitOperation(operation: OperationModel, { engine, template, header }: OperationEmitContext): GeneratedFile {
-  const { typeNames, pagination } = operation;
-  const fn = pagination === undefined ? template.request : template.list;
-  const { requestBody } = operation;
-  const paramsArguments = paramsTypeText(operation.parameters, pagination);
-  const bodyType = requestBody === undefined ? undefined : bodyTypeText(requestBody, template);
-  // The body rides in the params object under its own key, next to the parameters: `{ limit, body }`.
-  const paramsType = [
-    paramsArguments === undefined ? undefined : fillHoles(template.paramsTypeHole, paramsArguments),
-    requestBody === undefined ? undefined : `{ ${propertyKey(requestBody.key)}${requestBody.required ? "" : "?"}: ${typeNames.body} }`,
-  ].filter((part) => part !== undefined).join(" & ") || undefined;
-  const errors = errorTypes(operation.responses);
-  const rename = (text: string) => template.functionNames.reduce((renamed, name) => renamed.replaceAll(name, operation.functionName), text);
-  const typeAlias = (base: TypeAliasDeclarationStructure, name: string, type: string): TypeAliasDeclarationStructure => ({
-    ...base,
-    name,
-    type,
-    docs: (base.docs ?? []).map((doc) => rename(typeof doc === "string" ? doc : String(doc.description ?? ""))),
-  });
-  const runtimeNames = [
-    { name: pagination === undefined ? "request" : "paginate", isTypeOnly: false },
-    ...["Client", "Endpoint", "RequestOptions", pagination === undefined ? "ApiPromise" : "PagePromise"].map(asType),
-    ...(paramsArguments === undefined ? [] : [asType("Params")]),
-    ...(requestBody?.kind === "binary" ? [asType("BinaryBody")] : []),
-    ...(requestBody === undefined || BODY_ENCODERS[requestBody.kind] === undefined ? [] : [{ name: BODY_ENCODERS[requestBody.kind] ?? "", isTypeOnly: false }]),
-    ...errors.classes.map(asType),
-  ];
+/** The operation's own types, as openapi-typescript's output reaches them through `Operation`. */
+interface OperationTypes {
+  readonly params: TypeExpr | undefined;
+  readonly body: TypeExpr | undefined;
+  readonly response: TypeExpr;
+  readonly item: TypeExpr | undefined;
+  readonly error: TypeExpr;
+  readonly errorClasses: readonly string[];
+}
 
-  const responseType = responseTypeText(operation.responses);
-  // Operations whose types are all `string`, `Blob` or `void` never reach into openapi-typescript's output.
-  const usesOperation = [paramsType, bodyType, responseType, errors.text].some((text) => text?.includes("Operation[") === true) || operation.pathParameters.length > 0;
+/** Stage 5: one file per operation, `src/operations/<functionName>.ts`, shaped like `templates/operation.ts`. */
+export function emitOperation(operation: OperationModel, { template, header }: OperationEmitContext): GeneratedFile {
+  const types = operationTypes(operation);
+  const fn = operation.pagination === undefined ? template.request : template.list;
+  const names = operation.typeNames;
+  const rename = (text: string) => template.functionNames.reduce((renamed, templateName) => renamed.replaceAll(templateName, operation.functionName), text);
+  const usesOperation = JSON.stringify(types).includes(`"${template.operationAlias}"`) || operation.pathParameters.length > 0;
+
+  const runtime: ImportSpecifier[] = [
+    { name: fn.callee },
+    ...(operation.requestBody === undefined || BODY_ENCODERS[operation.requestBody.kind] === undefined ? [] : [{ name: BODY_ENCODERS[operation.requestBody.kind] ?? "" }]),
+    ...[fn.client.type, "Endpoint", fn.options.type, fn.returnType, ...(paramsUseRuntimeParams(operation) ? ["Params"] : []), ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []), ...types.errorClasses].map(
+      (typeName) => ({ name: typeName, typeOnly: true }),
+    ),
+  ];
+  for (const { name: runtimeName } of runtime) {
+    if (!template.runtimeNames.has(runtimeName)) throw new Error(`templates/operation.ts does not import ${runtimeName} from the runtime, so generated code may not either`);
+  }
+
+  const alias = (suffix: string, aliasName: string, type: TypeExpr | undefined) =>
+    type === undefined ? [] : [{ doc: typeAlias(aliasName, type, { doc: rename(template.docs[suffix] ?? "") }) }];
   const statements = [
-    header,
-    ...template.imports.flatMap((declaration) => outputImport(declaration, operation, runtimeNames, usesOperation)),
-    ...(usesOperation ? [typeAlias(template.operationAlias, template.operationAlias.name, operationTypeRoot(operation))] : []),
-    ...(bodyType === undefined ? [] : [typeAlias(template.bodyType, typeNames.body, bodyType)]),
-    ...(paramsType === undefined ? [] : [typeAlias(template.paramsType, typeNames.params, paramsType)]),
-    typeAlias(template.responseType, typeNames.response, responseType),
-    ...(pagination === undefined ? [] : [typeAlias(template.itemType, typeNames.item, itemTypeText(typeNames.response, pagination))]),
-    typeAlias(template.errorType, typeNames.error, errors.text),
-    `const endpoint = ${fillHoles(template.endpoint, toLiteral(endpointOf(operation)))};`,
-    operationFunction(operation, fn, paramsType !== undefined),
+    { doc: header },
+    ...(usesOperation ? [{ doc: moduleDeclaration("import", [{ name: operation.typeRoot.kind }], "../schema.js", true), group: "import" as const }] : []),
+    { doc: moduleDeclaration("import", sortSpecifiers(runtime), "../runtime/index.js"), group: "import" as const },
+    ...(usesOperation ? [{ doc: typeAlias(template.operationAlias, operationTypeRoot(operation), { exported: false }) }] : []),
+    ...alias("Body", names.body, types.body),
+    ...alias("Params", names.params, types.params),
+    ...alias("Response", names.response, types.response),
+    ...alias("Item", names.item, types.item),
+    ...alias("Error", names.error, types.error),
+    { doc: ["const ", template.endpoint.name, " = ", valueDoc(endpointOf(operation)), template.endpoint.suffix, ";"] },
+    { doc: operationFunction(operation, fn, types) },
   ];
-  return { path: `src/operations/${operation.fileName}.ts`, contents: engine.print(statements) };
+  return { path: `src/operations/${operation.fileName}.ts`, contents: print(sourceFile(statements)) };
 }
 
-interface RuntimeName {
-  readonly name: string;
-  readonly isTypeOnly: boolean;
-}
-
-function asType(name: string): RuntimeName {
-  return { name, isTypeOnly: true };
-}
-
-function operationFunction(operation: OperationModel, fn: FunctionTemplate, hasParams: boolean) {
-  const { typeNames } = operation;
-  const required = operation.parameters.some((parameter) => parameter.required) || operation.requestBody?.required === true;
-  const parameters = [
-    fn.clientParameter,
-    ...operation.pathParameters.map((parameter) => ({
-      name: parameter.argumentName,
-      type: `Operation["parameters"]["path"][${stringLiteral(parameter.name)}]`,
-    })),
-    ...(hasParams ? [required ? { name: fn.paramsParameter.name, type: typeNames.params } : { ...fn.paramsParameter, type: typeNames.params }] : []),
-    fn.optionsParameter,
-  ];
-  const input = [
-    operation.pathParameters.length === 0
-      ? undefined
-      : `path: { ${operation.pathParameters.map((parameter) => `${propertyKey(parameter.name)}: ${parameter.argumentName}`).join(", ")} }`,
-    hasParams ? fn.paramsParameter.name : undefined,
+function operationTypes(operation: OperationModel): OperationTypes {
+  const names = operation.typeNames;
+  const errors = errorTypes(operation.responses);
+  const body = operation.requestBody;
+  const paramsParts = [
+    paramsTypeExpr(operation.parameters, operation.pagination),
+    body === undefined ? undefined : objectType([{ name: body.key, optional: !body.required, type: name(names.body) }]),
   ].filter((part) => part !== undefined);
-  const returnTypeArguments = operation.pagination === undefined ? [typeNames.response, typeNames.error] : [typeNames.response, typeNames.item, typeNames.error];
   return {
-    ...fn.structure,
-    name: operation.functionName,
-    parameters,
-    returnType: fillHoles(fn.returnType, ...returnTypeArguments),
-    docs: [functionDocs(operation, hasParams)],
-    statements: [fillHoles(fn.call, `{ ${input.join(", ")} }`)],
+    params: paramsParts.length === 0 ? undefined : intersection(paramsParts),
+    body: body === undefined ? undefined : bodyType(body),
+    response: responseType(operation.responses),
+    item: operation.pagination === undefined ? undefined : itemType(names.response, operation.pagination),
+    error: errors.type,
+    errorClasses: errors.classes,
   };
 }
 
-/** The template's imports, pointed at the output's modules, naming only what this operation uses. */
-function outputImport(declaration: ImportDeclarationStructure, operation: OperationModel, runtimeNames: readonly RuntimeName[], usesOperation: boolean): ImportDeclarationStructure[] {
-  const moduleSpecifier = OUTPUT_MODULES[declaration.moduleSpecifier];
-  if (moduleSpecifier === undefined) throw new Error(`operation template imports ${declaration.moduleSpecifier}, which has no place in the output`);
-  if (declaration.moduleSpecifier === "./stand-in/schema.js") return usesOperation ? [{ ...declaration, moduleSpecifier, namedImports: [operation.typeRoot.kind] }] : [];
-  const values = runtimeNames.filter((entry) => !entry.isTypeOnly).sort((a, b) => compareStrings(a.name, b.name));
-  const types = runtimeNames.filter((entry) => entry.isTypeOnly).sort((a, b) => compareStrings(a.name, b.name));
-  return [{ ...declaration, moduleSpecifier, namedImports: [...values, ...types].map(({ name, isTypeOnly }) => ({ name, isTypeOnly })) }];
+function paramsUseRuntimeParams(operation: OperationModel): boolean {
+  return operation.parameters.length > 0;
+}
+
+function operationFunction(operation: OperationModel, fn: FunctionTemplate, types: OperationTypes): Doc {
+  const { typeNames } = operation;
+  const required = operation.parameters.some((parameter) => parameter.required) || operation.requestBody?.required === true;
+  const parameters: ParameterExpr[] = [
+    { name: fn.client.name, type: name(fn.client.type) },
+    ...operation.pathParameters.map((parameter) => ({ name: parameter.argumentName, type: indexed(name("Operation"), "parameters", "path", parameter.name) })),
+    ...(types.params === undefined ? [] : [{ name: fn.params.name, type: name(typeNames.params), initializer: required ? undefined : fn.params.initializer }]),
+    { name: fn.options.name, type: name(fn.options.type), optional: true },
+  ];
+  const input = objectDoc([
+    ...(operation.pathParameters.length === 0
+      ? []
+      : [["path: ", objectDoc(operation.pathParameters.map((parameter) => (propertyKey(parameter.name) === parameter.argumentName ? parameter.argumentName : `${propertyKey(parameter.name)}: ${parameter.argumentName}`)))]]),
+    ...(types.params === undefined ? [] : [fn.params.name]),
+  ]);
+  const returnType = operation.pagination === undefined ? ref(fn.returnType, name(typeNames.response), name(typeNames.error)) : ref(fn.returnType, name(typeNames.response), name(typeNames.item), name(typeNames.error));
+  const args = fn.callArguments.map((argument) => argument ?? input);
+  return functionDeclaration(operation.functionName, parameters, returnType, [["return ", call(fn.callee, args), ";"]], functionDocs(operation, types.params !== undefined));
 }
 
 /** `operations["list_phones_v1_phone__get"]`, or `paths["/v1/phone/"]["get"]` when there is no operationId. */
-export function operationTypeRoot(operation: OperationModel): string {
+export function operationTypeRoot(operation: OperationModel): TypeExpr {
   const root = operation.typeRoot;
-  return root.kind === "operations"
-    ? `operations[${stringLiteral(root.operationId)}]`
-    : `paths[${stringLiteral(root.path)}][${stringLiteral(root.method)}]`;
+  return root.kind === "operations" ? indexed(name("operations"), root.operationId) : indexed(name("paths"), root.path, root.method);
 }
 
 /**
- * The type arguments of `Params<…>`: the query, header and cookie parameter types openapi-typescript emitted,
- * intersected, and, for cursor pagination in both directions, the two cursors that exclude each other.
+ * `Params<…>` over the query, header and cookie parameter types openapi-typescript emitted, intersected, and, for
+ * cursor pagination in both directions, the two cursors that exclude each other.
  */
-export function paramsTypeText(parameters: readonly ParameterModel[], pagination?: PaginationModel): string | undefined {
+export function paramsTypeExpr(parameters: readonly ParameterModel[], pagination?: PaginationModel): TypeExpr | undefined {
   const locations = (["query", "header", "cookie"] as const).filter((location) => parameters.some((parameter) => parameter.in === location));
   if (locations.length === 0) return undefined;
-  const types = locations.map((location) => `NonNullable<Operation["parameters"][${stringLiteral(location)}]>`).join(" & ");
+  const types = intersection(locations.map((location) => ref("NonNullable", indexed(name("Operation"), "parameters", location))));
   const { next, previous } = pagination ?? {};
-  return next === undefined || previous === undefined ? types : `${types}, ${stringLiteral(next.param)} | ${stringLiteral(previous.param)}`;
+  return next === undefined || previous === undefined ? ref("Params", types) : ref("Params", types, union([literal(next.param), literal(previous.param)]));
 }
 
 /** `ListPhonesResponse["data"][number]`; `NonNullable<…>` first when the response does not require the items field. */
-function itemTypeText(response: string, { items, itemsRequired }: PaginationModel): string {
-  const field = `${response}[${stringLiteral(items)}]`;
-  return `${itemsRequired ? field : `NonNullable<${field}>`}[number]`;
+function itemType(response: string, { items, itemsRequired }: PaginationModel): TypeExpr {
+  const field = indexed(name(response), items);
+  return { kind: "index", object: itemsRequired ? field : ref("NonNullable", field), index: name("number") };
 }
 
 /** JSON, form and multipart bodies are typed by openapi-typescript; text is a string and binary any bytes. */
-function bodyTypeText(body: RequestBodyModel, template: OperationTemplate): string {
-  if (body.kind === "text") return "string";
-  if (body.kind === "binary") return "BinaryBody";
-  return fillHoles(template.bodyTypeHole, stringLiteral(body.mediaType));
+function bodyType(body: RequestBodyModel): TypeExpr {
+  if (body.kind === "text") return name("string");
+  if (body.kind === "binary") return name("BinaryBody");
+  return indexed(ref("NonNullable", indexed(name("Operation"), "requestBody")), "content", body.mediaType);
 }
 
-function statusKey(status: string): string {
-  return /^\d+$/.test(status) ? status : stringLiteral(status);
-}
-
-function responseBodyTypeText(response: ResponseModel): string {
+function responseBodyType(response: ResponseModel): TypeExpr {
   switch (response.kind) {
     case "json":
-      return `Operation["responses"][${statusKey(response.status)}]["content"][${stringLiteral(response.mediaType ?? "application/json")}]`;
+      return indexed(name("Operation"), "responses", /^\d+$/.test(response.status) ? Number(response.status) : response.status, "content", response.mediaType ?? "application/json");
     case "text":
-      return "string";
+      return name("string");
     case "binary":
-      return "Blob";
+      return name("Blob");
     case "empty":
-      return "undefined";
+      return name("undefined");
   }
 }
 
-function union(types: readonly string[]): string {
-  return [...new Set(types)].join(" | ");
-}
-
 /** What a 2xx answer resolves with: the union of the documented 2xx bodies; `void` when none has a body. */
-export function responseTypeText(responses: readonly ResponseModel[]): string {
+export function responseType(responses: readonly ResponseModel[]): TypeExpr {
   const successes = responses.filter((response) => response.isSuccess);
-  if (successes.length === 0) return "unknown";
-  if (successes.every((response) => response.kind === "empty")) return "void";
-  return union(successes.map(responseBodyTypeText));
+  if (successes.length === 0) return name("unknown");
+  if (successes.every((response) => response.kind === "empty")) return name("void");
+  return union(successes.map(responseBodyType));
 }
 
 /**
  * One error type per documented non-2xx response: the runtime's class for that status (`UnprocessableEntityError`
  * for 422, …) with the body type, so narrowing by class or by `status` gives the right body.
  */
-export function errorTypes(responses: readonly ResponseModel[]): { text: string; classes: string[] } {
+export function errorTypes(responses: readonly ResponseModel[]): { type: TypeExpr; classes: string[] } {
   const errors = responses.filter((response) => !response.isSuccess);
-  if (errors.length === 0) return { text: "ApiError", classes: ["ApiError"] };
+  if (errors.length === 0) return { type: name("ApiError"), classes: ["ApiError"] };
   const typed = errors.map((response) => {
-    const body = responseBodyTypeText(response);
+    const body = responseBodyType(response);
     const status = response.status.toUpperCase();
     const named = STATUS_ERROR_CLASSES[status];
-    if (named !== undefined) return { name: named, text: `${named}<${body}>` };
-    if (/^5\d\d$/.test(status)) return { name: "InternalServerError", text: `InternalServerError<${body}, ${status}>` };
-    if (status === "5XX") return { name: "InternalServerError", text: `InternalServerError<${body}>` };
-    return { name: "ApiError", text: /^\d+$/.test(status) ? `ApiError<${body}, ${status}>` : `ApiError<${body}>` };
+    if (named !== undefined) return { className: named, type: ref(named, body) };
+    if (/^5\d\d$/.test(status)) return { className: "InternalServerError", type: ref("InternalServerError", body, name(status)) };
+    if (status === "5XX") return { className: "InternalServerError", type: ref("InternalServerError", body) };
+    return { className: "ApiError", type: /^\d+$/.test(status) ? ref("ApiError", body, name(status)) : ref("ApiError", body) };
   });
-  return { text: union(typed.map((entry) => entry.text)), classes: [...new Set(typed.map((entry) => entry.name))] };
+  return { type: union(typed.map((entry) => entry.type)), classes: [...new Set(typed.map((entry) => entry.className))] };
 }
 
 /** How the runtime reads a 2xx body: as the spec says, or by the response's Content-Type when successes differ. */
@@ -249,9 +244,6 @@ const DEFAULT_MEDIA_TYPES: Readonly<Record<string, string>> = {
   text: "text/plain",
 };
 
-/** The runtime's encoder for bodies that need one; imported only by operations that send such a body. */
-const BODY_ENCODERS: Readonly<Record<string, string>> = { form: "formBody", multipart: "multipartBody" };
-
 function bodySpec({ kind, mediaType, key, required, encoding }: RequestBodyModel): LiteralValue {
   const encoder = BODY_ENCODERS[kind];
   return {
@@ -275,16 +267,16 @@ function paginationSpec({ items, hasMore, next, previous, page }: PaginationMode
   };
 }
 
+function defined(rule: { [key: string]: LiteralValue }): { [key: string]: LiteralValue } {
+  return Object.fromEntries(Object.entries(rule).filter(([, value]) => value !== undefined));
+}
+
 function pathRule(parameter: PathParameterModel): { [key: string]: LiteralValue } {
   return defined({
     style: parameter.style === "simple" ? undefined : parameter.style,
     explode: parameter.explode ? true : undefined,
     ...valueRule(parameter.value),
   });
-}
-
-function defined(rule: { [key: string]: LiteralValue }): { [key: string]: LiteralValue } {
-  return Object.fromEntries(Object.entries(rule).filter(([, value]) => value !== undefined));
 }
 
 function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {
@@ -325,15 +317,8 @@ function nonEmpty(rule: { [key: string]: LiteralValue }): { [key: string]: Liter
   return Object.values(rule).some((entry) => entry !== undefined) ? rule : undefined;
 }
 
-function functionDocs(operation: OperationModel, hasParams: boolean) {
+function functionDocs(operation: OperationModel, hasParams: boolean): Doc {
   const { docs } = operation;
-  const tags = [
-    ...operation.pathParameters
-      .filter((parameter) => parameter.description !== undefined)
-      .map((parameter) => ({ kind: StructureKind.JSDocTag as const, tagName: "param", text: `${parameter.argumentName} - ${docText(parameter.description ?? "")}` })),
-    ...(docs.deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: "deprecated" }] : []),
-    { kind: StructureKind.JSDocTag as const, tagName: "example", text: `\n\`\`\`ts\n${exampleCode(operation, hasParams)}\n\`\`\`` },
-  ];
   const body = operation.requestBody;
   const description = paragraphs(
     docs.summary,
@@ -342,7 +327,14 @@ function functionDocs(operation: OperationModel, hasParams: boolean) {
     body !== undefined && body.otherMediaTypes.length > 0 && `Sends \`${body.mediaType}\`; the API also accepts ${body.otherMediaTypes.map((type) => `\`${type}\``).join(", ")}.`,
     operation.pagination !== undefined && "Await it for one page, or iterate it with `for await` for every item of every page.",
   );
-  return { kind: StructureKind.JSDoc as const, description: `\n${description ?? ""}`, tags };
+  const tags = [
+    ...operation.pathParameters
+      .filter((parameter) => parameter.description !== undefined)
+      .map((parameter) => ({ name: "param", text: `${parameter.argumentName} - ${docText(parameter.description ?? "")}` })),
+    ...(docs.deprecated ? [{ name: "deprecated" }] : []),
+    { name: "example", text: `\n\`\`\`ts\n${exampleCode(operation, hasParams)}\n\`\`\`` },
+  ];
+  return jsDocComment(description ?? "", tags);
 }
 
 /** A call with the required params (else the first one with a default), and for list operations the iteration. */
@@ -359,11 +351,12 @@ function exampleCode(operation: OperationModel, hasParams: boolean): string {
     ...operation.pathParameters.map((parameter) => sampleValue(parameter.value)),
     ...(hasParams && fields.length > 0 ? [`{ ${fields.join(", ")} }`] : []),
   ];
-  const call = `${operation.functionName}(${args.join(", ")})`;
+  const callText = `${operation.functionName}(${args.join(", ")})`;
   if (operation.pagination !== undefined) {
-    return `const page = await ${call};\nfor await (const ${itemVariable(operation.functionName)} of ${call}) {\n  // every item of every page\n}`;
+    return `const page = await ${callText};\nfor await (const ${itemVariable(operation.functionName)} of ${callText}) {\n  // every item of every page\n}`;
   }
-  return responseTypeText(operation.responses) === "void" ? `await ${call};` : `const result = await ${call};`;
+  const returns = operation.responses.some((response) => response.isSuccess && response.kind !== "empty") || !operation.responses.some((response) => response.isSuccess);
+  return returns ? `const result = await ${callText};` : `await ${callText};`;
 }
 
 function sampleBody(body: RequestBodyModel): string {

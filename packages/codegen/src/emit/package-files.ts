@@ -1,7 +1,8 @@
 import type { ApiModel } from "../model/model.js";
-import { docText, jsDoc, paragraphs } from "./docs.js";
+import { indexed, moduleDeclaration, name, sourceFile, typeAlias } from "./code.js";
+import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
-import { StructureKind, type TemplateEngine } from "./templates.js";
+import { print } from "./layout.js";
 
 /** What the generated package exports from the runtime (see PACKAGE_EXPORTS in the model, which reserves the names). */
 const RUNTIME_VALUE_EXPORTS = [
@@ -37,15 +38,13 @@ const RUNTIME_TYPE_EXPORTS = [
 ];
 
 /** `src/index.ts`: every public name, listed explicitly so the package reads like a table of contents. */
-export function emitIndex(model: ApiModel, engine: TemplateEngine, header: string): GeneratedFile {
-  const exportFrom = (moduleSpecifier: string, names: readonly string[], isTypeOnly = false) => ({
-    kind: StructureKind.ExportDeclaration as const,
-    moduleSpecifier,
-    isTypeOnly,
-    namedExports: [...names],
+export function emitIndex(model: ApiModel, header: string): GeneratedFile {
+  const exportFrom = (from: string, names: readonly string[], typeOnly = false) => ({
+    doc: moduleDeclaration("export", names.map((exported) => ({ name: exported })), from, typeOnly),
+    group: "export" as const,
   });
   const statements = [
-    header,
+    { doc: header },
     exportFrom("./client.js", ["createClient"]),
     exportFrom("./client.js", ["ClientOptions"], true),
     exportFrom("./sdk.js", [model.sdkClassName]),
@@ -57,28 +56,26 @@ export function emitIndex(model: ApiModel, engine: TemplateEngine, header: strin
       const module = `./operations/${operation.fileName}.js`;
       const { params, body, response, error, item } = operation.typeNames;
       const hasParams = operation.parameters.length > 0 || operation.requestBody !== undefined;
-      const types = [hasParams && params, operation.requestBody !== undefined && body, response, operation.pagination !== undefined && item, error].filter((name) => typeof name === "string");
+      const types = [hasParams && params, operation.requestBody !== undefined && body, response, operation.pagination !== undefined && item, error].filter((typeName) => typeof typeName === "string");
       return [exportFrom(module, [operation.functionName]), exportFrom(module, types, true)];
     }),
   ];
-  return { path: "src/index.ts", contents: engine.print(statements) };
+  return { path: "src/index.ts", contents: print(sourceFile(statements)) };
 }
 
 /** `src/models.ts`: a readable name for every component schema, e.g. `PhoneRegisterStatus`. */
-export function emitModels(model: ApiModel, engine: TemplateEngine, header: string): GeneratedFile | undefined {
+export function emitModels(model: ApiModel, header: string): GeneratedFile | undefined {
   if (model.schemas.length === 0) return undefined;
   const statements = [
-    header,
-    { kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["components"] },
+    { doc: header },
+    { doc: moduleDeclaration("import", [{ name: "components" }], "./schema.js", true), group: "import" as const },
     ...model.schemas.map((schema) => ({
-      kind: StructureKind.TypeAlias as const,
-      isExported: true,
-      name: schema.name,
-      type: `components["schemas"][${JSON.stringify(schema.componentName)}]`,
-      docs: [jsDoc(paragraphs(schema.description ?? `The \`${schema.componentName}\` schema.`, schema.deprecated && "@deprecated") ?? "")],
+      doc: typeAlias(schema.name, indexed(name("components"), "schemas", schema.componentName), {
+        doc: paragraphs(schema.description ?? `The \`${schema.componentName}\` schema.`, schema.deprecated && "@deprecated") ?? "",
+      }),
     })),
   ];
-  return { path: "src/models.ts", contents: engine.print(statements) };
+  return { path: "src/models.ts", contents: print(sourceFile(statements)) };
 }
 
 /** The runtime, copied verbatim (plus the header) so the generated package has no runtime dependency. */

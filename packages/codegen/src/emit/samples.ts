@@ -1,5 +1,10 @@
 import type { ValueModel } from "../model/model.js";
-import { toLiteral, type LiteralValue } from "./literal.js";
+import { stringLiteral, type LiteralValue } from "./code.js";
+
+/** Sample values are short scalars: numbers and booleans as written, strings quoted like all generated strings. */
+function toLiteral(value: LiteralValue): string {
+  return typeof value === "string" ? stringLiteral(value) : String(value);
+}
 
 /** A plausible value for an `@example`, as source text: the default, else the first enum value, else by type. */
 export function sampleValue(value: ValueModel): string {

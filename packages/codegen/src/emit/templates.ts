@@ -1,232 +1,147 @@
-import {
-  Node,
-  Project,
-  StructureKind,
-  type ClassDeclarationStructure,
-  type FunctionDeclaration,
-  type PropertyDeclarationStructure,
-  type FunctionDeclarationStructure,
-  type ImportDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type SourceFile,
-  type SourceFileStructure,
-  type TypeAliasDeclarationStructure,
-  type WriterFunction,
-} from "ts-morph";
+import { Node, Project, type FunctionDeclaration, type JSDocableNode, type SourceFile } from "ts-morph";
 
 /**
- * Reads the templates under `templates/` into structures once per `generate()`. The templates are real
- * TypeScript; the pieces the generator varies are found by their AST nodes here, never by searching text.
+ * Reads the templates under `templates/` once per `generate()`. They are real TypeScript, type-checked against the
+ * runtime; this module takes from their syntax trees what the emitters reproduce for every operation: names,
+ * JSDoc, parameter lists, the runtime call and the runtime names they may import. The only module that imports
+ * ts-morph.
  */
 
-/** A template's text split around the nodes the generator replaces: `parts[0] hole parts[1] hole … parts[n]`. */
-export interface Holes {
-  readonly parts: readonly string[];
-}
-
-/** The text of `outer` with holes where `inners` are (in source order). */
-function holesIn(outer: Node, inners: readonly Node[]): Holes {
-  const text = outer.getText();
-  const parts: string[] = [];
-  let from = 0;
-  for (const inner of [...inners].sort((a, b) => a.getStart() - b.getStart())) {
-    parts.push(text.slice(from, inner.getStart() - outer.getStart()));
-    from = inner.getEnd() - outer.getStart();
-  }
-  parts.push(text.slice(from));
-  return { parts };
-}
-
-export function fillHoles({ parts }: Holes, ...contents: readonly string[]): string {
-  if (contents.length !== parts.length - 1) throw new Error(`template expects ${parts.length - 1} values, got ${contents.length}`);
-  return parts.map((part, index) => `${part}${contents[index] ?? ""}`).join("");
-}
-
-/** One of the template's operation functions: its structure, and the holes in its return type and call. */
 export interface FunctionTemplate {
-  readonly structure: FunctionDeclarationStructure;
-  readonly clientParameter: OptionalKind<ParameterDeclarationStructure>;
-  readonly paramsParameter: OptionalKind<ParameterDeclarationStructure>;
-  readonly optionsParameter: OptionalKind<ParameterDeclarationStructure>;
-  /** `ApiPromise<<hole>, <hole>>` and the like, one hole per type argument. */
-  readonly returnType: Holes;
-  /** `return request(client, endpoint, <hole>, options);` */
-  readonly call: Holes;
+  readonly client: { readonly name: string; readonly type: string };
+  readonly params: { readonly name: string; readonly initializer: string | undefined };
+  readonly options: { readonly name: string; readonly type: string };
+  /** `ApiPromise` or `PagePromise`. */
+  readonly returnType: string;
+  /** `request` or `paginate`. */
+  readonly callee: string;
+  /** The call's arguments as written, with `undefined` where the input object goes. */
+  readonly callArguments: readonly (string | undefined)[];
 }
 
 export interface OperationTemplate {
-  /** The names the template's functions have; replaced in doc text by each operation's function name. */
+  /** The template's function names, replaced in JSDoc by each operation's name. */
   readonly functionNames: readonly string[];
-  readonly imports: readonly ImportDeclarationStructure[];
-  readonly operationAlias: TypeAliasDeclarationStructure;
-  readonly paramsType: TypeAliasDeclarationStructure;
-  /** `Params<<hole>>` */
-  readonly paramsTypeHole: Holes;
-  readonly bodyType: TypeAliasDeclarationStructure;
-  /** `NonNullable<Operation["requestBody"]>["content"][<hole>]` */
-  readonly bodyTypeHole: Holes;
-  readonly responseType: TypeAliasDeclarationStructure;
-  readonly itemType: TypeAliasDeclarationStructure;
-  readonly errorType: TypeAliasDeclarationStructure;
-  /** `const endpoint = <hole> as const satisfies Endpoint;` */
-  readonly endpoint: Holes;
+  /** The names the runtime exports: generated files may import no others. */
+  readonly runtimeNames: ReadonlySet<string>;
+  readonly operationAlias: string;
+  /** JSDoc of the exported type aliases, by suffix: `Params`, `Body`, `Response`, `Item`, `Error`. */
+  readonly docs: Readonly<Record<string, string>>;
+  readonly endpoint: { readonly name: string; readonly suffix: string };
   readonly request: FunctionTemplate;
   readonly list: FunctionTemplate;
 }
 
 export interface ClientTemplate {
-  readonly imports: readonly ImportDeclarationStructure[];
-  readonly options: InterfaceDeclarationStructure;
-  readonly function: FunctionDeclarationStructure;
-  /** `return createRuntimeClient(options, <hole>);` */
-  readonly call: Holes;
+  readonly runtimeNames: ReadonlySet<string>;
+  readonly interfaceName: string;
+  readonly extendsName: string;
+  readonly functionName: string;
+  readonly parameter: { readonly name: string; readonly initializer: string | undefined };
+  readonly returnType: string;
+  readonly callee: string;
 }
 
 export interface SdkTemplate {
-  readonly imports: readonly ImportDeclarationStructure[];
-  readonly class: ClassDeclarationStructure;
-  readonly clientProperty: PropertyDeclarationStructure;
+  readonly runtimeNames: ReadonlySet<string>;
+  readonly client: { readonly name: string; readonly type: string; readonly doc: string };
+  readonly parameter: { readonly name: string; readonly type: string; readonly initializer: string | undefined };
   /** `this.client = createClient(options);` */
-  readonly createClientStatement: string;
-  /** `this.<hole> = bindClient(this.client, <hole>);` */
-  readonly bindStatement: Holes;
-  /** `this.<hole> = <hole>;` */
-  readonly resourceStatement: Holes;
+  readonly createClient: string;
+  /** `bindClient` and `Bound`, as the template spells them. */
+  readonly bind: string;
+  readonly bound: string;
 }
 
-/** One ts-morph project per generate(): parses the templates and prints every output file. */
-export class TemplateEngine {
-  readonly #project = new Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    skipAddingFilesFromTsConfig: true,
-  });
-  #printed = 0;
-
-  parseOperation(text: string): OperationTemplate {
-    const file = this.#parse("operation.ts", text);
-    const alias = (name: string) => file.getTypeAliasOrThrow(name);
-    const bodyNode = alias("OperationBody").getTypeNodeOrThrow();
-    if (!Node.isIndexedAccessTypeNode(bodyNode)) throw new Error('operation.ts: OperationBody must be …["content"]["<media type>"]');
-    const paramsIntersection = alias("OperationParams").getTypeNodeOrThrow();
-    const paramsNode = Node.isIntersectionTypeNode(paramsIntersection) ? paramsIntersection.getTypeNodes()[0] : paramsIntersection;
-    if (!Node.isTypeReference(paramsNode) || paramsNode.getTypeArguments()[0] === undefined || !Node.isIntersectionTypeNode(paramsIntersection)) {
-      throw new Error("operation.ts: OperationParams must be Params<…> & { body?: … }");
-    }
-    const endpoint = only(file.getVariableDeclarations(), "operation.ts must declare one endpoint constant");
-    return {
-      functionNames: file.getFunctions().map((fn) => fn.getNameOrThrow()),
-      imports: file.getImportDeclarations().map((declaration) => declaration.getStructure()),
-      operationAlias: alias("Operation").getStructure(),
-      paramsType: alias("OperationParams").getStructure(),
-      paramsTypeHole: holesIn(paramsNode, paramsNode.getTypeArguments()),
-      bodyType: alias("OperationBody").getStructure(),
-      bodyTypeHole: holesIn(bodyNode, [bodyNode.getIndexTypeNode()]),
-      responseType: alias("OperationResponse").getStructure(),
-      itemType: alias("OperationItem").getStructure(),
-      errorType: alias("OperationError").getStructure(),
-      endpoint: holesIn(endpoint.getInitializerOrThrow(), [endpoint.getInitializerOrThrow().getFirstDescendantOrThrow(Node.isObjectLiteralExpression)]),
-      request: functionTemplate(file.getFunctionOrThrow("operationName")),
-      list: functionTemplate(file.getFunctionOrThrow("listOperationName")),
-    };
-  }
-
-  parseClient(text: string): ClientTemplate {
-    const file = this.#parse("client.ts", text);
-    const fn = only(file.getFunctions(), "client.ts must export exactly one function");
-    const call = fn.getFirstDescendantOrThrow(Node.isCallExpression);
-    const defaults = call.getArguments().find(Node.isObjectLiteralExpression);
-    if (defaults === undefined) throw new Error("client.ts: createRuntimeClient needs a defaults object");
-    return {
-      imports: file.getImportDeclarations().map((declaration) => declaration.getStructure()),
-      options: only(file.getInterfaces(), "client.ts must declare one options interface").getStructure(),
-      function: fn.getStructure() as FunctionDeclarationStructure,
-      call: holesIn(call.getParentOrThrow(), [defaults]),
-    };
-  }
-
-  parseSdk(text: string): SdkTemplate {
-    const file = this.#parse("sdk.ts", text);
-    const declaration = only(file.getClasses(), "sdk.ts must declare one class");
-    const [createStatement, bindStatement, resourceStatement] = declaration.getConstructors()[0]?.getStatements() ?? [];
-    const assignment = (statement: Node | undefined) => statement?.getFirstDescendant(Node.isBinaryExpression);
-    const bind = assignment(bindStatement);
-    const resource = assignment(resourceStatement);
-    const bindTarget = bind?.getLeft();
-    const bindArgument = bind?.getFirstDescendant(Node.isCallExpression)?.getArguments()[1];
-    const resourceTarget = resource?.getLeft();
-    if (createStatement === undefined || bindStatement === undefined || resourceStatement === undefined || !Node.isPropertyAccessExpression(bindTarget) || !Node.isPropertyAccessExpression(resourceTarget) || bindArgument === undefined || resource === undefined) {
-      throw new Error("sdk.ts: the constructor must create the client, bind one operation and assign one resource");
-    }
-    return {
-      imports: file.getImportDeclarations().map((importDeclaration) => importDeclaration.getStructure()),
-      class: declaration.getStructure() as ClassDeclarationStructure,
-      clientProperty: declaration.getPropertyOrThrow("client").getStructure(),
-      createClientStatement: createStatement.getText(),
-      bindStatement: holesIn(bindStatement, [bindTarget.getNameNode(), bindArgument]),
-      resourceStatement: holesIn(resourceStatement, [resourceTarget.getNameNode(), resource.getRight()]),
-    };
-  }
-
-  /**
-   * Prints a file from structures in one pass (the ts-morph performance guide's advice over node edits), with a
-   * blank line between statements except within a run of imports or of re-exports.
-   */
-  print(statements: readonly Statement[]): string {
-    const spaced = statements.flatMap((statement, index) => {
-      const previous = statements[index - 1];
-      const sameGroup = previous !== undefined && groupOf(previous) !== "other" && groupOf(previous) === groupOf(statement);
-      return index === 0 || sameGroup ? [statement] : [blankLine, statement];
-    });
-    const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: spaced };
-    const file = this.#project.createSourceFile(`/print/${this.#printed++}.ts`, structure);
-    const text = file.getFullText();
-    this.#project.removeSourceFile(file);
-    return text;
-  }
-
-  #parse(name: string, text: string): SourceFile {
-    return this.#project.createSourceFile(`/templates/${name}`, text, { overwrite: true });
-  }
+export interface TemplateSources {
+  readonly operation: string;
+  readonly client: string;
+  readonly sdk: string;
+  /** The runtime's `index.ts`: generated code may import only what it exports. */
+  readonly runtimeIndex: string;
 }
 
-type Statement = Exclude<SourceFileStructure["statements"], string | WriterFunction | undefined>[number];
-
-const blankLine: WriterFunction = (writer) => writer.blankLineIfLastNot();
-
-function groupOf(statement: Statement): "import" | "export" | "other" {
-  if (typeof statement !== "object") return "other";
-  if (statement.kind === StructureKind.ImportDeclaration) return "import";
-  return statement.kind === StructureKind.ExportDeclaration ? "export" : "other";
-}
-
-function functionTemplate(fn: FunctionDeclaration): FunctionTemplate {
-  const structure = fn.getStructure() as FunctionDeclarationStructure;
-  const call = fn.getFirstDescendantOrThrow(Node.isCallExpression);
-  const input = call.getArguments().find(Node.isObjectLiteralExpression);
-  const returnType = fn.getReturnTypeNodeOrThrow();
-  if (input === undefined || !Node.isTypeReference(returnType)) throw new Error(`operation.ts: ${fn.getName() ?? ""} needs an input object and a generic return type`);
-  const parameter = (name: string) => {
-    const found = structure.parameters?.find((candidate) => candidate.name === name);
-    if (found === undefined) throw new Error(`operation.ts: ${fn.getName() ?? ""} needs a \`${name}\` parameter`);
-    return found;
-  };
+export function parseTemplates(sources: TemplateSources): { operation: OperationTemplate; client: ClientTemplate; sdk: SdkTemplate } {
+  const project = new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, skipAddingFilesFromTsConfig: true });
+  const parse = (fileName: string, text: string) => project.createSourceFile(`/templates/${fileName}`, text);
+  const exported = new Set(parse("runtime/index.ts", sources.runtimeIndex).getExportDeclarations().flatMap((declaration) => declaration.getNamedExports().map((specifier) => specifier.getName())));
   return {
-    structure,
-    clientParameter: parameter("client"),
-    paramsParameter: parameter("params"),
-    optionsParameter: parameter("options"),
-    returnType: holesIn(returnType, returnType.getTypeArguments()),
-    call: holesIn(call.getParentOrThrow(), [input]),
+    operation: parseOperation(parse("operation.ts", sources.operation), exported),
+    client: parseClient(parse("client.ts", sources.client), exported),
+    sdk: parseSdk(parse("sdk.ts", sources.sdk), exported),
   };
 }
 
-function only<T>(items: readonly T[], message: string): T {
-  if (items.length !== 1 || items[0] === undefined) throw new Error(message);
-  return items[0];
+function fail(file: SourceFile, message: string): never {
+  throw new Error(`templates/${file.getBaseName()}: ${message}`);
 }
 
-export { StructureKind };
-export type { Statement, ClassDeclarationStructure, PropertyDeclarationStructure, FunctionDeclarationStructure, ImportDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, ParameterDeclarationStructure, SourceFileStructure, TypeAliasDeclarationStructure };
+function docOf(node: JSDocableNode): string {
+  return node.getJsDocs()[0]?.getDescription().trim() ?? "";
+}
+
+function parseOperation(file: SourceFile, runtimeNames: ReadonlySet<string>): OperationTemplate {
+  const alias = (aliasName: string) => file.getTypeAlias(aliasName) ?? fail(file, `missing type ${aliasName}`);
+  const endpoint = file.getVariableDeclarations()[0] ?? fail(file, "missing the endpoint constant");
+  const initializer = endpoint.getInitializerOrThrow();
+  const object = initializer.getFirstDescendant(Node.isObjectLiteralExpression) ?? fail(file, "the endpoint must be an object literal");
+  return {
+    functionNames: file.getFunctions().map((fn) => fn.getNameOrThrow()),
+    runtimeNames,
+    operationAlias: alias("Operation").getName(),
+    docs: Object.fromEntries(["Params", "Body", "Response", "Item", "Error"].map((suffix) => [suffix, docOf(alias(`Operation${suffix}`))])),
+    endpoint: { name: endpoint.getName(), suffix: initializer.getText().slice(object.getEnd() - initializer.getStart()) },
+    request: functionTemplate(file, file.getFunction("operationName") ?? fail(file, "missing operationName")),
+    list: functionTemplate(file, file.getFunction("listOperationName") ?? fail(file, "missing listOperationName")),
+  };
+}
+
+function functionTemplate(file: SourceFile, fn: FunctionDeclaration): FunctionTemplate {
+  const parameter = (parameterName: string) => fn.getParameter(parameterName) ?? fail(file, `${fn.getName() ?? ""} needs a \`${parameterName}\` parameter`);
+  const returnType = fn.getReturnTypeNode();
+  const callExpression = fn.getFirstDescendant(Node.isCallExpression);
+  if (!Node.isTypeReference(returnType) || callExpression === undefined) fail(file, `${fn.getName() ?? ""} needs a generic return type and a runtime call`);
+  return {
+    client: { name: parameter("client").getName(), type: parameter("client").getTypeNodeOrThrow().getText() },
+    params: { name: parameter("params").getName(), initializer: parameter("params").getInitializer()?.getText() },
+    options: { name: parameter("options").getName(), type: parameter("options").getTypeNodeOrThrow().getText() },
+    returnType: returnType.getTypeName().getText(),
+    callee: callExpression.getExpression().getText(),
+    callArguments: callExpression.getArguments().map((argument) => (Node.isObjectLiteralExpression(argument) ? undefined : argument.getText())),
+  };
+}
+
+function parseClient(file: SourceFile, runtimeNames: ReadonlySet<string>): ClientTemplate {
+  const options = file.getInterfaces()[0] ?? fail(file, "missing the options interface");
+  const fn = file.getFunctions()[0] ?? fail(file, "missing createClient");
+  const parameter = fn.getParameters()[0] ?? fail(file, "createClient needs an options parameter");
+  const callExpression = fn.getFirstDescendant(Node.isCallExpression) ?? fail(file, "createClient must call the runtime");
+  return {
+    runtimeNames,
+    interfaceName: options.getName(),
+    extendsName: options.getExtends()[0]?.getText() ?? fail(file, "the options interface must extend the runtime's"),
+    functionName: fn.getNameOrThrow(),
+    parameter: { name: parameter.getName(), initializer: parameter.getInitializer()?.getText() },
+    returnType: fn.getReturnTypeNodeOrThrow().getText(),
+    callee: callExpression.getExpression().getText(),
+  };
+}
+
+function parseSdk(file: SourceFile, runtimeNames: ReadonlySet<string>): SdkTemplate {
+  const declaration = file.getClasses()[0] ?? fail(file, "missing the class");
+  const client = declaration.getProperty("client") ?? fail(file, "the class needs a client property");
+  const constructor = declaration.getConstructors()[0] ?? fail(file, "the class needs a constructor");
+  const parameter = constructor.getParameters()[0] ?? fail(file, "the constructor needs an options parameter");
+  const [createStatement, bindStatement] = constructor.getStatements();
+  const bindCall = bindStatement?.getFirstDescendant(Node.isCallExpression);
+  const boundType = declaration.getProperties().find((property) => property.getName() !== "client" && Node.isTypeReference(property.getTypeNode()))?.getTypeNode();
+  if (createStatement === undefined || bindCall === undefined || !Node.isTypeReference(boundType)) fail(file, "the constructor must create the client and bind an operation");
+  return {
+    runtimeNames,
+    client: { name: client.getName(), type: client.getTypeNodeOrThrow().getText(), doc: docOf(client) },
+    parameter: { name: parameter.getName(), type: parameter.getTypeNodeOrThrow().getText(), initializer: parameter.getInitializer()?.getText() },
+    createClient: createStatement.getText(),
+    bind: bindCall.getExpression().getText(),
+    bound: boundType.getTypeName().getText(),
+  };
+}

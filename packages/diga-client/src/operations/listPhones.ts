@@ -28,7 +28,9 @@ export type ListPhonesResponse = Operation["responses"][200]["content"]["applica
 /** One item of the pages {@link listPhones} returns. */
 export type ListPhonesItem = ListPhonesResponse["data"][number];
 
-/** The errors documented for {@link listPhones}; narrow an error to them with `isApiError(error, listPhones)`. */
+/**
+ * The errors documented for {@link listPhones}; narrow an error to them with `isApiError(error, listPhones)`.
+ */
 export type ListPhonesError =
   | BadRequestError<Operation["responses"][400]["content"]["application/json"]>
   | PermissionDeniedError<Operation["responses"][403]["content"]["application/json"]>

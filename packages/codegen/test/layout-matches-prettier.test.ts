@@ -1,0 +1,20 @@
+import { format } from "prettier/standalone";
+import { describe, expect, it } from "vitest";
+import { PRETTIER_OPTIONS } from "../src/format/format-files.js";
+import { generate } from "../src/index.js";
+import { fixtureCases } from "./support/fixtures.js";
+
+/**
+ * The emitters lay code out themselves instead of running prettier over it (see src/emit/layout.ts); prettier is the
+ * judge: on every fixture, formatting the generated code with prettier changes nothing.
+ */
+describe.each(fixtureCases)("fixture $name", ({ input }) => {
+  it("is laid out exactly as prettier would", async () => {
+    const { files } = await generate({ input });
+    const emitted = files.filter((file) => file.path.endsWith(".ts") && file.path !== "src/schema.ts" && !file.path.startsWith("src/runtime/"));
+    expect(emitted.length).toBeGreaterThan(3);
+    for (const file of emitted) {
+      expect(file.contents, file.path).toBe(await format(file.contents, PRETTIER_OPTIONS));
+    }
+  });
+});

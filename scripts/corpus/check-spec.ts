@@ -1,0 +1,66 @@
+/**
+ * One corpus document through the generator, in a worker process of `scripts/corpus.ts`: generate, write the output
+ * to a temporary folder, type-check its `src/**\/*.ts` as its own program under STRICTEST, and classify the result.
+ * Run as a child process (forked by the corpus script), it answers one `{ file }` message at a time over IPC.
+ */
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { CodegenError, generate } from "../../packages/codegen/src/index.js";
+import { temporaryDirectory, writeFiles } from "../../packages/codegen/test/support/paths.js";
+import { typecheckProgram } from "../../packages/codegen/test/support/property-check.js";
+
+export type Category = "ok" | "clear error" | "internal error" | "crash" | "type errors" | "timeout" | "skipped (Swagger 2.0)";
+
+export interface SpecResult {
+  readonly name: string;
+  readonly file: string;
+  readonly category: Category;
+  /** The CodegenError's message, the crash's stack, or the first diagnostics. */
+  readonly detail?: string;
+  readonly diagnostics?: number;
+  readonly operations?: number;
+  readonly files?: number;
+  readonly generateMs?: number;
+  readonly typecheckMs?: number;
+}
+
+/** Stages whose CodegenError means the spec is at fault; a CodegenError from any later stage is our own bug. */
+const INPUT_STAGES: ReadonlySet<string> = new Set(["config", "load", "validate", "model"]);
+
+export async function checkSpec(name: string, file: string): Promise<SpecResult> {
+  const generateStart = performance.now();
+  let result: Awaited<ReturnType<typeof generate>>;
+  try {
+    result = await generate({ input: file });
+  } catch (error) {
+    const generateMs = Math.round(performance.now() - generateStart);
+    if (error instanceof CodegenError) {
+      return { name, file, category: INPUT_STAGES.has(error.stage) ? "clear error" : "internal error", detail: `[${error.stage}] ${error.message}`, generateMs };
+    }
+    return { name, file, category: "crash", detail: error instanceof Error ? (error.stack ?? String(error)) : String(error), generateMs };
+  }
+  const generateMs = Math.round(performance.now() - generateStart);
+  const directory = await temporaryDirectory("codegen-corpus-");
+  try {
+    await writeFiles(directory, result.files);
+    const sources = result.files.filter((output) => output.path.startsWith("src/") && output.path.endsWith(".ts")).map((output) => join(directory, output.path));
+    const typecheckStart = performance.now();
+    const diagnostics = typecheckProgram(sources).map(({ text }) => text.replace(`${directory}/`, ""));
+    const typecheckMs = Math.round(performance.now() - typecheckStart);
+    const facts = { operations: result.model.operations.length, files: result.files.length, generateMs, typecheckMs };
+    if (diagnostics.length === 0) return { name, file, category: "ok", ...facts };
+    return { name, file, category: "type errors", detail: diagnostics.slice(0, 5).join("\n"), diagnostics: diagnostics.length, ...facts };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+// As a forked worker: one document per message.
+if (process.send !== undefined && process.argv.includes("--corpus-worker")) {
+  process.on("message", (message: { name: string; file: string }) => {
+    checkSpec(message.name, message.file).then(
+      (result) => process.send?.(result),
+      (error: unknown) => process.send?.({ name: message.name, file: message.file, category: "crash", detail: `worker: ${error instanceof Error ? error.stack : String(error)}` } satisfies SpecResult),
+    );
+  });
+}
