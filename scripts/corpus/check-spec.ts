@@ -27,18 +27,33 @@ export interface SpecResult {
 /** Stages whose CodegenError means the spec is at fault; a CodegenError from any later stage is our own bug. */
 const INPUT_STAGES: ReadonlySet<string> = new Set(["config", "load", "validate", "model"]);
 
+/** Promises the generator left rejected without a handler (each would kill a CLI process). */
+const unhandled: unknown[] = [];
+
 export async function checkSpec(name: string, file: string): Promise<SpecResult> {
   const generateStart = performance.now();
   let result: Awaited<ReturnType<typeof generate>>;
+  unhandled.length = 0;
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
   try {
     result = await generate({ input: file });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (unhandled.length > 0) throw unhandled[0];
   } catch (error) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    process.off("unhandledRejection", onUnhandled);
+    if (unhandled.length > 0) {
+      const reason = unhandled[0];
+      return { name, file, category: "crash", detail: `unhandled promise rejection (kills the CLI): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`, generateMs: Math.round(performance.now() - generateStart) };
+    }
     const generateMs = Math.round(performance.now() - generateStart);
     if (error instanceof CodegenError) {
       return { name, file, category: INPUT_STAGES.has(error.stage) ? "clear error" : "internal error", detail: `[${error.stage}] ${error.message}`, generateMs };
     }
     return { name, file, category: "crash", detail: error instanceof Error ? (error.stack ?? String(error)) : String(error), generateMs };
   }
+  process.off("unhandledRejection", onUnhandled);
   const generateMs = Math.round(performance.now() - generateStart);
   const directory = await temporaryDirectory("codegen-corpus-");
   try {

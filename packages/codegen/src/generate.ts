@@ -1,13 +1,13 @@
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { emitClient } from "./emit/client.js";
 import { generatedHeader, type GeneratedFile } from "./emit/file.js";
 import { emitOperation } from "./emit/operations.js";
 import { emitIndex, emitModels, emitPackageFiles, emitReadme, emitRuntime } from "./emit/package-files.js";
 import { readTemplateSources, type TemplateFiles } from "./emit/template-sources.js";
-import { parseTemplates } from "./emit/templates.js";
 import { emitSdk, type TagDocs } from "./emit/sdk.js";
-import { emitTypes } from "./emit/types.js";
-import { formatFiles } from "./format/format-files.js";
+import { operationIdRenames } from "./emit/types.js";
+import { startTypesJob } from "./emit/types-runner.js";
 import { CodegenError } from "./errors.js";
 import { loadSpec, readTextFile, type ReadText } from "./load/load-spec.js";
 import type { BundledSpec } from "./load/bundle.js";
@@ -15,6 +15,8 @@ import { buildModel } from "./model/build-model.js";
 import type { ApiModel } from "./model/model.js";
 import type { OpenApiDocument } from "./model/spec.js";
 import { compareStrings } from "./order.js";
+import { generatorFingerprint } from "./fingerprint.js";
+import { inputsDigest, type InputSettings } from "./write/freshness.js";
 import { manifestFile } from "./write/manifest.js";
 import { validateSpec } from "./validate/validate-spec.js";
 
@@ -39,6 +41,8 @@ export interface GenerateOptions {
    * big specs).
    */
   readonly format?: "layout" | "prettier";
+  /** Run the types stage on a second thread (default true); false keeps everything on the calling thread. */
+  readonly threads?: boolean;
 }
 
 export interface StageTimings {
@@ -69,40 +73,59 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   };
 
-  const templatesPromise = options.templates === undefined ? readTemplateSources() : Promise.resolve(options.templates);
-  const loaded = await time("load", () =>
-    loadSpec(options.input, { cwd: options.cwd ?? process.cwd(), read: options.read ?? readTextFile, allowRemoteRefs: options.allowRemoteRefs ?? false }),
-  );
-  const document = await time("validate", () => validateSpec(loaded));
-  const model = await time("model", () => locatedIn(loaded, () => buildModel(document)));
-  const header = generatedHeader(model.title, model.version);
-  const packageOptions = {
-    packageName: options.packageName ?? defaultPackageName(model.title),
-    packageVersion: options.packageVersion,
-  };
+  // Started first, so the second core loads TypeScript and openapi-typescript while this one reads the spec.
+  const types = startTypesJob(options.threads ?? true);
+  try {
+    const templatesModule = import("./emit/templates.js");
+    const templatesPromise = options.templates === undefined ? readTemplateSources() : Promise.resolve(options.templates);
+    const cwd = options.cwd ?? process.cwd();
+    const loaded = await time("load", () => loadSpec(options.input, { cwd, read: options.read ?? readTextFile, allowRemoteRefs: options.allowRemoteRefs ?? false }));
+    if (!loaded.bundled && options.read === undefined) types.parseFile(resolve(cwd, options.input), options.input);
+    const document = await time("validate", () => validateSpec(loaded));
+    const model = await time("model", () => locatedIn(loaded, () => buildModel(document)));
+    const header = generatedHeader(model.title, model.version);
+    const packageOptions = { packageName: options.packageName ?? defaultPackageName(model.title), packageVersion: options.packageVersion };
+    const tagDocs = tagDocsOf(document);
 
-  const schemaFile = await time("types", () => ({ path: "src/schema.ts", contents: emitTypes(document, model, header) }));
-  const templates = await templatesPromise;
-  const emitted = await time("operations", () => {
-    const parsed = parseTemplates(templates);
-    const userAgent = `${packageOptions.packageName}/${packageOptions.packageVersion ?? model.version}`;
-    return [
-      ...model.operations.map((operation) => emitOperation(operation, { template: parsed.operation, header })),
-      emitClient(model, parsed.client, header, userAgent),
-      emitSdk(model, parsed.sdk, header, tagDocsOf(document)),
-      emitIndex(model, header),
-      emitModels(model, header),
-    ].filter((file) => file !== undefined);
-  });
-  const formatted = options.format === "prettier" ? await time("format", () => formatFiles([schemaFile, ...emitted])) : [schemaFile, ...emitted];
-  const files = sortByPath([
-    ...formatted,
-    ...emitRuntime(templates.runtime, header),
-    ...emitPackageFiles(model, packageOptions),
-    emitReadme(model, packageOptions),
-    { path: ".gitattributes", contents: "* text=auto eol=lf\n" },
-  ]);
-  return { files: sortByPath([...files, manifestFile(files)]), model, timings };
+    const typesStart = performance.now();
+    const schema = types.emit(document, operationIdRenames(model), header).then((contents) => {
+      timings["types"] = Math.round((performance.now() - typesStart) * 10) / 10;
+      return { path: "src/schema.ts", contents };
+    });
+    const [templates, { parseTemplates }] = await Promise.all([templatesPromise, templatesModule]);
+    const emitted = await time("operations", () => {
+      const parsed = parseTemplates(templates);
+      const userAgent = `${packageOptions.packageName}/${packageOptions.packageVersion ?? model.version}`;
+      return [
+        ...model.operations.map((operation) => emitOperation(operation, { template: parsed.operation, header })),
+        emitClient(model, parsed.client, header, userAgent),
+        emitSdk(model, parsed.sdk, header, tagDocs),
+        emitIndex(model, header),
+        emitModels(model, header),
+      ].filter((file) => file !== undefined);
+    });
+    const code = [await schema, ...emitted];
+    const formatted = options.format === "prettier" ? await time("format", async () => (await import("./format/format-files.js")).formatFiles(code)) : code;
+    const files = sortByPath([
+      ...formatted,
+      ...emitRuntime(templates.runtime, header),
+      ...emitPackageFiles(model, packageOptions),
+      emitReadme(model, packageOptions),
+      { path: ".gitattributes", contents: "* text=auto eol=lf\n" },
+    ]);
+    const inputs = inputsDigest(await settingsOf(options), loaded.sources);
+    return { files: sortByPath([...files, manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs })]), model, timings };
+  } finally {
+    types.cancel();
+  }
+}
+
+/** What besides the spec decides the output: the generator's own build and the options that change files. */
+export async function settingsOf(options: GenerateOptions): Promise<InputSettings> {
+  return {
+    fingerprint: await generatorFingerprint(),
+    options: { packageName: options.packageName, packageVersion: options.packageVersion, format: options.format ?? "layout" },
+  };
 }
 
 function tagDocsOf(document: OpenApiDocument): TagDocs {

@@ -61,17 +61,42 @@ describe("diga-codegen CLI", () => {
       expect(await listFiles(output)).toContain("src/operations/listPhones.ts");
     });
 
-    it("leaves unchanged files untouched on a second run", async () => {
+    it("recognises an unchanged spec without generating, and leaves the files untouched", async () => {
       const before = await stat(join(output, "src/schema.ts"));
       const result = await run(["generate", "-i", phoneSpec, "-o", output]);
+      expect(result.out).toMatch(/is up to date with .*openapi\.yaml \(unchanged since the last generation\) in \d+ ms$/);
+      expect((await stat(join(output, "src/schema.ts"))).mtimeMs).toBe(before.mtimeMs);
+    });
+
+    it("with --force generates anyway, still writing no unchanged file", async () => {
+      const before = await stat(join(output, "src/schema.ts"));
+      const result = await run(["generate", "--force", "-i", phoneSpec, "-o", output]);
       expect(result.out).toMatch(/\(0 written, \d+ unchanged, 0 removed\)/);
       expect((await stat(join(output, "src/schema.ts"))).mtimeMs).toBe(before.mtimeMs);
     });
 
-    it("--check passes on a fresh output and writes nothing", async () => {
-      const result = await run(["generate", "--check", "-i", phoneSpec, "-o", output]);
-      expect(result.code).toBe(0);
-      expect(result.out).toMatch(/is up to date with .*openapi\.yaml \(1 operation, \d+ files\)/);
+    it("--check passes on a fresh output and writes nothing, with or without the fast path", async () => {
+      for (const argv of [["generate", "--check"], ["generate", "--check", "--force"]]) {
+        const result = await run([...argv, "-i", phoneSpec, "-o", output]);
+        expect(result.code).toBe(0);
+        expect(result.out).toMatch(/is up to date with .*openapi\.yaml \((unchanged since the last generation|1 operation, \d+ files)\)/);
+      }
+    });
+
+    it("does not trust the manifest once a spec or generated file changed", async () => {
+      const directory = await temporaryDirectory();
+      const spec = join(directory, "spec.yaml");
+      await writeFile(spec, await readFile(phoneSpec, "utf8"));
+      const out = join(directory, "out");
+      await run(["generate", "-i", spec, "-o", out]);
+      await writeFile(spec, (await readFile(spec, "utf8")).replace("title: Diga API", "title: Diga API v2"));
+      expect((await run(["generate", "--check", "-i", spec, "-o", out])).code).toBe(1);
+      await run(["generate", "-i", spec, "-o", out]);
+      expect((await run(["generate", "--check", "-i", spec, "-o", out])).out).toMatch(/unchanged since the last generation/);
+      await writeFile(join(out, "src/index.ts"), "// hand edit\n");
+      const drift = await run(["generate", "--check", "-i", spec, "-o", out]);
+      expect(drift.code).toBe(1);
+      expect(drift.err).toContain("changed  src/index.ts");
     });
 
     it("--check exits 1 and lists drifted, missing and stale files, writing nothing", async () => {

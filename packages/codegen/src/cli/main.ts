@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CodegenError, formatProblem } from "../errors.js";
-import { generate } from "../generate.js";
+import { generate, settingsOf } from "../generate.js";
+import { isFresh } from "../write/freshness.js";
 import { hasChanges, planWrite, writeOutput, type WritePlan } from "../write/write-output.js";
 import { CONFIG_FILE, readConfig, type ClientConfig } from "./config.js";
 
@@ -19,6 +20,7 @@ Options:
       --package-name <n> name of the generated package
       --allow-remote-refs  fetch $refs to http(s) URLs (never done otherwise)
       --check            write nothing; exit 1 and list the files that differ from a fresh generation
+      --force            generate even when the output is up to date with the spec and the generator
       --debug            print stack traces
   -h, --help             show this help
   -v, --version          print the version
@@ -57,6 +59,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         "package-name": { type: "string" },
         "allow-remote-refs": { type: "boolean", default: false },
         check: { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
         debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
@@ -78,7 +81,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     const jobs = (await resolveJobs(io.cwd, values)).map((job) => ({ ...job, allowRemoteRefs: values["allow-remote-refs"] || job.allowRemoteRefs === true }));
     let exitCode: number = EXIT.ok;
     for (const job of jobs) {
-      const code = await runJob(job, values.check, io);
+      const code = await runJob(job, { check: values.check, force: values.force }, io);
       if (code !== EXIT.ok) exitCode = code;
     }
     return exitCode;
@@ -110,20 +113,26 @@ async function resolveJobs(
   return [{ ...merged, input: merged.input, output: merged.output }];
 }
 
-async function runJob(job: ClientConfig, check: boolean, io: Io): Promise<number> {
+async function runJob(job: ClientConfig, { check, force }: { check: boolean; force: boolean }, io: Io): Promise<number> {
   const start = performance.now();
   // Relative to where the user stands, unless that means climbing out of it.
   const shown = (path: string) => {
     const fromCwd = relative(io.cwd, path);
     return fromCwd === "" ? "." : fromCwd.startsWith("..") ? path : fromCwd;
   };
-  const result = await generate({
+  const options = {
     input: shown(job.input),
     cwd: io.cwd,
     allowRemoteRefs: job.allowRemoteRefs === true,
     ...(job.packageName === undefined ? {} : { packageName: job.packageName }),
     ...(job.packageVersion === undefined ? {} : { packageVersion: job.packageVersion }),
-  });
+  };
+  // An unchanged spec and generator: the manifest's digests prove the output current without generating.
+  if (!force && (await isFresh(job.output, job.input, await settingsOf(options)))) {
+    io.out(`diga-codegen: ${shown(job.output)} is up to date with ${shown(job.input)} (unchanged since the last generation) in ${Math.round(performance.now() - start)} ms`);
+    return EXIT.ok;
+  }
+  const result = await generate(options);
   const operations = plural(result.model.operations.length, "operation");
   if (check) {
     const plan = await planWrite(job.output, result.files);

@@ -1,26 +1,63 @@
-import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type SchemaObject } from "openapi-typescript";
-import ts from "typescript";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { OpenAPI3, SchemaObject, astToString as AstToString, resolveRef as ResolveRef, scanDiscriminators as ScanDiscriminators, transformSchema as TransformSchema } from "openapi-typescript";
+import type * as TypeScript from "typescript";
 import type { ApiModel } from "../model/model.js";
-import type { OpenApiDocument } from "../model/spec.js";
 import { getAtPointer } from "../pointer.js";
 
 /**
- * Stage 4: `src/schema.ts`, the request and response types, by openapi-typescript. This is the only module that
- * imports it. We call its transform directly rather than `openapiTS()`: that entry point re-parses, lints and bundles
- * the document with Redocly, work our load and validate stages have already done (and a large share of its time).
- *
- * openapi-typescript patches discriminator enums into the document it is given, so this stage runs after the model.
+ * Stage 4: `src/schema.ts`, the request and response types, by openapi-typescript; the only module that uses it.
+ * We call its transform directly rather than `openapiTS()`, whose Redocly lint-and-bundle pass repeats what our load
+ * and validate stages did (and is a large share of its time); for the same reason we import the transform's own
+ * modules, leaving Redocly unloaded. openapi-typescript is pinned to an exact version, and a test checks our output
+ * equals `openapiTS()`'s. It patches discriminator enums into the document it is given: give it a copy you own.
  */
-export function emitTypes(document: OpenApiDocument, model: ApiModel, header: string): string {
-  renameDuplicateOperationIds(document, model);
-  const spec = document as unknown as OpenAPI3;
+
+/** Operation ids to change in the types' copy of the document: duplicates get unique ids (see the model). */
+export interface OperationIdRename {
+  readonly pointer: string;
+  readonly operationId: string;
+}
+
+export function operationIdRenames(model: ApiModel): OperationIdRename[] {
+  return model.operations.flatMap((operation) =>
+    operation.typeRoot.kind === "operations" && operation.typeRoot.operationId !== operation.operationId ? [{ pointer: operation.pointer, operationId: operation.typeRoot.operationId }] : [],
+  );
+}
+
+interface OpenapiTypescript {
+  readonly ts: typeof TypeScript;
+  readonly transformSchema: typeof TransformSchema;
+  readonly astToString: typeof AstToString;
+  readonly resolveRef: typeof ResolveRef;
+  readonly scanDiscriminators: typeof ScanDiscriminators;
+}
+
+/** Loads TypeScript and openapi-typescript's transform (slow: about a second), once per caller. */
+export async function loadOpenapiTypescript(): Promise<OpenapiTypescript> {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve("openapi-typescript/package.json"));
+  const internal = (path: string) => import(pathToFileURL(join(root, "dist", path)).href);
+  const [ts, transform, lib, utils] = await Promise.all([import("typescript"), internal("transform/index.mjs"), internal("lib/ts.mjs"), internal("lib/utils.mjs")]);
+  return { ts: (ts as unknown as { default: typeof TypeScript }).default, transformSchema: transform.default, astToString: lib.astToString, resolveRef: utils.resolveRef, scanDiscriminators: utils.scanDiscriminators };
+}
+
+export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: readonly OperationIdRename[], header: string): string {
+  for (const { pointer, operationId } of renames) {
+    const target = getAtPointer(document, pointer) as { operationId?: string } | undefined;
+    if (target !== undefined) target.operationId = operationId;
+  }
+  const spec = document as OpenAPI3;
+  // openapiTS()'s Redocly pass adds an empty `components`; do the same so the types match its output exactly.
+  (spec as { components?: object }).components ??= {};
   const options = { silent: true } as const;
-  const nodes = transformSchema(spec, {
+  const nodes = ots.transformSchema(spec, {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
     defaultNonNullable: true,
-    discriminators: scanDiscriminators(spec, options),
+    discriminators: ots.scanDiscriminators(spec, options),
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -38,23 +75,14 @@ export function emitTypes(document: OpenApiDocument, model: ApiModel, header: st
     propertiesRequiredByDefault: false,
     redoc: undefined as never,
     silent: true,
-    transform: clientSideTypes,
+    transform: (schema, metadata) => clientSideTypes(ots.ts, schema, metadata),
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
     readWriteMarkers: false,
-    resolve: ($ref) => resolveRef(spec, $ref, options),
+    resolve: ($ref) => ots.resolveRef(spec, $ref, options),
   });
-  return `${header}\n\n${astToString(nodes)}`;
-}
-
-/** Gives each operation the unique id the model chose for its types (see the model's `uniqueTypeRoots`). */
-function renameDuplicateOperationIds(document: OpenApiDocument, model: ApiModel): void {
-  for (const operation of model.operations) {
-    if (operation.typeRoot.kind !== "operations" || operation.typeRoot.operationId === operation.operationId) continue;
-    const target = getAtPointer(document, operation.pointer) as { operationId?: string } | undefined;
-    if (target !== undefined) target.operationId = operation.typeRoot.operationId;
-  }
+  return `${header}\n\n${ots.astToString(nodes)}`;
 }
 
 const PARAMETER_PATH = /\/parameters\/(query|header|path|cookie)\/|^#\/components\/parameters\//;
@@ -64,16 +92,9 @@ const PARAMETER_PATH = /\/parameters\/(query|header|path|cookie)\/|^#\/component
  * runtime sends it as an ISO string; response bodies stay `string`, which is what JSON delivers), and a
  * `format: binary` string is a `Blob`, the only way to put a file into a multipart or binary body.
  */
-function clientSideTypes(schema: SchemaObject, { path }: { path?: string }): ts.TypeNode | undefined {
+export function clientSideTypes(ts: typeof TypeScript, schema: SchemaObject, { path }: { path?: string }): TypeScript.TypeNode | undefined {
   const format = "format" in schema ? schema.format : undefined;
-  if (format === "binary" && typeOf(schema) === "string") return ts.factory.createTypeReferenceNode("Blob");
+  if (format === "binary" && "type" in schema && schema.type === "string") return ts.factory.createTypeReferenceNode("Blob");
   if (path === undefined || !PARAMETER_PATH.test(path) || (format !== "date-time" && format !== "date")) return undefined;
-  return ts.factory.createUnionTypeNode([
-    ts.factory.createTypeReferenceNode("Date"),
-    ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
-  ]);
-}
-
-function typeOf(schema: SchemaObject): unknown {
-  return "type" in schema ? schema.type : undefined;
+  return ts.factory.createUnionTypeNode([ts.factory.createTypeReferenceNode("Date"), ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword)]);
 }

@@ -1,5 +1,7 @@
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { digest } from "../digest.js";
 import { CodegenError, type Problem } from "../errors.js";
+import { compareStrings } from "../order.js";
 import { appendPointer, getAtPointer } from "../pointer.js";
 import { childContext, componentSection, type Context } from "./contexts.js";
 import { parseSource, type Position, type SourceDocument } from "./source.js";
@@ -13,6 +15,11 @@ export interface BundleOptions {
   readonly allowRemoteRefs: boolean;
 }
 
+export interface SourceDigest {
+  readonly path: string;
+  readonly digest: string;
+}
+
 /** A place in one of the spec's files. */
 export interface Location extends Partial<Position> {
   readonly file: string;
@@ -22,6 +29,10 @@ export interface Location extends Partial<Position> {
 export interface BundledSpec {
   readonly document: unknown;
   readonly entry: SourceDocument;
+  /** Whether parts of other files were brought in (then the document differs from the entry file's). */
+  readonly bundled: boolean;
+  /** Every file read, as a path relative to the entry file's folder (`""` for the entry) and a digest of its text. */
+  readonly sources: readonly SourceDigest[];
   locate(pointer: string): Location;
 }
 
@@ -48,18 +59,19 @@ const REMOTE = /^https?:\/\//i;
  * document. Every unreadable file or unresolvable reference is reported, with the file and line it is written at.
  */
 /** A one-file spec as a bundle (nothing to bring in). */
-export function singleFileSpec(entry: SourceDocument): BundledSpec {
-  return { document: entry.value, entry, locate: (pointer) => ({ file: entry.file, ...entry.locate(pointer) }) };
+export function singleFileSpec(entry: SourceDocument, entryDigest = ""): BundledSpec {
+  return { document: entry.value, entry, bundled: false, sources: [{ path: "", digest: entryDigest }], locate: (pointer) => ({ file: entry.file, ...entry.locate(pointer) }) };
 }
 
-export async function bundleSpec(entry: SourceDocument, entryId: string, options: BundleOptions): Promise<BundledSpec> {
+export async function bundleSpec(entry: SourceDocument, entryId: string, entryDigest: string, options: BundleOptions): Promise<BundledSpec> {
   const origins: Origin[] = [];
   const locate = (pointer: string): Location => {
     const origin = origins.find((candidate) => pointer === candidate.prefix || pointer.startsWith(`${candidate.prefix}/`));
     if (origin === undefined) return { file: entry.file, ...entry.locate(pointer) };
     return { file: origin.source.file, ...origin.source.locate(origin.pointer + pointer.slice(origin.prefix.length)) };
   };
-  if (!hasExternalRef(entry.value)) return singleFileSpec(entry);
+  if (!hasExternalRef(entry.value)) return singleFileSpec(entry, entryDigest);
+  const sources: SourceDigest[] = [{ path: "", digest: entryDigest }];
 
   const root = entry.value as Record<string, unknown>;
   const files = new Map<string, Promise<LoadedFile | undefined>>([[entryId, Promise.resolve({ id: entryId, source: entry })]]);
@@ -88,6 +100,7 @@ export async function bundleSpec(entry: SourceDocument, entryId: string, options
       problems.push({ ...site, message: `cannot read the file a $ref points to: ${display(id)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint: "fix the path; it is relative to the file that contains the $ref" });
       return undefined;
     }
+    sources.push({ path: REMOTE.test(id) ? id : relative(dirname(entryId), id).split("\\").join("/"), digest: digest(text) });
     try {
       return { id, source: parseSource(display(id), text) };
     } catch (error) {
@@ -169,7 +182,7 @@ export async function bundleSpec(entry: SourceDocument, entryId: string, options
 
   await visit(root, "root", { id: entryId, source: entry }, "", "");
   if (problems.length > 0) throw new CodegenError("load", problems);
-  return { document: root, entry, locate };
+  return { document: root, entry, bundled: true, sources: [...sources].sort((a, b) => compareStrings(a.path, b.path)), locate };
 }
 
 function hasExternalRef(node: unknown): boolean {

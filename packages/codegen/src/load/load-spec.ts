@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { digest } from "../digest.js";
 import { CodegenError } from "../errors.js";
 import { bundleSpec, type BundledSpec, type ReadText } from "./bundle.js";
 import { parseSource } from "./source.js";
@@ -39,5 +40,5 @@ export async function loadSpec(file: string, options: LoadOptions): Promise<Bund
       },
     ]);
   }
-  return bundleSpec(parseSource(file, text), id, options);
+  return bundleSpec(parseSource(file, text), id, digest(text), options);
 }

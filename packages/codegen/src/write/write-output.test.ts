@@ -7,7 +7,7 @@ import { CodegenError } from "../errors.js";
 import { manifestFile } from "./manifest.js";
 import { planWrite, writeOutput } from "./write-output.js";
 
-const withManifest = (files: { path: string; contents: string }[]) => [...files, manifestFile(files)];
+const withManifest = (files: { path: string; contents: string }[]) => [...files, manifestFile(files, { sources: [""], digest: "sha256:test" })];
 
 async function folder() {
   return mkdtemp(join(tmpdir(), "write-output-"));

@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { OperationIdRename } from "./types.js";
+import type { TypesReply, TypesRequest } from "./types-worker.js";
+
+/** Runs the types stage, on a worker thread when the compiled worker exists (not under vitest, which runs sources). */
+export interface TypesJob {
+  /** The spec is one file on disk: the worker may read and parse it itself, now. */
+  parseFile(file: string, display: string): void;
+  /** Emits schema.ts; `document` is needed unless `parseFile` was called. */
+  emit(document: unknown, renames: readonly OperationIdRename[], header: string): Promise<string>;
+  cancel(): void;
+}
+
+export function startTypesJob(threads: boolean): TypesJob {
+  const script = new URL("./types-worker.js", import.meta.url);
+  if (!threads || !existsSync(fileURLToPath(script))) return inProcessJob();
+  const worker = new Worker(script);
+  let parsing = false;
+  return {
+    parseFile(file, display) {
+      parsing = true;
+      worker.postMessage({ kind: "parse", file, display } satisfies TypesRequest);
+    },
+    emit(document, renames, header) {
+      return new Promise<string>((resolve, reject) => {
+        worker.once("message", (reply: TypesReply) => {
+          void worker.terminate();
+          if (reply.kind === "done") resolve(reply.text);
+          else reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
+        });
+        worker.once("error", reject);
+        worker.postMessage({ kind: "emit", document: parsing ? undefined : document, renames, header } satisfies TypesRequest);
+      });
+    },
+    cancel() {
+      void worker.terminate();
+    },
+  };
+}
+
+function inProcessJob(): TypesJob {
+  return {
+    parseFile() {},
+    async emit(document, renames, header) {
+      const { emitTypes, loadOpenapiTypescript } = await import("./types.js");
+      return emitTypes(await loadOpenapiTypescript(), structuredClone(document), renames, header);
+    },
+    cancel() {},
+  };
+}

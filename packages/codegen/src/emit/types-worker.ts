@@ -1,0 +1,31 @@
+import { readFile } from "node:fs/promises";
+import { parentPort } from "node:worker_threads";
+import { parseSource } from "../load/source.js";
+import { emitTypes, loadOpenapiTypescript, type OperationIdRename } from "./types.js";
+
+/**
+ * The types stage on its own thread: the slowest stage (loading TypeScript, openapi-typescript's transform and
+ * printer) runs on the second core while the main thread validates, models and emits the operations. For a one-file
+ * spec it reads and parses the file itself, so the document never has to be copied between threads.
+ */
+export type TypesRequest =
+  | { readonly kind: "parse"; readonly file: string; readonly display: string }
+  | { readonly kind: "emit"; readonly document: unknown; readonly renames: readonly OperationIdRename[]; readonly header: string };
+
+export type TypesReply = { readonly kind: "done"; readonly text: string } | { readonly kind: "failed"; readonly message: string; readonly stack: string | undefined };
+
+const port = parentPort;
+if (port !== null) {
+  const modules = loadOpenapiTypescript();
+  let parsed: Promise<unknown> | undefined;
+  port.on("message", (request: TypesRequest) => {
+    if (request.kind === "parse") {
+      parsed = readFile(request.file, "utf8").then((text) => parseSource(request.display, text).value);
+      parsed.catch(() => undefined);
+      return;
+    }
+    Promise.all([modules, request.document !== undefined ? request.document : parsed])
+      .then(([ots, document]) => port.postMessage({ kind: "done", text: emitTypes(ots, document, request.renames, request.header) } satisfies TypesReply))
+      .catch((error: unknown) => port.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } satisfies TypesReply));
+  });
+}

@@ -1,0 +1,37 @@
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { digest } from "../digest.js";
+import { MANIFEST_PATH, outputsDigest, parseManifest } from "./manifest.js";
+
+/** What a generation's inputs digest covers besides the spec's files. */
+export interface InputSettings {
+  readonly fingerprint: string;
+  readonly options: Readonly<Record<string, string | boolean | undefined>>;
+}
+
+export function inputsDigest(settings: InputSettings, sources: readonly { readonly path: string; readonly digest: string }[]): string {
+  return digest(settings.fingerprint, JSON.stringify(settings.options), ...sources.flatMap((source) => [source.path, source.digest]));
+}
+
+/**
+ * Whether `outputDirectory` already holds exactly what generating from `entryFile` would write: the manifest's
+ * inputs digest matches the spec's files, the generator and the options now, and the files on disk match its outputs
+ * digest. Reads files and hashes them; parses and generates nothing. Any doubt means "not fresh".
+ */
+export async function isFresh(outputDirectory: string, entryFile: string, settings: InputSettings): Promise<boolean> {
+  try {
+    const manifest = parseManifest(await readFile(join(outputDirectory, MANIFEST_PATH), "utf8"));
+    if (manifest === undefined || manifest.sources.length === 0 || manifest.sources.some((source) => /^https?:/i.test(source))) return false;
+    const base = dirname(entryFile);
+    const sources = await Promise.all(
+      manifest.sources.map(async (path) => ({ path, digest: digest(await readFile(path === "" ? entryFile : resolve(base, path), "utf8")) })),
+    );
+    if (inputsDigest(settings, sources) !== manifest.inputs) return false;
+    const files = await Promise.all(
+      manifest.files.filter((path) => path !== MANIFEST_PATH).map(async (path) => ({ path, contents: await readFile(join(outputDirectory, path), "utf8") })),
+    );
+    return outputsDigest(files) === manifest.outputs;
+  } catch {
+    return false;
+  }
+}
