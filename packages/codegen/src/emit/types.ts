@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { OpenAPI3, SchemaObject, astToString as AstToString, resolveRef as ResolveRef, scanDiscriminators as ScanDiscriminators, transformSchema as TransformSchema } from "openapi-typescript";
-import type * as TypeScript from "typescript";
+import type TypeScript from "typescript";
 import type { ApiModel } from "../model/model.js";
 import { getAtPointer } from "../pointer.js";
 
