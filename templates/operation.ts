@@ -35,7 +35,7 @@ export type OperationItem = OperationResponse["data"][number];
 /** The errors documented for {@link operationName}; narrow an error to them with `isApiError(error, operationName)`. */
 export type OperationError = NotFoundError<Operation["responses"][404]["content"]["application/json"]>;
 
-const endpoint = {
+const endpoint: Endpoint = {
   method: "GET",
   path: "/things/{thing_id}",
   params: { limit: { in: "query", type: "integer", minimum: 1 }, after: { in: "query" }, before: { in: "query" } },
@@ -43,7 +43,7 @@ const endpoint = {
   errors: [404],
   pagination: { items: "data", hasMore: "has_more", next: { param: "after", from: "last_id" } },
   body: { kind: "json" },
-} as const satisfies Endpoint;
+};
 
 /** Summary and description of the operation. */
 export function operationName(

@@ -70,7 +70,7 @@ type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K
 /** The values of one call, grouped as the generated function received them. */
 export interface RequestInput {
   readonly path?: Readonly<Record<string, unknown>>;
-  readonly params?: object;
+  readonly params?: object | undefined;
 }
 
 /** A request ready to send, minus what changes per attempt. */

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { emitClient } from "./emit/client.js";
 import { generatedHeader, type GeneratedFile } from "./emit/file.js";
@@ -8,9 +8,7 @@ import { readTemplateSources, type TemplateFiles } from "./emit/template-sources
 import { emitSdk, type TagDocs } from "./emit/sdk.js";
 import { operationIdRenames } from "./emit/types.js";
 import { startTypesJob } from "./emit/types-runner.js";
-import { CodegenError } from "./errors.js";
 import { loadSpec, readTextFile, type ReadText } from "./load/load-spec.js";
-import type { BundledSpec } from "./load/bundle.js";
 import { buildModel } from "./model/build-model.js";
 import type { ApiModel } from "./model/model.js";
 import type { OpenApiDocument } from "./model/spec.js";
@@ -19,6 +17,7 @@ import { generatorFingerprint } from "./fingerprint.js";
 import { inputsDigest, type InputSettings } from "./write/freshness.js";
 import { manifestFile } from "./write/manifest.js";
 import { validateSpec } from "./validate/validate-spec.js";
+import { locatedIn } from "./load/located.js";
 
 export interface GenerateOptions {
   /** Path of the OpenAPI 3.0/3.1 document, YAML or JSON; shown as given in messages. */
@@ -43,6 +42,8 @@ export interface GenerateOptions {
   readonly format?: "layout" | "prettier";
   /** Run the types stage on a second thread (default true); false keeps everything on the calling thread. */
   readonly threads?: boolean;
+  /** Called as operations are emitted, for progress output on big specs. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface StageTimings {
@@ -53,6 +54,8 @@ export interface GenerateResult {
   /** Every file of the generated package, sorted by path; paths are relative with `/` separators. */
   readonly files: readonly GeneratedFile[];
   readonly model: ApiModel;
+  /** Absolute paths of every file the spec was read from (external `$ref`s included); what watch mode watches. */
+  readonly sources: readonly string[];
   /** Milliseconds per stage. */
   readonly timings: StageTimings;
 }
@@ -92,12 +95,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       timings["types"] = Math.round((performance.now() - typesStart) * 10) / 10;
       return { path: "src/schema.ts", contents };
     });
+    // Awaited below, after the operations; until then a failure here must not count as an unhandled rejection,
+    // which would end the CLI's process with a stack trace instead of our message.
+    schema.catch(() => undefined);
     const [templates, { parseTemplates }] = await Promise.all([templatesPromise, templatesModule]);
     const emitted = await time("operations", () => {
       const parsed = parseTemplates(templates);
       const userAgent = `${packageOptions.packageName}/${packageOptions.packageVersion ?? model.version}`;
       return [
-        ...model.operations.map((operation) => emitOperation(operation, { template: parsed.operation, header })),
+        ...model.operations.map((operation, index) => {
+          options.onProgress?.(index + 1, model.operations.length);
+          return emitOperation(operation, { template: parsed.operation, header });
+        }),
         emitClient(model, parsed.client, header, userAgent),
         emitSdk(model, parsed.sdk, header, tagDocs),
         emitIndex(model, header),
@@ -114,7 +123,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       { path: ".gitattributes", contents: "* text=auto eol=lf\n" },
     ]);
     const inputs = inputsDigest(await settingsOf(options), loaded.sources);
-    return { files: sortByPath([...files, manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs })]), model, timings };
+    const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
+    const entry = resolve(cwd, options.input);
+    const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
+    return { files: sortByPath([...files, manifest]), model, sources, timings };
   } finally {
     types.cancel();
   }
@@ -130,17 +142,6 @@ export async function settingsOf(options: GenerateOptions): Promise<InputSetting
 
 function tagDocsOf(document: OpenApiDocument): TagDocs {
   return Object.fromEntries((document.tags ?? []).map((tag) => [tag.name, tag.description]));
-}
-
-/** Adds file and line:column to the problems of a stage that only knows JSON pointers. */
-function locatedIn<T>(spec: BundledSpec, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof CodegenError)) throw error;
-    const problems = error.problems.map((problem) => (problem.file !== undefined || problem.pointer === undefined ? problem : { ...problem, ...spec.locate(problem.pointer) }));
-    throw new CodegenError(error.stage, problems, { cause: error });
-  }
 }
 
 /** `Diga API` → `diga-api-client`. */

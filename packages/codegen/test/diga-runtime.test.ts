@@ -283,7 +283,7 @@ describe("Diga client runtime over HTTP", () => {
   });
 
   describe("the resource-style facade", () => {
-    it("diga.phones.list and diga.listPhones are listPhones with the client bound", async () => {
+    it("diga.phones.list and diga.listPhones behave as listPhones with the client bound", async () => {
       const diga = new Diga({ baseUrl: server.url, bearerToken: server.token });
       const viaResource: ListPhonesItem[] = await collect(diga.phones.list({ limit: 100 }));
       const viaFunction = await collect(diga.listPhones({ limit: 100 }));
@@ -291,7 +291,9 @@ describe("Diga client runtime over HTTP", () => {
       expect(phoneIds(viaResource)).toStrictEqual(phoneIds(standalone));
       expect(phoneIds(viaFunction)).toStrictEqual(phoneIds(standalone));
       expect(viaResource).toHaveLength(250);
-      expect(diga.phones.list).toBe(diga.listPhones);
+      // Bound per instance: another client's facade talks to its own server settings.
+      const elsewhere = new Diga({ baseUrl: "http://127.0.0.1:9/", bearerToken: server.token, maxRetries: 0 });
+      await expect(elsewhere.phones.list({ limit: 1 })).rejects.toThrow(ConnectionError);
     });
   });
 });

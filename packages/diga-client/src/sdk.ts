@@ -2,10 +2,23 @@
 
 import { createClient, type ClientOptions } from "./client.js";
 import { listPhones } from "./operations/listPhones.js";
-import { bindClient, type Bound, type Client } from "./runtime/index.js";
+import { bindOperations, type BoundOperations, type Client } from "./runtime/index.js";
+
+const phonesOperations = {
+  /** List Phones. Same as {@link listPhones}. */
+  list: listPhones,
+};
+
+const operations = {
+  /** List Phones. Same as {@link listPhones}. */
+  listPhones,
+};
+
+/** Every operation under its function name, e.g. `diga.listPhones(…)`. */
+export interface Diga extends BoundOperations<typeof operations> {}
 
 /**
- * Diga API 0.1.0 as one object, operations grouped by tag: `diga.phones.list(…)`.
+ * Diga API 0.1.0 as one object, operations grouped by tag: `diga.phones.list(…)`, and each also under its function name.
  *
  * Each method is the standalone function with this instance's client bound. Import the standalone functions instead to keep bundles small.
  * @example
@@ -18,16 +31,11 @@ export class Diga {
   /** The client every operation uses; pass it to the standalone functions too. */
   readonly client: Client;
   /** The Phones operations. */
-  readonly phones: {
-    /** List Phones. Same as {@link listPhones}. */
-    readonly list: Bound<typeof listPhones>;
-  };
-  /** List Phones. Same as {@link listPhones}. */
-  readonly listPhones: Bound<typeof listPhones>;
+  readonly phones: BoundOperations<typeof phonesOperations>;
 
   constructor(options: ClientOptions = {}) {
     this.client = createClient(options);
-    this.listPhones = bindClient(this.client, listPhones);
-    this.phones = { list: this.listPhones };
+    this.phones = bindOperations(this.client, phonesOperations);
+    Object.assign(this, bindOperations(this.client, operations));
   }
 }

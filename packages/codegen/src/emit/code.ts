@@ -147,7 +147,19 @@ export function valueDoc(value: LiteralValue): Doc {
   if (value instanceof Identifier) return value.name;
   if (Array.isArray(value)) return arrayDoc(value as readonly LiteralValue[]);
   const entries = Object.entries(value as { readonly [key: string]: LiteralValue }).filter(([, inner]) => inner !== undefined);
-  return objectDoc(entries.map(([key, inner]) => objectProperty(key, valueDoc(inner), typeof inner === "string" ? "breakAfterColon" : "fluid")));
+  return objectDoc(entries.map(([key, inner]) => valueProperty(key, inner)));
+}
+
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function valueProperty(key: string, value: LiteralValue): Doc {
+  // `__proto__: x` in an object literal sets the prototype; only a computed key makes it an ordinary property.
+  if (key === "__proto__") return ['["__proto__"]: ', valueDoc(value)];
+  // Under a key that every object has (`valueOf`, `toString`…) TypeScript types an object literal against that
+  // built-in member instead of the index signature, widening its string literals; `as const` keeps them literal.
+  const isObjectLiteral = typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Identifier);
+  const printed = OBJECT_MEMBERS.has(key) && isObjectLiteral ? [valueDoc(value), " as const"] : valueDoc(value);
+  return objectProperty(key, printed, typeof value === "string" ? "breakAfterColon" : "fluid");
 }
 
 /**
@@ -183,14 +195,20 @@ function arrayDoc(items: readonly LiteralValue[]): Doc {
 // ─── Declarations and statements ─────────────────────────────────────────────────────────────────────────────
 
 /** `/** text *\/` on one line when short and single-line, else a block; text must already be comment-safe. */
-export function jsDocComment(text: string, tags: readonly { readonly name: string; readonly text?: string }[] = []): Doc {
+export function jsDocComment(rawText: string, tags: readonly { readonly name: string; readonly text?: string }[] = []): Doc {
+  // The last line of defence: whatever reaches a comment (spec text, sample values) can never close it early.
+  const text = closeProof(rawText);
   const tagLines = tags.flatMap((tag) => {
-    const [first = "", ...rest] = (tag.text ?? "").split("\n");
+    const [first = "", ...rest] = closeProof(tag.text ?? "").split("\n");
     return [`@${tag.name}${first === "" ? "" : ` ${first}`}`, ...rest];
   });
   if (tagLines.length === 0 && !text.includes("\n") && text.length <= 80) return `/** ${text} */`;
   const lines = [...(text === "" ? [] : text.split("\n")), ...tagLines];
   return ["/**", ...lines.map((content) => [hardline, content === "" ? " *" : ` * ${content}`]), hardline, " */"];
+}
+
+function closeProof(text: string): string {
+  return text.replaceAll("*/", "*\\/");
 }
 
 function documented(doc: string | undefined, declaration: Doc): Doc {

@@ -1,5 +1,6 @@
 import type { OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
+  assignment,
   call,
   functionDeclaration,
   Identifier,
@@ -88,7 +89,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
     ...alias("Response", names.response, types.response),
     ...alias("Item", names.item, types.item),
     ...alias("Error", names.error, types.error),
-    { doc: ["const ", template.endpoint.name, " = ", valueDoc(endpointOf(operation)), template.endpoint.suffix, ";"] },
+    { doc: assignment(["const ", template.endpoint.name, ": ", template.endpoint.type], valueDoc(endpointOf(operation)), ";") },
     { doc: operationFunction(operation, fn, types) },
   ];
   return { path: `src/operations/${operation.fileName}.ts`, contents: print(sourceFile(statements)) };
@@ -122,7 +123,7 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
   const parameters: ParameterExpr[] = [
     { name: fn.client.name, type: name(fn.client.type) },
     ...operation.pathParameters.map((parameter) => ({ name: parameter.argumentName, type: indexed(name("Operation"), "parameters", "path", parameter.name) })),
-    ...(types.params === undefined ? [] : [{ name: fn.params.name, type: name(typeNames.params), initializer: required ? undefined : fn.params.initializer }]),
+    ...(types.params === undefined ? [] : [paramsParameter(operation, fn, name(typeNames.params), required)]),
     { name: fn.options.name, type: name(fn.options.type), optional: true },
   ];
   const input = objectDoc([
@@ -134,6 +135,19 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
   const returnType = operation.pagination === undefined ? ref(fn.returnType, name(typeNames.response), name(typeNames.error)) : ref(fn.returnType, name(typeNames.response), name(typeNames.item), name(typeNames.error));
   const args = fn.callArguments.map((argument) => argument ?? input);
   return functionDeclaration(operation.functionName, parameters, returnType, [["return ", call(fn.callee, args), ";"]], functionDocs(operation, types.params !== undefined));
+}
+
+/**
+ * Every object has `toString`, `valueOf`, `constructor`…: TypeScript will not take `{}` as a default for a params type
+ * that declares one of them as a non-function, so such an operation's params are an optional argument instead.
+ */
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function paramsParameter(operation: OperationModel, fn: FunctionTemplate, type: TypeExpr, required: boolean): ParameterExpr {
+  if (required) return { name: fn.params.name, type };
+  const keys = [...operation.parameters.map((parameter) => parameter.name), ...(operation.requestBody === undefined ? [] : [operation.requestBody.key])];
+  if (keys.some((key) => OBJECT_MEMBERS.has(key))) return { name: fn.params.name, type, optional: true };
+  return { name: fn.params.name, type, initializer: fn.params.initializer };
 }
 
 /** `operations["list_phones_v1_phone__get"]`, or `paths["/v1/phone/"]["get"]` when there is no operationId. */

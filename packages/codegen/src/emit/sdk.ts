@@ -1,5 +1,5 @@
 import type { ApiModel, OperationModel } from "../model/model.js";
-import { assignment, call, jsDocComment, moduleDeclaration, name, objectDoc, objectProperty, objectType, propertyKey, ref, signature, sourceFile, typeDoc, type TypeExpr } from "./code.js";
+import { assignment, call, jsDocComment, moduleDeclaration, name, objectProperty, propertyKey, ref, signature, sourceFile, typeDoc } from "./code.js";
 import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { hardline, indent, join, print, type Doc } from "./layout.js";
@@ -11,46 +11,60 @@ export interface TagDocs {
 
 /**
  * `src/sdk.ts`: the API as one object, `new Diga(options).phones.list(params)`, each method the standalone function
- * bound to the instance's client (no second implementation). It lives in its own module, so importing one
- * standalone function never pulls it into a bundle.
+ * bound to the instance's client (no second implementation). One object of operations per resource and one of all
+ * operations, typed through a mapped type, so a thousand operations add little to type-checking; the JSDoc on the
+ * objects' properties is what editors show for the methods. It lives in its own module, so importing one standalone
+ * function never pulls it into a bundle.
  */
 export function emitSdk(model: ApiModel, template: SdkTemplate, header: string, tagDocs: TagDocs): GeneratedFile {
   const resources = groupByResource(model.operations);
+  // Module-level names must not collide with the imported operation functions.
+  const taken = new Set(model.operations.map((operation) => operation.functionName.toLowerCase()));
+  const local = (wanted: string) => {
+    let unique = wanted;
+    while (taken.has(unique.toLowerCase())) unique = `${unique}_`;
+    taken.add(unique.toLowerCase());
+    return unique;
+  };
+  const resourceObjects = new Map([...resources.keys()].map((resource) => [resource, local(`${resource}Operations`)]));
+  const resourceObject = (resource: string) => resourceObjects.get(resource) ?? resource;
+  const allOperations = local(template.operations.name);
   const instance = model.sdkClassName.charAt(0).toLowerCase() + model.sdkClassName.slice(1);
   const example = model.operations.find((operation) => operation.resource !== undefined) ?? model.operations[0];
   const exampleCall = example === undefined ? undefined : example.resource === undefined ? example.functionName : `${example.resource.property}.${example.resource.method}`;
   const credential = model.credentials[0];
-  const bound = (operation: OperationModel): TypeExpr => ref(template.bound, name(`typeof ${operation.functionName}`));
+  const bound = (object: string) => ref(template.bound, name(`typeof ${object}`));
 
+  const operationsObject = (objectName: string, entries: readonly { key: string; operation: OperationModel }[]): Doc => [
+    "const ",
+    objectName,
+    " = ",
+    entries.length === 0
+      ? "{}"
+      : ["{", indent([hardline, join(hardline, entries.map(({ key, operation }) => [jsDocComment(`${summaryOf(operation)} Same as {@link ${operation.functionName}}.`), hardline, key === operation.functionName ? key : objectProperty(key, operation.functionName, "fluid"), ","]))]), hardline, "}"],
+    ";",
+  ];
   const properties: Doc[] = [
-    property(template.client.name, name(template.client.type), template.client.doc),
-    ...[...resources].map(([resource, operations]) =>
-      property(
-        resource,
-        objectType(
-          operations.map((operation) => ({ name: operation.resource?.method ?? operation.functionName, readonly: true, type: bound(operation), doc: `${summaryOf(operation)} Same as {@link ${operation.functionName}}.` })),
-          true,
-        ),
-        paragraphs(tagDocs[operations[0]?.tags[0] ?? ""] ?? `The ${operations[0]?.tags[0] ?? resource} operations.`) ?? "",
-      ),
-    ),
-    ...model.operations.map((operation) => property(operation.functionName, bound(operation), `${summaryOf(operation)} Same as {@link ${operation.functionName}}.`)),
+    [jsDocComment(template.client.doc), hardline, "readonly ", template.client.name, ": ", template.client.type, ";"],
+    ...[...resources].map(([resource, operations]) => [
+      jsDocComment(paragraphs(tagDocs[operations[0]?.tags[0] ?? ""] ?? `The ${operations[0]?.tags[0] ?? resource} operations.`) ?? ""),
+      hardline,
+      "readonly ",
+      propertyKey(resource),
+      ": ",
+      typeDoc(bound(resourceObject(resource))),
+      ";",
+    ]),
   ];
   const constructorBody: Doc[] = [
     template.createClient,
-    ...model.operations.map((operation) => assignment(`this.${operation.functionName}`, call(template.bind, [`this.${template.client.name}`, operation.functionName]), ";")),
-    ...[...resources].map(([resource, operations]) =>
-      assignment(
-        `this.${resource}`,
-        objectDoc(operations.map((operation) => objectProperty(operation.resource?.method ?? operation.functionName, `this.${operation.functionName}`, "breakAfterColon"))),
-        ";",
-      ),
-    ),
+    ...[...resources].map(([resource]) => assignment(`this.${resource}`, call(template.bind, [`this.${template.client.name}`, resourceObject(resource)]), ";")),
+    ["Object.assign(this, ", call(template.bind, [`this.${template.client.name}`, allOperations]), ");"],
   ];
   const constructor = ["constructor", signature([{ name: template.parameter.name, type: name(template.parameter.type), initializer: template.parameter.initializer }]), " {", indent([hardline, join(hardline, constructorBody)]), hardline, "}"];
   const classDoc = jsDocComment(
     paragraphs(
-      `${model.title} ${model.version} as one object, operations grouped by tag${exampleCall === undefined ? "" : `: \`${instance}.${exampleCall}(…)\``}.`,
+      `${model.title} ${model.version} as one object, operations grouped by tag${exampleCall === undefined ? "" : `: \`${instance}.${exampleCall}(…)\``}, and each also under its function name.`,
       "Each method is the standalone function with this instance's client bound. Import the standalone functions instead to keep bundles small.",
     ) ?? "",
     [
@@ -60,18 +74,18 @@ export function emitSdk(model: ApiModel, template: SdkTemplate, header: string, 
       },
     ],
   );
+  const runtimeImports = [{ name: template.bind }, { name: template.bound, typeOnly: true }, { name: template.client.type, typeOnly: true }];
   const statements = [
     { doc: header },
     { doc: moduleDeclaration("import", [{ name: "createClient" }, { name: template.parameter.type, typeOnly: true }], "./client.js"), group: "import" as const },
     ...model.operations.map((operation) => ({ doc: moduleDeclaration("import", [{ name: operation.functionName }], `./operations/${operation.fileName}.js`), group: "import" as const })),
-    { doc: moduleDeclaration("import", [{ name: template.bind }, { name: template.bound, typeOnly: true }, { name: template.client.type, typeOnly: true }], "./runtime/index.js"), group: "import" as const },
+    { doc: moduleDeclaration("import", runtimeImports, "./runtime/index.js"), group: "import" as const },
+    ...[...resources].map(([resource, operations]) => ({ doc: operationsObject(resourceObject(resource), operations.map((operation) => ({ key: operation.resource?.method ?? operation.functionName, operation }))) })),
+    { doc: operationsObject(allOperations, model.operations.map((operation) => ({ key: operation.functionName, operation }))) },
+    { doc: [jsDocComment(docText(template.operations.doc.replace(/sdk\.operationName/g, `${instance}.${model.operations[0]?.functionName ?? "operation"}`))), hardline, "export interface ", model.sdkClassName, " extends ", typeDoc(bound(allOperations)), " {}"] },
     { doc: [classDoc, hardline, "export class ", model.sdkClassName, " {", indent([hardline, join(hardline, properties), hardline, hardline, constructor]), hardline, "}"] },
   ];
   return { path: "src/sdk.ts", contents: print(sourceFile(statements)) };
-}
-
-function property(propertyName: string, type: TypeExpr, doc: string): Doc {
-  return [jsDocComment(doc), hardline, "readonly ", propertyKey(propertyName), ": ", typeDoc(type), ";"];
 }
 
 function summaryOf(operation: OperationModel): string {

@@ -27,7 +27,8 @@ export interface OperationTemplate {
   readonly operationAlias: string;
   /** JSDoc of the exported type aliases, by suffix: `Params`, `Body`, `Response`, `Item`, `Error`. */
   readonly docs: Readonly<Record<string, string>>;
-  readonly endpoint: { readonly name: string; readonly suffix: string };
+  /** `const endpoint: Endpoint = …;` */
+  readonly endpoint: { readonly name: string; readonly type: string };
   readonly request: FunctionTemplate;
   readonly list: FunctionTemplate;
 }
@@ -48,9 +49,11 @@ export interface SdkTemplate {
   readonly parameter: { readonly name: string; readonly type: string; readonly initializer: string | undefined };
   /** `this.client = createClient(options);` */
   readonly createClient: string;
-  /** `bindClient` and `Bound`, as the template spells them. */
+  /** `bindOperations` and `BoundOperations`, as the template spells them. */
   readonly bind: string;
   readonly bound: string;
+  /** The name of the object holding every operation, and the JSDoc of the interface that exposes them. */
+  readonly operations: { readonly name: string; readonly doc: string };
 }
 
 export interface TemplateSources {
@@ -83,14 +86,12 @@ function docOf(node: JSDocableNode): string {
 function parseOperation(file: SourceFile, runtimeNames: ReadonlySet<string>): OperationTemplate {
   const alias = (aliasName: string) => file.getTypeAlias(aliasName) ?? fail(file, `missing type ${aliasName}`);
   const endpoint = file.getVariableDeclarations()[0] ?? fail(file, "missing the endpoint constant");
-  const initializer = endpoint.getInitializerOrThrow();
-  const object = initializer.getFirstDescendant(Node.isObjectLiteralExpression) ?? fail(file, "the endpoint must be an object literal");
   return {
     functionNames: file.getFunctions().map((fn) => fn.getNameOrThrow()),
     runtimeNames,
     operationAlias: alias("Operation").getName(),
     docs: Object.fromEntries(["Params", "Body", "Response", "Item", "Error"].map((suffix) => [suffix, docOf(alias(`Operation${suffix}`))])),
-    endpoint: { name: endpoint.getName(), suffix: initializer.getText().slice(object.getEnd() - initializer.getStart()) },
+    endpoint: { name: endpoint.getName(), type: endpoint.getTypeNode()?.getText() ?? fail(file, "the endpoint constant needs a type annotation") },
     request: functionTemplate(file, file.getFunction("operationName") ?? fail(file, "missing operationName")),
     list: functionTemplate(file, file.getFunction("listOperationName") ?? fail(file, "missing listOperationName")),
   };
@@ -129,19 +130,24 @@ function parseClient(file: SourceFile, runtimeNames: ReadonlySet<string>): Clien
 
 function parseSdk(file: SourceFile, runtimeNames: ReadonlySet<string>): SdkTemplate {
   const declaration = file.getClasses()[0] ?? fail(file, "missing the class");
+  const merged = file.getInterfaces()[0] ?? fail(file, "missing the interface that exposes every operation");
   const client = declaration.getProperty("client") ?? fail(file, "the class needs a client property");
   const constructor = declaration.getConstructors()[0] ?? fail(file, "the class needs a constructor");
   const parameter = constructor.getParameters()[0] ?? fail(file, "the constructor needs an options parameter");
   const [createStatement, bindStatement] = constructor.getStatements();
   const bindCall = bindStatement?.getFirstDescendant(Node.isCallExpression);
-  const boundType = declaration.getProperties().find((property) => property.getName() !== "client" && Node.isTypeReference(property.getTypeNode()))?.getTypeNode();
-  if (createStatement === undefined || bindCall === undefined || !Node.isTypeReference(boundType)) fail(file, "the constructor must create the client and bind an operation");
+  const boundType = merged.getExtends()[0]?.getExpression().getText();
+  const operationsObject = file.getVariableDeclarations().at(-1)?.getName();
+  if (createStatement === undefined || bindCall === undefined || boundType === undefined || operationsObject === undefined) {
+    fail(file, "the constructor must create the client and bind the operations");
+  }
   return {
     runtimeNames,
     client: { name: client.getName(), type: client.getTypeNodeOrThrow().getText(), doc: docOf(client) },
     parameter: { name: parameter.getName(), type: parameter.getTypeNodeOrThrow().getText(), initializer: parameter.getInitializer()?.getText() },
     createClient: createStatement.getText(),
     bind: bindCall.getExpression().getText(),
-    bound: boundType.getTypeName().getText(),
+    bound: boundType,
+    operations: { name: operationsObject, doc: docOf(merged) },
   };
 }

@@ -93,6 +93,8 @@ const PARAMETER_PATH = /\/parameters\/(query|header|path|cookie)\/|^#\/component
  * `format: binary` string is a `Blob`, the only way to put a file into a multipart or binary body.
  */
 export function clientSideTypes(ts: typeof TypeScript, schema: SchemaObject, { path }: { path?: string }): TypeScript.TypeNode | undefined {
+  // OpenAPI 3.1 schemas may be the booleans `true` and `false` (openapi-typescript passes them through).
+  if (typeof schema !== "object" || schema === null) return undefined;
   const format = "format" in schema ? schema.format : undefined;
   if (format === "binary" && "type" in schema && schema.type === "string") return ts.factory.createTypeReferenceNode("Blob");
   if (path === undefined || !PARAMETER_PATH.test(path) || (format !== "date-time" && format !== "date")) return undefined;

@@ -26,7 +26,7 @@ import {
   schemaTypeName,
   sdkClassName,
 } from "./naming.js";
-import { detectPagination, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
+import { checkDeclaredPagination, detectPagination, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
 import { dereference } from "./refs.js";
 import { classifyMediaType, classifyRequestMediaType, pickMediaType, pickRequestMediaType } from "./media-types.js";
 import { valueModelOf } from "./values.js";
@@ -86,8 +86,20 @@ export const PACKAGE_TYPE_EXPORTS: readonly string[] = [
   ...PACKAGE_EXPORTS,
 ];
 
-/** Options of `createClient` that a credential name must not shadow. */
-const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "userAgent"]);
+/**
+ * Names the generated modules declare or import next to an operation function (the runtime's functions, the schema's
+ * roots, the endpoint constant): an operation may not take them either.
+ */
+const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", "formBody", "multipartBody", "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
+
+/**
+ * What every object already has (`constructor`, `toString`, …): a facade method or an options property of that name
+ * would fight the built-in one, so operations and credentials never take these names.
+ */
+const OBJECT_MEMBER_NAMES: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
+
+/** Options of `createClient` (the runtime's `BaseClientOptions`, plus `serverVariables`) a credential must not shadow. */
+const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "validate", "userAgent", "hooks", "serverVariables", ...OBJECT_MEMBER_NAMES]);
 
 interface RawOperation {
   readonly path: string;
@@ -102,14 +114,15 @@ export function buildModel(document: OpenApiDocument): ApiModel {
   const raw = listOperations(document);
   const functionNames = assignUniqueNames(
     raw.map(({ operation, method, path }) => operationNameCandidates({ operationId: operation.operationId, method, path })),
-    PACKAGE_EXPORTS,
+    new Set([...PACKAGE_EXPORTS, ...MODULE_SCOPE_NAMES, ...OBJECT_MEMBER_NAMES, "client"]),
   );
   const credentials = buildCredentials(document);
   const problems: Problem[] = [];
   const built = raw.map((entry, index) => buildOperation(document, entry, functionNames[index] ?? "", credentials, problems));
   if (problems.length > 0) throw new CodegenError("model", problems);
   const operations = assignResources(uniqueTypeRoots(built));
-  const sdkClass = assignUniqueNames([{ preferred: sdkClassName(document.info.title), fallback: `${sdkClassName(document.info.title)}Client` }], PACKAGE_EXPORTS)[0] ?? "Api";
+  const sdkClass =
+    assignUniqueNames([{ preferred: sdkClassName(document.info.title), fallback: `${sdkClassName(document.info.title)}Client` }], new Set([...PACKAGE_TYPE_EXPORTS, ...functionNames]))[0] ?? "Api";
   const takenTypeNames = new Set([
     sdkClass,
     ...PACKAGE_TYPE_EXPORTS,
@@ -125,6 +138,20 @@ export function buildModel(document: OpenApiDocument): ApiModel {
     operations,
     schemas: buildSchemaAliases(document, takenTypeNames),
     credentials: [...credentials.values()],
+  };
+}
+
+/** `listPhones` → `ListPhonesParams`, … ; `sdk` → `SdkOperationError`, not the runtime's `SdkError`. */
+function operationTypeNames(functionName: string): OperationModel["typeNames"] {
+  const packageTypes = new Set(PACKAGE_TYPE_EXPORTS);
+  const clashes = ["Params", "Response", "Body", "Error", "Item"].some((suffix) => packageTypes.has(operationTypeName(functionName, suffix)));
+  const base = clashes ? `${functionName}Operation` : functionName;
+  return {
+    params: operationTypeName(base, "Params"),
+    response: operationTypeName(base, "Response"),
+    body: operationTypeName(base, "Body"),
+    error: operationTypeName(base, "Error"),
+    item: operationTypeName(base, "Item"),
   };
 }
 
@@ -155,24 +182,17 @@ function buildOperation(
   const parameters = mergeParameters(document, pathItem, operation, pointer);
   const queryParameters = parameters.filter(({ parameter }) => parameter.in === "query").map(({ parameter }) => parameter.name);
   const responses = buildResponses(document, operation, pointer);
+  // openapi-typescript files an operation with an empty id under `paths`, as if it had none.
+  const operationId = operation.operationId === "" ? undefined : operation.operationId;
   return {
     pointer,
-    operationId: operation.operationId,
+    operationId,
     functionName,
-    typeNames: {
-      params: operationTypeName(functionName, "Params"),
-      response: operationTypeName(functionName, "Response"),
-      body: operationTypeName(functionName, "Body"),
-      error: operationTypeName(functionName, "Error"),
-      item: operationTypeName(functionName, "Item"),
-    },
+    typeNames: operationTypeNames(functionName),
     fileName: operationFileName(functionName),
     method: method.toUpperCase() as Uppercase<HttpMethod>,
     path,
-    typeRoot:
-      operation.operationId === undefined
-        ? { kind: "paths", path, method }
-        : { kind: "operations", operationId: operation.operationId },
+    typeRoot: operationId === undefined ? { kind: "paths", path, method } : { kind: "operations", operationId },
     docs: docsOf(operation),
     tags: operation.tags ?? [],
     pathParameters: buildPathParameters(document, path, parameters),
@@ -190,8 +210,11 @@ function paginationOf(document: OpenApiDocument, operation: OperationObject, poi
   switch (override.kind) {
     case "disabled":
       return undefined;
-    case "declared":
-      return override.pagination;
+    case "declared": {
+      const checked = checkDeclaredPagination(document, override.pagination, successJsonSchema(document, operation), pointer);
+      if ("problem" in checked) problems.push(checked.problem);
+      return "pagination" in checked ? checked.pagination : undefined;
+    }
     case "invalid":
       problems.push(...override.problems);
       return undefined;
@@ -275,7 +298,8 @@ function mergeParameters(document: OpenApiDocument, pathItem: PathItemObject, op
 
 function buildPathParameters(document: OpenApiDocument, path: string, parameters: readonly LocatedParameter[]): PathParameterModel[] {
   const byName = new Map(parameters.filter(({ parameter }) => parameter.in === "path").map(({ parameter }) => [parameter.name, parameter]));
-  const taken = new Set(["client", "params", "options"]);
+  // An argument must not shadow what the operation's module uses: its other parameters, `endpoint`, `request`…
+  const taken = new Set(["client", "params", "options", ...MODULE_SCOPE_NAMES]);
   return [...path.matchAll(/\{([^}]+)\}/g)].flatMap(([, name]) => {
     const parameter = name === undefined ? undefined : byName.get(name);
     if (parameter === undefined) return [];

@@ -33,7 +33,8 @@ const RESERVED_TYPE_NAMES = new Set([
 /** Splits text into words on separators and camelCase / letter-digit boundaries: `list_phonesV1` → list, phones, V1. */
 export function splitWords(text: string): string[] {
   return text
-    .split(/[^\p{L}\p{N}]+/u)
+    // Only decimal digits: other numbers (`⒅`, `½`) are not identifier characters.
+    .split(/[^\p{L}\p{Nd}]+/u)
     .flatMap((chunk) =>
       chunk
         // lowerUpper: "listPhones" → "list Phones"; UPPERUpperlower: "HTTPServer" → "HTTP Server"
@@ -180,7 +181,9 @@ function singular(word: string): string {
 
 /** A tag as a facade property: `Phone Numbers` → `phoneNumbers`. */
 export function resourcePropertyName(tag: string): string {
-  return camelCase(tag) || "default";
+  // Also names a module-level constant (`phonesOperations`), so it must be an identifier: `2fa` → `_2fa`.
+  const name = camelCase(tag) || "default";
+  return /^\p{N}/u.test(name) ? `_${name}` : name;
 }
 
 /**

@@ -70,6 +70,28 @@ export function detectPagination(document: OpenApiDocument, { queryParameters, r
   return { items, itemsRequired: requiredOf(document, responseSchema).has(items), hasMore, next, previous, page };
 }
 
+/**
+ * Checks a declared `x-pagination` against the response it pages: its `items` must be an array property of the JSON
+ * success response, or the generated item type would not exist.
+ */
+export function checkDeclaredPagination(
+  document: OpenApiDocument,
+  pagination: PaginationModel,
+  responseSchema: MaybeRef<SchemaObject> | undefined,
+  pointer: string,
+): { readonly pagination: PaginationModel } | { readonly problem: { readonly pointer: string; readonly message: string } } {
+  const properties = responseSchema === undefined ? undefined : propertiesOf(document, responseSchema);
+  if (responseSchema === undefined || arrayItems(document, properties?.get(pagination.items)) === undefined) {
+    return {
+      problem: {
+        pointer: `${pointer}/${PAGINATION_EXTENSION}/items`,
+        message: `\`items: ${pagination.items}\` is not an array property of the operation's JSON success response`,
+      },
+    };
+  }
+  return { pagination: { ...pagination, itemsRequired: requiredOf(document, responseSchema).has(pagination.items) } };
+}
+
 /** The `required` names of an object schema, `allOf` members included. */
 function requiredOf(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>, depth = 0): Set<string> {
   const schema = resolve(document, schemaOrRef);

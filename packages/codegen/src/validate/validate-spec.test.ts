@@ -109,6 +109,63 @@ describe("collectProblems", () => {
       given: withPaths(get({ responses: { "20O": { description: "typo" } } })),
       want: [{ pointer: "/paths/~1x/get/responses/20O", message: '"20O" is not a status code' }],
     },
+    {
+      name: "a request body and a response that are not mappings, and a media type that is not one",
+      given: withPaths({ "/x": { post: { requestBody: "json", responses: { "200": "ok", "201": { description: "ok", content: { "text/plain": null } } } } } }),
+      want: [
+        { pointer: "/paths/~1x/post/responses/200", message: "response 200 must be a mapping" },
+        { pointer: "/paths/~1x/post/responses/201/content/text~1plain", message: 'media type "text/plain" must be a mapping' },
+        { pointer: "/paths/~1x/post/requestBody", message: "`requestBody` must be a mapping" },
+      ],
+    },
+    {
+      name: "schemas that contain themselves through allOf, or through items of a union",
+      given: {
+        ...minimal,
+        components: {
+          schemas: {
+            User: { allOf: [{ $ref: "#/components/schemas/User" }, { type: "object" }] },
+            Tree: { anyOf: [{ type: "string" }, { type: "array", items: { $ref: "#/components/schemas/Forest" } }] },
+            Forest: { $ref: "#/components/schemas/Tree" },
+          },
+        },
+      },
+      want: [
+        { pointer: "/components/schemas/User/allOf/0/$ref", message: 'schema "User" contains itself through allOf/anyOf/oneOf/items with no object property in between; TypeScript cannot name such a type' },
+        { pointer: "/components/schemas/Forest/$ref", message: 'schema "Tree" contains itself through allOf/anyOf/oneOf/items with no object property in between; TypeScript cannot name such a type' },
+        { pointer: "/components/schemas/Tree/anyOf/1/items/$ref", message: 'schema "Forest" contains itself through allOf/anyOf/oneOf/items with no object property in between; TypeScript cannot name such a type' },
+      ],
+    },
+    {
+      name: "schemas of the wrong shape, found by fuzzing (each crashed openapi-typescript or the model)",
+      given: withPaths(
+        { "/x": { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { properties: "x", allOf: {}, anyOf: [true], required: "id" } } } } } } } },
+        { components: { schemas: { "% ": { type: 5 }, Flag: true } } },
+      ),
+      want: [
+        { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/properties", message: "`properties` must be a mapping of names to schemas" },
+        { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/allOf", message: "`allOf` must be a list of schemas" },
+        { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/anyOf/0", message: "each `anyOf` entry must be a schema mapping" },
+        { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/required", message: "`required` of a schema must be a list of property names" },
+        { pointer: "/components/schemas/% /type", message: "`type` must be a type name or a list of them" },
+        { pointer: "/components/schemas/% ", message: 'schema name "% " has a "%" that is not a %XX escape' },
+      ],
+    },
+    {
+      name: "a path parameter twice in the template, and a $ref that is not a string",
+      given: withPaths({
+        "/{id}/{id}": { get: { parameters: [{ name: "id", in: "path", required: true, schema: { $ref: 5 } }], responses: { "200": { description: "ok" } } } },
+      }),
+      want: [
+        { pointer: "/paths/~1{id}~1{id}/get", message: 'path template "/{id}/{id}" has {id} more than once' },
+        { pointer: "/paths/~1{id}~1{id}/get/parameters/0/schema/$ref", message: "`$ref` must be a string" },
+      ],
+    },
+    {
+      name: "recursion through an object property is fine",
+      given: { ...minimal, components: { schemas: { Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } } } } } } },
+      want: [],
+    },
   ])("$name", ({ given, want }) => {
     expect(collectProblems(given).map(({ pointer, message }) => ({ pointer, message }))).toStrictEqual(want);
   });

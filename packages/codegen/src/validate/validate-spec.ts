@@ -66,6 +66,8 @@ export function collectProblems(root: unknown): Problem[] {
   checkSecurity(root, root["security"], "/security", report);
   checkPaths(root, report);
   checkRefs(root, root, "", report, new Set());
+  checkSchemaShapes(root, report);
+  if (problems.length === 0) checkTypeCycles(root, report);
   return problems;
 }
 
@@ -175,8 +177,12 @@ function checkOperation(root: Json, path: string, operation: Json, pointer: stri
   const pathParams = new Set(
     [...shared.values(), ...own.values()].filter((parameter) => parameter["in"] === "path").map((parameter) => String(parameter["name"])),
   );
-  for (const [, name] of path.matchAll(/\{([^}]*)\}/g)) {
-    if (name !== undefined && !pathParams.has(name)) {
+  const templated = [...path.matchAll(/\{([^}]*)\}/g)].map(([, name]) => name ?? "");
+  for (const name of new Set(templated.filter((name, index) => templated.indexOf(name) !== index))) {
+    report(pointer, `path template "${path}" has {${name}} more than once`, "give each path parameter its own name");
+  }
+  for (const name of new Set(templated)) {
+    if (!pathParams.has(name)) {
       report(pointer, `path template "${path}" has {${name}} but the operation declares no path parameter "${name}"`, `add a parameter with \`name: ${name}\` and \`in: path\``);
     }
   }
@@ -186,13 +192,35 @@ function checkOperation(root: Json, path: string, operation: Json, pointer: stri
   } else if (!isObject(responses)) {
     report(appendPointer(pointer, "responses"), "`responses` must be a mapping of status codes to responses");
   } else {
-    for (const status of Object.keys(responses)) {
-      if (!/^([1-5]\d\d|[1-5]XX|default)$/i.test(status) && !status.startsWith("x-")) {
+    for (const [status, response] of Object.entries(responses)) {
+      if (status.startsWith("x-")) continue;
+      if (!/^([1-5]\d\d|[1-5]XX|default)$/i.test(status)) {
         report(appendPointer(pointer, "responses", status), `"${status}" is not a status code`, "use a code like 200, a range like 4XX, or `default`");
       }
+      checkContentHolder(root, response, appendPointer(pointer, "responses", status), `response ${status}`, report);
     }
   }
+  if (operation["requestBody"] !== undefined) checkContentHolder(root, operation["requestBody"], appendPointer(pointer, "requestBody"), "`requestBody`", report);
   checkSecurity(root, operation["security"], appendPointer(pointer, "security"), report);
+}
+
+/** A request body or response: a mapping (or `$ref`) whose `content`, if any, maps media types to mappings. */
+function checkContentHolder(root: Json, holder: unknown, pointer: string, what: string, report: Report): void {
+  const resolved = isReference(holder) ? resolveLocalRef(root, holder.$ref) : holder;
+  if (resolved === undefined && isReference(holder)) return; // reported by checkRefs
+  if (!isObject(resolved)) {
+    report(pointer, `${what} must be a mapping`, "give it `content:` (and for a response, `description:`)");
+    return;
+  }
+  const content = resolved["content"];
+  if (content === undefined) return;
+  if (!isObject(content)) {
+    report(appendPointer(pointer, "content"), "`content` must be a mapping of media types to media type objects");
+    return;
+  }
+  for (const [mediaType, media] of Object.entries(content)) {
+    if (!isObject(media)) report(appendPointer(pointer, "content", mediaType), `media type "${mediaType}" must be a mapping`, "e.g. `schema: { type: string }`");
+  }
 }
 
 /** Checks a parameter list; returns the parameters by `in:name`, for the path-template check. */
@@ -236,6 +264,9 @@ const LITERAL_KEYS = new Set(["example", "examples", "default", "const", "enum",
 function checkRefs(root: Json, node: unknown, pointer: string, report: Report, onStack: Set<unknown>, inProperties = false): void {
   if (typeof node !== "object" || node === null || onStack.has(node)) return;
   onStack.add(node);
+  if (!Array.isArray(node) && !inProperties && "$ref" in node && typeof node.$ref !== "string") {
+    report(appendPointer(pointer, "$ref"), "`$ref` must be a string", 'e.g. `$ref: "#/components/schemas/Name"`');
+  }
   if (isReference(node)) {
     const ref = node.$ref;
     const target = localRefPointer(ref);
@@ -256,6 +287,120 @@ function checkRefs(root: Json, node: unknown, pointer: string, report: Report, o
     }
   }
   onStack.delete(node);
+}
+
+const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"] as const;
+const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
+const SCHEMA_SLOTS = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "additionalItems"] as const;
+
+/**
+ * Every schema — under `components.schemas` and wherever a `schema:` appears — has the shape the types stage can
+ * read: a mapping (or, in 3.1, `true`/`false`), maps of subschemas that are mappings, lists that are lists.
+ */
+function checkSchemaShapes(root: Json, report: Report): void {
+  const booleansAllowed = String(root["openapi"]).startsWith("3.1");
+  const seen = new Set<unknown>();
+  const visitDocument = (node: unknown, pointer: string): void => {
+    if (typeof node !== "object" || node === null || seen.has(node)) return;
+    seen.add(node);
+    for (const [key, child] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
+      const at = appendPointer(pointer, key);
+      if (typeof key === "string" && LITERAL_KEYS.has(key)) continue;
+      if (key === "schema") checkSchema(child, at);
+      else if (at === "/components/schemas") {
+        if (isObject(child)) for (const [name, schema] of Object.entries(child)) checkSchema(schema, appendPointer(at, name));
+      } else visitDocument(child, at);
+    }
+  };
+  const checkSchema = (schema: unknown, pointer: string): void => {
+    if (typeof schema === "boolean") {
+      if (!booleansAllowed) report(pointer, "a schema must be a mapping", "`true`/`false` schemas need OpenAPI 3.1");
+      return;
+    }
+    if (!isObject(schema)) {
+      report(pointer, "a schema must be a mapping", "e.g. `{ type: string }` or `{ $ref: \"#/components/schemas/Name\" }`");
+      return;
+    }
+    if (seen.has(schema) || isReference(schema)) return;
+    seen.add(schema);
+    for (const key of SCHEMA_MAPS) {
+      const value = schema[key];
+      if (value === undefined) continue;
+      if (!isObject(value)) report(appendPointer(pointer, key), `\`${key}\` must be a mapping of names to schemas`);
+      else for (const [name, child] of Object.entries(value)) checkSchema(child, appendPointer(pointer, key, name));
+    }
+    for (const key of SCHEMA_LISTS) {
+      const value = schema[key];
+      if (value === undefined) continue;
+      if (!Array.isArray(value)) report(appendPointer(pointer, key), `\`${key}\` must be a list of schemas`);
+      else value.forEach((child, index) => (isObject(child) ? checkSchema(child, appendPointer(pointer, key, index)) : report(appendPointer(pointer, key, index), `each \`${key}\` entry must be a schema mapping`, "openapi-typescript cannot read `true`/`false` or other values here")));
+    }
+    for (const key of SCHEMA_SLOTS) if (schema[key] !== undefined) checkSchema(schema[key], appendPointer(pointer, key));
+    const { required, type } = schema;
+    if (required !== undefined && typeof required !== "boolean" && !(Array.isArray(required) && required.every((name) => typeof name === "string"))) {
+      report(appendPointer(pointer, "required"), "`required` of a schema must be a list of property names");
+    }
+    if (type !== undefined && typeof type !== "string" && !(Array.isArray(type) && type.every((name) => typeof name === "string"))) {
+      report(appendPointer(pointer, "type"), "`type` must be a type name or a list of them");
+    }
+    if (schema["enum"] !== undefined && !Array.isArray(schema["enum"])) report(appendPointer(pointer, "enum"), "`enum` must be a list of values");
+  };
+  visitDocument(root, "");
+  const schemas = isObject(root["components"]) ? root["components"]["schemas"] : undefined;
+  if (isObject(schemas)) {
+    for (const name of Object.keys(schemas)) {
+      // openapi-typescript decodes component names as URI parts; a stray `%` makes it throw.
+      if (/%(?![0-9a-f]{2})/i.test(name)) report(appendPointer("/components/schemas", name), `schema name "${name}" has a "%" that is not a %XX escape`, "OpenAPI allows only letters, digits, `.`, `-` and `_` in component names");
+    }
+  }
+}
+
+/**
+ * Schema keywords whose subschemas openapi-typescript writes into the type itself (a union, an intersection, an
+ * array); `properties` and `additionalProperties` become members of an object type, which TypeScript resolves lazily.
+ */
+const TYPE_POSITION_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems", "items"] as const;
+
+/**
+ * A component schema that reaches itself only through `allOf`/`anyOf`/`oneOf`/`items` (`User: { allOf: [$ref User] }`,
+ * `Tree: { items: $ref Tree }`) has no TypeScript type: the compiler rejects `A: A[]` or `A: A & B` (TS2502). One
+ * clear message here beats a package that does not compile.
+ */
+function checkTypeCycles(root: Json, report: Report): void {
+  const schemas = isObject(root["components"]) ? root["components"]["schemas"] : undefined;
+  if (!isObject(schemas)) return;
+  for (const name of Object.keys(schemas)) {
+    const start = appendPointer("/components/schemas", name);
+    const closing = findTypeCycle(root, schemas[name], start, start, new Set([start]));
+    if (closing === undefined) continue;
+    report(
+      closing,
+      `schema "${name}" contains itself through allOf/anyOf/oneOf/items with no object property in between; TypeScript cannot name such a type`,
+      "remove the self-reference if it is a mistake, or move the recursion under an object property (e.g. `children: { type: array, items: { $ref } }`)",
+    );
+  }
+}
+
+/** The pointer of the `$ref` that leads back to `start` through type positions only, if there is one. */
+function findTypeCycle(root: Json, node: unknown, pointer: string, start: string, visited: Set<string>): string | undefined {
+  if (!isObject(node)) return undefined;
+  if (isReference(node)) {
+    const target = localRefPointer(node.$ref);
+    if (target === undefined) return undefined;
+    if (target === start) return appendPointer(pointer, "$ref");
+    if (visited.has(target)) return undefined;
+    visited.add(target);
+    return findTypeCycle(root, resolveLocalRef(root, node.$ref), target, start, visited);
+  }
+  for (const keyword of TYPE_POSITION_KEYWORDS) {
+    const value = node[keyword];
+    const children = Array.isArray(value) ? value.map((child, index) => [child, appendPointer(pointer, keyword, index)] as const) : [[value, appendPointer(pointer, keyword)] as const];
+    for (const [child, at] of children) {
+      const found = findTypeCycle(root, child, at, start, visited);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 function isPureRefCycle(root: Json, ref: string): boolean {

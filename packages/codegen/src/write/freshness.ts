@@ -19,19 +19,23 @@ export function inputsDigest(settings: InputSettings, sources: readonly { readon
  * digest. Reads files and hashes them; parses and generates nothing. Any doubt means "not fresh".
  */
 export async function isFresh(outputDirectory: string, entryFile: string, settings: InputSettings): Promise<boolean> {
+  return (await freshSources(outputDirectory, entryFile, settings)) !== undefined;
+}
+
+/** Like {@link isFresh}; when the output is fresh, the absolute paths of the spec files it was generated from. */
+export async function freshSources(outputDirectory: string, entryFile: string, settings: InputSettings): Promise<readonly string[] | undefined> {
   try {
     const manifest = parseManifest(await readFile(join(outputDirectory, MANIFEST_PATH), "utf8"));
-    if (manifest === undefined || manifest.sources.length === 0 || manifest.sources.some((source) => /^https?:/i.test(source))) return false;
+    if (manifest === undefined || manifest.sources.length === 0 || manifest.sources.some((source) => /^https?:/i.test(source))) return undefined;
     const base = dirname(entryFile);
-    const sources = await Promise.all(
-      manifest.sources.map(async (path) => ({ path, digest: digest(await readFile(path === "" ? entryFile : resolve(base, path), "utf8")) })),
-    );
-    if (inputsDigest(settings, sources) !== manifest.inputs) return false;
+    const paths = manifest.sources.map((path) => (path === "" ? entryFile : resolve(base, path)));
+    const sources = await Promise.all(manifest.sources.map(async (path, index) => ({ path, digest: digest(await readFile(paths[index] ?? entryFile, "utf8")) })));
+    if (inputsDigest(settings, sources) !== manifest.inputs) return undefined;
     const files = await Promise.all(
       manifest.files.filter((path) => path !== MANIFEST_PATH).map(async (path) => ({ path, contents: await readFile(join(outputDirectory, path), "utf8") })),
     );
-    return outputsDigest(files) === manifest.outputs;
+    return outputsDigest(files) === manifest.outputs ? paths : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

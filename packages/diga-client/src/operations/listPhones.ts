@@ -37,7 +37,7 @@ export type ListPhonesError =
   | UnprocessableEntityError<Operation["responses"][422]["content"]["application/json"]>
   | InternalServerError<Operation["responses"][500]["content"]["application/json"], 500>;
 
-const endpoint = {
+const endpoint: Endpoint = {
   method: "GET",
   path: "/v1/phone/",
   params: {
@@ -61,7 +61,7 @@ const endpoint = {
     previous: { param: "before", from: "first_id" },
     page: { param: "page", current: "current_page", total: "total_pages" },
   },
-} as const satisfies Endpoint;
+};
 
 /**
  * List Phones

@@ -23,8 +23,8 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";
-export { bindClient } from "./facade.js";
-export type { Bound } from "./facade.js";
+export { bindOperations } from "./facade.js";
+export type { Bound, BoundOperations } from "./facade.js";
 export { PagePromise, paginate } from "./pagination.js";
 export type { CursorSpec, Page, PageMethods, PaginationSpec } from "./pagination.js";
 export { request } from "./request.js";
