@@ -6,3 +6,5 @@ export type { GeneratedFile } from "./emit/file.js";
 export { planWrite, writeOutput, hasChanges } from "./write/write-output.js";
 export type { WritePlan } from "./write/write-output.js";
 export type { ApiModel, OperationModel } from "./model/model.js";
+export { diffSpecs, diffSurfaces, loadSurface, renderJson, renderMarkdown } from "./diff/index.js";
+export type { ApiDiff, ApiSurface, Bump, Change, ChangeKind, ChangeSubject, DiffOptions, DiffSummary, Severity } from "./diff/index.js";

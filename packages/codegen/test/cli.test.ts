@@ -22,7 +22,7 @@ async function snapshotFolder(directory: string): Promise<Record<string, string>
 
 describe("diga-codegen CLI", () => {
   it.each([
-    { argv: ["--help"], code: 0, out: /^Usage: diga-codegen generate \[options\]/ },
+    { argv: ["--help"], code: 0, out: /^Usage: diga-codegen <command> \[options\][\s\S]*diff <old> <new>[\s\S]*NO_COLOR[\s\S]*Examples:/ },
     { argv: ["--version"], code: 0, out: /^\d+\.\d+\.\d+$/ },
   ])("$argv", async ({ argv, code, out }) => {
     const result = await run(argv);
@@ -31,7 +31,7 @@ describe("diga-codegen CLI", () => {
   });
 
   it.each([
-    { argv: [], err: "diga-codegen: missing command: use `diga-codegen generate`" },
+    { argv: [], err: "diga-codegen: missing command: use `diga-codegen generate` or `diga-codegen diff`" },
     { argv: ["build"], err: 'diga-codegen: unknown command "build"' },
     { argv: ["generate", "--bogus"], err: "diga-codegen: unknown option --bogus" },
     { argv: ["generate", "-i"], err: "diga-codegen: Option '-i, --input <value>' argument missing" },
@@ -57,7 +57,7 @@ describe("diga-codegen CLI", () => {
     it("writes the package and prints one summary line", async () => {
       const result = await run(["generate", "-i", phoneSpec, "-o", output]);
       expect(result.code).toBe(0);
-      expect(result.out).toMatch(/^diga-codegen: .*openapi\.yaml → .*client: 1 operation, \d+ files \(\d+ written, 0 unchanged, 0 removed\) in \d+ ms$/);
+      expect(result.out).toMatch(/^diga-codegen: .*openapi\.yaml → .*client: 1 operation, \d+ files \(\d+ written, 0 unchanged, 0 removed\) in \d+ ms \(load \d+ · validate \d+ · model \d+ · types \d+ · operations \d+ · write \d+ ms\)$/);
       expect(await listFiles(output)).toContain("src/operations/listPhones.ts");
     });
 

@@ -1,19 +1,21 @@
 import { readFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CodegenError, formatProblem } from "../errors.js";
-import { generate, settingsOf } from "../generate.js";
-import { isFresh } from "../write/freshness.js";
-import { hasChanges, planWrite, writeOutput, type WritePlan } from "../write/write-output.js";
 import { CONFIG_FILE, readConfig, type ClientConfig } from "./config.js";
+import { EXIT, runJob, type JobOutcome } from "./generate-command.js";
+import { createReporter, processIo, type Io, type Reporter, type Verbosity } from "./reporter.js";
 
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+export { EXIT } from "./generate-command.js";
+export type { Io } from "./reporter.js";
 
-const HELP = `Usage: diga-codegen generate [options]
+const HELP = `Usage: diga-codegen <command> [options]
 
-Generates a typed, dependency-free TypeScript client package from an OpenAPI 3.0/3.1 document.
+Commands:
+  generate               generate a typed, dependency-free TypeScript client package from an OpenAPI 3.0/3.1 document
+  diff <old> <new>       what changed in the generated SDK between two versions of a spec, breaking or not
 
-Options:
+Generate options:
   -i, --input <file>     OpenAPI document (YAML or JSON)
   -o, --output <dir>     folder of the generated package (diga-codegen owns the files it writes there)
   -c, --config <file>    config file (default: ./${CONFIG_FILE} if it exists)
@@ -21,32 +23,42 @@ Options:
       --allow-remote-refs  fetch $refs to http(s) URLs (never done otherwise)
       --check            write nothing; exit 1 and list the files that differ from a fresh generation
       --force            generate even when the output is up to date with the spec and the generator
+  -w, --watch            regenerate whenever a spec file changes (a broken save is reported, then recovered from)
+
+Diff options:
+      --format <f>       markdown (default; fit for a pull-request comment) or json
+      --fail-on-breaking exit 1 when a change is breaking for a TypeScript caller
+
+Common options:
+  -q, --quiet            print only errors
+      --verbose          also print per-file changes
       --debug            print stack traces
   -h, --help             show this help
   -v, --version          print the version
+Colour is used on terminals only; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.
 
-Without --input/--output, the clients listed in ${CONFIG_FILE} are generated.
+Without --input/--output, generate makes every client listed in ${CONFIG_FILE}.
 
 Examples:
   diga-codegen generate
   diga-codegen generate -i openapi.yaml -o packages/api-client --package-name @acme/api
   diga-codegen generate --check      # in CI: fail when the committed client drifted from the spec
+  diga-codegen generate --watch      # while editing the spec
+  diga-codegen diff old/openapi.yaml openapi.yaml --fail-on-breaking
 
-Exit codes: 0 done, 1 invalid spec or drift (--check), 2 usage error.`;
-
-export interface Io {
-  readonly cwd: string;
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
-
-const defaultIo: Io = { cwd: process.cwd(), out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
+Exit codes: 0 done, 1 invalid spec, drift (--check) or breaking change (--fail-on-breaking), 2 usage error.`;
 
 class UsageError extends Error {}
 
+export interface MainOptions {
+  /** Ends `--watch`; the bin wires it to Ctrl-C. */
+  readonly signal?: AbortSignal;
+}
+
 /** Runs the CLI and returns its exit code; never calls `process.exit`, so tests run it in-process. */
-export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processIo(), { signal }: MainOptions = {}): Promise<number> {
   let debug = argv.includes("--debug");
+  let reporter = createReporter(io, "normal");
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -60,12 +72,20 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         "allow-remote-refs": { type: "boolean", default: false },
         check: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
+        watch: { type: "boolean", short: "w", default: false },
+        format: { type: "string" },
+        "fail-on-breaking": { type: "boolean", default: false },
+        quiet: { type: "boolean", short: "q", default: false },
+        verbose: { type: "boolean", default: false },
         debug: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
     });
     debug = values.debug;
+    if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose contradict each other");
+    const verbosity: Verbosity = values.quiet ? "quiet" : values.verbose ? "verbose" : "normal";
+    reporter = createReporter(io, verbosity);
     if (values.help) {
       io.out(HELP);
       return EXIT.ok;
@@ -75,18 +95,38 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       return EXIT.ok;
     }
     const [command, ...rest] = positionals;
-    if (command !== "generate" || rest.length > 0) {
-      throw new UsageError(command === undefined ? "missing command: use `diga-codegen generate`" : `unknown command "${[command, ...rest].join(" ")}"`);
+    if (command === "diff") {
+      const [before, after, ...extra] = rest;
+      if (before === undefined || after === undefined || extra.length > 0) throw new UsageError("diff takes two specs: `diga-codegen diff <old> <new>`");
+      const format = values.format ?? "markdown";
+      if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json, not "${format}"`);
+      const { runDiff } = await import("./diff-command.js");
+      return await runDiff({ before, after, format, failOnBreaking: values["fail-on-breaking"], allowRemoteRefs: values["allow-remote-refs"] }, io);
     }
+    if (command !== "generate" || rest.length > 0) {
+      throw new UsageError(command === undefined ? "missing command: use `diga-codegen generate` or `diga-codegen diff`" : `unknown command "${[command, ...rest].join(" ")}"`);
+    }
+    if (values.watch && values.check) throw new UsageError("--watch and --check do not go together: --check is for CI, --watch for editing");
     const jobs = (await resolveJobs(io.cwd, values)).map((job) => ({ ...job, allowRemoteRefs: values["allow-remote-refs"] || job.allowRemoteRefs === true }));
+    const flags = { check: values.check, force: values.force };
+    if (values.watch) {
+      const { watchJobs } = await import("./watch.js");
+      const run = (job: ClientConfig): Promise<JobOutcome> =>
+        runJob(job, flags, io, reporter).catch((error: unknown) => {
+          report(error, reporter, debug);
+          return { code: EXIT.failure, sources: [] };
+        });
+      await watchJobs(jobs, { run, reporter, signal: signal ?? new AbortController().signal });
+      return EXIT.ok;
+    }
     let exitCode: number = EXIT.ok;
     for (const job of jobs) {
-      const code = await runJob(job, { check: values.check, force: values.force }, io);
+      const { code } = await runJob(job, flags, io, reporter);
       if (code !== EXIT.ok) exitCode = code;
     }
     return exitCode;
   } catch (error) {
-    return report(error, io, debug);
+    return report(error, reporter, debug);
   }
 }
 
@@ -113,84 +153,31 @@ async function resolveJobs(
   return [{ ...merged, input: merged.input, output: merged.output }];
 }
 
-async function runJob(job: ClientConfig, { check, force }: { check: boolean; force: boolean }, io: Io): Promise<number> {
-  const start = performance.now();
-  // Relative to where the user stands, unless that means climbing out of it.
-  const shown = (path: string) => {
-    const fromCwd = relative(io.cwd, path);
-    return fromCwd === "" ? "." : fromCwd.startsWith("..") ? path : fromCwd;
-  };
-  const options = {
-    input: shown(job.input),
-    cwd: io.cwd,
-    allowRemoteRefs: job.allowRemoteRefs === true,
-    ...(job.packageName === undefined ? {} : { packageName: job.packageName }),
-    ...(job.packageVersion === undefined ? {} : { packageVersion: job.packageVersion }),
-  };
-  // An unchanged spec and generator: the manifest's digests prove the output current without generating.
-  if (!force && (await isFresh(job.output, job.input, await settingsOf(options)))) {
-    io.out(`diga-codegen: ${shown(job.output)} is up to date with ${shown(job.input)} (unchanged since the last generation) in ${Math.round(performance.now() - start)} ms`);
-    return EXIT.ok;
-  }
-  const result = await generate(options);
-  const operations = plural(result.model.operations.length, "operation");
-  if (check) {
-    const plan = await planWrite(job.output, result.files);
-    const ms = Math.round(performance.now() - start);
-    if (!hasChanges(plan)) {
-      io.out(`diga-codegen: ${shown(job.output)} is up to date with ${shown(job.input)} (${operations}, ${plural(result.files.length, "file")}) in ${ms} ms`);
-      return EXIT.ok;
-    }
-    io.err(`diga-codegen: ${shown(job.output)} is out of date with ${shown(job.input)}:`);
-    for (const line of describePlan(plan)) io.err(`  ${line}`);
-    io.err("run `diga-codegen generate` and commit the result");
-    return EXIT.failure;
-  }
-  const plan = await writeOutput(job.output, result.files);
-  const ms = Math.round(performance.now() - start);
-  const written = plan.created.length + plan.updated.length;
-  io.out(
-    `diga-codegen: ${shown(job.input)} → ${shown(job.output)}: ${operations}, ${plural(result.files.length, "file")} (${written} written, ${plan.unchanged.length} unchanged, ${plan.removed.length} removed) in ${ms} ms`,
-  );
-  return EXIT.ok;
-}
-
-function describePlan(plan: WritePlan): string[] {
-  return [
-    ...plan.updated.map((path) => `changed  ${path}`),
-    ...plan.created.map((path) => `missing  ${path}`),
-    ...plan.removed.map((path) => `stale    ${path}`),
-  ];
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-function report(error: unknown, io: Io, debug: boolean): number {
+function report(error: unknown, reporter: Reporter, debug: boolean): number {
+  const { red } = reporter.paint;
   if (error instanceof UsageError) {
-    io.err(`diga-codegen: ${error.message}`);
-    io.err("run `diga-codegen --help` for usage");
+    reporter.error(`diga-codegen: ${error.message}`);
+    reporter.error("run `diga-codegen --help` for usage");
     return EXIT.usage;
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof Error && code?.startsWith("ERR_PARSE_ARGS") === true) {
     // Node's own text for an unknown option suggests `--`, which is no help here.
     const option = /'(-[^']*)'/.exec(error.message)?.[1];
-    io.err(`diga-codegen: ${code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined ? `unknown option ${option}` : error.message}`);
-    io.err("run `diga-codegen --help` for usage");
+    reporter.error(`diga-codegen: ${code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option !== undefined ? `unknown option ${option}` : error.message}`);
+    reporter.error("run `diga-codegen --help` for usage");
     return EXIT.usage;
   }
   if (error instanceof CodegenError) {
     const shown = error.problems.slice(0, 50);
-    for (const problem of shown) io.err(`diga-codegen: error: ${formatProblem(problem)}`);
-    if (error.problems.length > shown.length) io.err(`diga-codegen: ... and ${error.problems.length - shown.length} more problems`);
-    if (error.problems.length > 1) io.err(`diga-codegen: ${error.problems.length} problems; nothing was written`);
-    if (debug) io.err(error.stack ?? "");
+    for (const problem of shown) reporter.error(`diga-codegen: ${red("error")}: ${formatProblem(problem)}`);
+    if (error.problems.length > shown.length) reporter.error(`diga-codegen: ... and ${error.problems.length - shown.length} more problems`);
+    if (error.problems.length > 1) reporter.error(`diga-codegen: ${error.problems.length} problems; nothing was written`);
+    if (debug) reporter.error(error.stack ?? "");
     return error.stage === "config" ? EXIT.usage : EXIT.failure;
   }
-  io.err(`diga-codegen: internal error: ${error instanceof Error ? error.message : String(error)}`);
-  io.err(debug ? String((error as Error | undefined)?.stack) : "this is a bug in diga-codegen; rerun with --debug for details and report it");
+  reporter.error(`diga-codegen: internal error: ${error instanceof Error ? error.message : String(error)}`);
+  reporter.error(debug ? String((error as Error | undefined)?.stack) : "this is a bug in diga-codegen; rerun with --debug for details and report it");
   return EXIT.failure;
 }
 
