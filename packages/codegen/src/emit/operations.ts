@@ -134,7 +134,7 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
   ]);
   const returnType = operation.pagination === undefined ? ref(fn.returnType, name(typeNames.response), name(typeNames.error)) : ref(fn.returnType, name(typeNames.response), name(typeNames.item), name(typeNames.error));
   const args = fn.callArguments.map((argument) => argument ?? input);
-  return functionDeclaration(operation.functionName, parameters, returnType, [["return ", call(fn.callee, args), ";"]], functionDocs(operation, types.params !== undefined));
+  return functionDeclaration(operation.functionName, parameters, returnType, [["return ", call(fn.callee, args), ";"]], functionDocs(operation));
 }
 
 /**
@@ -331,7 +331,7 @@ function nonEmpty(rule: { [key: string]: LiteralValue }): { [key: string]: Liter
   return Object.values(rule).some((entry) => entry !== undefined) ? rule : undefined;
 }
 
-function functionDocs(operation: OperationModel, hasParams: boolean): Doc {
+function functionDocs(operation: OperationModel): Doc {
   const { docs } = operation;
   const body = operation.requestBody;
   const description = paragraphs(
@@ -346,13 +346,14 @@ function functionDocs(operation: OperationModel, hasParams: boolean): Doc {
       .filter((parameter) => parameter.description !== undefined)
       .map((parameter) => ({ name: "param", text: `${parameter.argumentName} - ${docText(parameter.description ?? "")}` })),
     ...(docs.deprecated ? [{ name: "deprecated" }] : []),
-    { name: "example", text: `\n\`\`\`ts\n${exampleCode(operation, hasParams)}\n\`\`\`` },
+    { name: "example", text: `\n\`\`\`ts\n${operationExample(operation)}\n\`\`\`` },
   ];
   return jsDocComment(description ?? "", tags);
 }
 
 /** A call with the required params (else the first one with a default), and for list operations the iteration. */
-function exampleCode(operation: OperationModel, hasParams: boolean): string {
+export function operationExample(operation: OperationModel): string {
+  const hasParams = operation.parameters.length > 0 || operation.requestBody !== undefined;
   const shown = operation.parameters.filter((parameter) => parameter.required);
   const withDefault = operation.parameters.find((parameter) => parameter.value.default !== undefined);
   if (shown.length === 0 && withDefault !== undefined) shown.push(withDefault);

@@ -1,6 +1,6 @@
 import type { ApiModel } from "../model/model.js";
 import { indexed, moduleDeclaration, name, sourceFile, typeAlias } from "./code.js";
-import { docText, paragraphs } from "./docs.js";
+import { paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { print } from "./layout.js";
 
@@ -138,39 +138,3 @@ export function emitPackageFiles(model: ApiModel, options: PackageOptions): Gene
 }
 
 /** `README.md`: install, authenticate, and one example per operation, derived from the spec so it stays true. */
-export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedFile {
-  const credential = model.credentials[0];
-  const lines = [
-    `# ${options.packageName}`,
-    "",
-    `TypeScript client for **${docText(model.title)}** ${model.version}, generated from its OpenAPI description by @diga/codegen. Do not edit: regenerate with \`diga-codegen generate\`.`,
-    "",
-    "- Zero runtime dependencies: it uses the global `fetch` (Node 20+, Deno, Bun, browsers, edge runtimes), or the one you pass.",
-    "- One function per operation, so bundlers keep only the operations you import.",
-    "- Every parameter and response typed from the spec.",
-    "",
-    "## Usage",
-    "",
-    "```ts",
-    `import { createClient${model.operations[0] === undefined ? "" : `, ${model.operations[0].functionName}`} } from "${options.packageName}";`,
-    "",
-    credential === undefined ? "const client = createClient();" : `const client = createClient({ ${credential.name}: ${credential.kind === "basic" ? '{ username: "user", password: "secret" }' : '"<token>"'} });`,
-    ...(model.operations[0] === undefined ? [] : [`const result = await ${model.operations[0].functionName}(client);`]),
-    "```",
-    "",
-    "## Operations",
-    "",
-    "| Function | Request | Summary |",
-    "| --- | --- | --- |",
-    ...model.operations.map(
-      (operation) =>
-        `| \`${operation.functionName}\` | \`${operation.method} ${operation.path}\` | ${(operation.docs.summary ?? "").replace(/[|\n]/g, " ")}${operation.docs.deprecated ? " (deprecated)" : ""} |`,
-    ),
-    "",
-    "## Errors",
-    "",
-    "A non-2xx answer rejects with an `ApiError` carrying `status`, `headers`, the parsed `body` (typed per operation as `<Operation>Error`) and `requestId`. A request that gets no answer rejects with a `ConnectionError`. Both extend `SdkError`.",
-    "",
-  ];
-  return { path: "README.md", contents: lines.join("\n") };
-}

@@ -162,6 +162,11 @@ describe("collectProblems", () => {
       ],
     },
     {
+      name: "`additionalProperties: false` in OpenAPI 3.0 is fine (GitHub and Stripe use it everywhere)",
+      given: { ...minimal, openapi: "3.0.3", components: { schemas: { Closed: { type: "object", additionalProperties: false }, Open: { additionalProperties: true } } } },
+      want: [],
+    },
+    {
       name: "recursion through an object property is fine",
       given: { ...minimal, components: { schemas: { Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } } } } } } },
       want: [],

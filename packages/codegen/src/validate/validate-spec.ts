@@ -291,6 +291,7 @@ function checkRefs(root: Json, node: unknown, pointer: string, report: Report, o
 
 const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"] as const;
 const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
+const BOOLEAN_SLOTS: ReadonlySet<string> = new Set(["additionalProperties", "unevaluatedProperties", "unevaluatedItems", "additionalItems"]);
 const SCHEMA_SLOTS = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "additionalItems"] as const;
 
 /**
@@ -305,7 +306,8 @@ function checkSchemaShapes(root: Json, report: Report): void {
     seen.add(node);
     for (const [key, child] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
       const at = appendPointer(pointer, key);
-      if (typeof key === "string" && LITERAL_KEYS.has(key)) continue;
+      // Extensions (`x-github-breaking-changes`…) are the vendor's own data, not schemas we generate from.
+      if (typeof key === "string" && (LITERAL_KEYS.has(key) || key.startsWith("x-"))) continue;
       if (key === "schema") checkSchema(child, at);
       else if (at === "/components/schemas") {
         if (isObject(child)) for (const [name, schema] of Object.entries(child)) checkSchema(schema, appendPointer(at, name));
@@ -335,7 +337,11 @@ function checkSchemaShapes(root: Json, report: Report): void {
       if (!Array.isArray(value)) report(appendPointer(pointer, key), `\`${key}\` must be a list of schemas`);
       else value.forEach((child, index) => (isObject(child) ? checkSchema(child, appendPointer(pointer, key, index)) : report(appendPointer(pointer, key, index), `each \`${key}\` entry must be a schema mapping`, "openapi-typescript cannot read `true`/`false` or other values here")));
     }
-    for (const key of SCHEMA_SLOTS) if (schema[key] !== undefined) checkSchema(schema[key], appendPointer(pointer, key));
+    for (const key of SCHEMA_SLOTS) {
+      // `additionalProperties: false` and its kin were booleans long before 3.1 allowed boolean schemas everywhere.
+      if (typeof schema[key] === "boolean" && BOOLEAN_SLOTS.has(key)) continue;
+      if (schema[key] !== undefined) checkSchema(schema[key], appendPointer(pointer, key));
+    }
     const { required, type } = schema;
     if (required !== undefined && typeof required !== "boolean" && !(Array.isArray(required) && required.every((name) => typeof name === "string"))) {
       report(appendPointer(pointer, "required"), "`required` of a schema must be a list of property names");
