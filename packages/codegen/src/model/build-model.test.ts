@@ -121,6 +121,22 @@ describe("buildModel", () => {
     ]);
   });
 
+  it("takes a path parameter named twice in the template once, and never as `endpoint` or `client`", () => {
+    const model = buildModel(
+      spec({
+        "/{id}/{endpoint}/{id}/{client}": {
+          parameters: ["id", "endpoint", "client"].map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+          get: ok,
+        },
+      }),
+    );
+    expect(model.operations[0]?.pathParameters.map(({ name, argumentName }) => [name, argumentName])).toStrictEqual([
+      ["id", "id"],
+      ["endpoint", "endpoint_"],
+      ["client", "client_"],
+    ]);
+  });
+
   it("lets an operation parameter override the path item's one of the same name and location", () => {
     const model = buildModel(
       spec({

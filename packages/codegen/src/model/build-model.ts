@@ -125,6 +125,8 @@ export function buildModel(document: OpenApiDocument): ApiModel {
     assignUniqueNames([{ preferred: sdkClassName(document.info.title), fallback: `${sdkClassName(document.info.title)}Client` }], new Set([...PACKAGE_TYPE_EXPORTS, ...functionNames]))[0] ?? "Api";
   const takenTypeNames = new Set([
     sdkClass,
+    // index.ts exports functions and types side by side, so a type may not take a function's name either.
+    ...functionNames,
     ...PACKAGE_TYPE_EXPORTS,
     ...operations.flatMap(({ typeNames }) => Object.values(typeNames)),
   ]);
@@ -300,8 +302,9 @@ function buildPathParameters(document: OpenApiDocument, path: string, parameters
   const byName = new Map(parameters.filter(({ parameter }) => parameter.in === "path").map(({ parameter }) => [parameter.name, parameter]));
   // An argument must not shadow what the operation's module uses: its other parameters, `endpoint`, `request`…
   const taken = new Set(["client", "params", "options", ...MODULE_SCOPE_NAMES]);
-  return [...path.matchAll(/\{([^}]+)\}/g)].flatMap(([, name]) => {
-    const parameter = name === undefined ? undefined : byName.get(name);
+  const templated = new Set([...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => name ?? ""));
+  return [...templated].flatMap((name) => {
+    const parameter = byName.get(name);
     if (parameter === undefined) return [];
     let argumentName = safeIdentifier(camelCase(parameter.name) || "value", taken);
     for (let n = 2; taken.has(argumentName); n++) argumentName = `${safeIdentifier(camelCase(parameter.name), taken)}${n}`;

@@ -152,14 +152,11 @@ describe("collectProblems", () => {
       ],
     },
     {
-      name: "a path parameter twice in the template, and a $ref that is not a string",
+      name: "a path parameter twice in the template is fine; a $ref that is not a string is not",
       given: withPaths({
         "/{id}/{id}": { get: { parameters: [{ name: "id", in: "path", required: true, schema: { $ref: 5 } }], responses: { "200": { description: "ok" } } } },
       }),
-      want: [
-        { pointer: "/paths/~1{id}~1{id}/get", message: 'path template "/{id}/{id}" has {id} more than once' },
-        { pointer: "/paths/~1{id}~1{id}/get/parameters/0/schema/$ref", message: "`$ref` must be a string" },
-      ],
+      want: [{ pointer: "/paths/~1{id}~1{id}/get/parameters/0/schema/$ref", message: "`$ref` must be a string" }],
     },
     {
       name: "`additionalProperties: false` in OpenAPI 3.0 is fine (GitHub and Stripe use it everywhere)",

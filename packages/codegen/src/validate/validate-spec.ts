@@ -177,11 +177,9 @@ function checkOperation(root: Json, path: string, operation: Json, pointer: stri
   const pathParams = new Set(
     [...shared.values(), ...own.values()].filter((parameter) => parameter["in"] === "path").map((parameter) => String(parameter["name"])),
   );
-  const templated = [...path.matchAll(/\{([^}]*)\}/g)].map(([, name]) => name ?? "");
-  for (const name of new Set(templated.filter((name, index) => templated.indexOf(name) !== index))) {
-    report(pointer, `path template "${path}" has {${name}} more than once`, "give each path parameter its own name");
-  }
-  for (const name of new Set(templated)) {
+  // A name may appear twice (`/{id}/{action}/{id}`): one parameter, one argument, its value in both places.
+  const templated = new Set([...path.matchAll(/\{([^}]*)\}/g)].map(([, name]) => name ?? ""));
+  for (const name of templated) {
     if (!pathParams.has(name)) {
       report(pointer, `path template "${path}" has {${name}} but the operation declares no path parameter "${name}"`, `add a parameter with \`name: ${name}\` and \`in: path\``);
     }
@@ -252,6 +250,7 @@ function checkParameters(root: Json, parameters: unknown, pointer: string, repor
       report(at, `parameter "${String(name)}" needs a \`schema\` (or \`content\`)`);
     }
     const key = `${String(location)}:${String(name)}`;
+    if (byKey.has(key)) report(at, `parameter "${String(name)}" in ${String(location)} is listed twice`, "a parameter list must not repeat a name and location");
     byKey.set(key, parameter);
   });
   return byKey;
@@ -272,6 +271,8 @@ function checkRefs(root: Json, node: unknown, pointer: string, report: Report, o
     const target = localRefPointer(ref);
     if (target === undefined) {
       report(appendPointer(pointer, "$ref"), `cannot resolve $ref "${ref}"`, "fix the reference");
+    } else if (target === "") {
+      report(appendPointer(pointer, "$ref"), `$ref "${ref}" points at the whole document, not at a definition`, 'point it at a definition, e.g. "#/components/schemas/Name"');
     } else if (resolveLocalRef(root, ref) === undefined) {
       report(appendPointer(pointer, "$ref"), `cannot resolve $ref "${ref}": nothing is defined at ${target || "/"}`, "fix the reference or define the target");
     } else if (isPureRefCycle(root, ref)) {

@@ -84,5 +84,10 @@ export function listPhones(
   params: ListPhonesParams = {},
   options?: RequestOptions,
 ): PagePromise<ListPhonesResponse, ListPhonesItem, ListPhonesError> {
-  return paginate(client, endpoint, { params }, options);
+  return paginate<ListPhonesResponse, ListPhonesItem, ListPhonesError>(
+    client,
+    endpoint,
+    { params },
+    options,
+  );
 }
