@@ -5,6 +5,7 @@ import { generatedHeader, type GeneratedFile } from "./emit/file.js";
 import { emitOperation } from "./emit/operations.js";
 import { emitIndex, emitModels, emitPackageFiles, emitRuntime } from "./emit/package-files.js";
 import { emitReadme } from "./emit/readme.js";
+import { loadParsedTemplates } from "./emit/template-cache.js";
 import { readTemplateSources, type TemplateFiles } from "./emit/template-sources.js";
 import { emitSdk, type TagDocs } from "./emit/sdk.js";
 import { operationIdRenames } from "./emit/types.js";
@@ -80,7 +81,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Started first, so the second core loads TypeScript and openapi-typescript while this one reads the spec.
   const types = startTypesJob(options.threads ?? true);
   try {
-    const templatesModule = import("./emit/templates.js");
     const templatesPromise = options.templates === undefined ? readTemplateSources() : Promise.resolve(options.templates);
     const cwd = options.cwd ?? process.cwd();
     const loaded = await time("load", () => loadSpec(options.input, { cwd, read: options.read ?? readTextFile, allowRemoteRefs: options.allowRemoteRefs ?? false }));
@@ -99,9 +99,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // Awaited below, after the operations; until then a failure here must not count as an unhandled rejection,
     // which would end the CLI's process with a stack trace instead of our message.
     schema.catch(() => undefined);
-    const [templates, { parseTemplates }] = await Promise.all([templatesPromise, templatesModule]);
+    const templates = await templatesPromise;
+    const parsed = await loadParsedTemplates(templates);
     const emitted = await time("operations", () => {
-      const parsed = parseTemplates(templates);
       const userAgent = `${packageOptions.packageName}/${packageOptions.packageVersion ?? model.version}`;
       return [
         ...model.operations.map((operation, index) => {

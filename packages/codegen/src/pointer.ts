@@ -1,11 +1,15 @@
 /** JSON pointers (RFC 6901): how every stage names a place in the document. */
 
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replaceAll("~", "~0").replaceAll("/", "~1");
+  const text = String(segment);
+  // Called for every node the validate stage walks (millions on GitHub's spec): skip the replacing when it is moot.
+  return text.includes("~") || text.includes("/") ? text.replaceAll("~", "~0").replaceAll("/", "~1") : text;
 }
 
 export function pointerOf(segments: readonly (string | number)[]): string {
-  return segments.map((segment) => `/${escapePointerSegment(segment)}`).join("");
+  let pointer = "";
+  for (const segment of segments) pointer += `/${escapePointerSegment(segment)}`;
+  return pointer;
 }
 
 export function appendPointer(pointer: string, ...segments: (string | number)[]): string {
@@ -29,4 +33,20 @@ export function getAtPointer(root: unknown, pointer: string): unknown {
     node = (node as Record<string, unknown>)[segment];
   }
   return node;
+}
+
+/**
+ * A place in the document as a chain of keys, for walks over every node: extending it costs one small object, and
+ * the pointer string is only built when a problem is reported there.
+ */
+export type Trail = { readonly up: Trail; readonly key: string | number } | undefined;
+
+export function step(trail: Trail, ...keys: (string | number)[]): Trail {
+  return keys.reduce<Trail>((up, key) => ({ up, key }), trail);
+}
+
+export function trailPointer(trail: Trail): string {
+  const keys: (string | number)[] = [];
+  for (let at = trail; at !== undefined; at = at.up) keys.push(at.key);
+  return pointerOf(keys.reverse());
 }

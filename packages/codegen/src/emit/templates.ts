@@ -64,7 +64,13 @@ export interface TemplateSources {
   readonly runtimeIndex: string;
 }
 
-export function parseTemplates(sources: TemplateSources): { operation: OperationTemplate; client: ClientTemplate; sdk: SdkTemplate } {
+export interface ParsedTemplates {
+  readonly operation: OperationTemplate;
+  readonly client: ClientTemplate;
+  readonly sdk: SdkTemplate;
+}
+
+export function parseTemplates(sources: TemplateSources): ParsedTemplates {
   const project = new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, skipAddingFilesFromTsConfig: true });
   const parse = (fileName: string, text: string) => project.createSourceFile(`/templates/${fileName}`, text);
   const exported = new Set(parse("runtime/index.ts", sources.runtimeIndex).getExportDeclarations().flatMap((declaration) => declaration.getNamedExports().map((specifier) => specifier.getName())));

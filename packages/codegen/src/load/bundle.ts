@@ -63,14 +63,16 @@ export function singleFileSpec(entry: SourceDocument, entryDigest = ""): Bundled
   return { document: entry.value, entry, bundled: false, sources: [{ path: "", digest: entryDigest }], locate: (pointer) => ({ file: entry.file, ...entry.locate(pointer) }) };
 }
 
-export async function bundleSpec(entry: SourceDocument, entryId: string, entryDigest: string, options: BundleOptions): Promise<BundledSpec> {
+export async function bundleSpec(entry: SourceDocument, entryId: string, entryDigest: string, options: BundleOptions, entryText?: string): Promise<BundledSpec> {
   const origins: Origin[] = [];
   const locate = (pointer: string): Location => {
     const origin = origins.find((candidate) => pointer === candidate.prefix || pointer.startsWith(`${candidate.prefix}/`));
     if (origin === undefined) return { file: entry.file, ...entry.locate(pointer) };
     return { file: origin.source.file, ...origin.source.locate(origin.pointer + pointer.slice(origin.prefix.length)) };
   };
-  if (!hasExternalRef(entry.value)) return singleFileSpec(entry, entryDigest);
+  // Most specs are one file; a look at the text (every `$ref` value starts with `#`) saves walking the whole tree.
+  const mayHaveExternalRef = entryText === undefined || /\$ref["']?\s*:\s*["']?(?!#)/.test(entryText);
+  if (!mayHaveExternalRef || !hasExternalRef(entry.value)) return singleFileSpec(entry, entryDigest);
   const sources: SourceDigest[] = [{ path: "", digest: entryDigest }];
 
   const root = entry.value as Record<string, unknown>;

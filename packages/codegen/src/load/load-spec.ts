@@ -40,5 +40,5 @@ export async function loadSpec(file: string, options: LoadOptions): Promise<Bund
       },
     ]);
   }
-  return bundleSpec(parseSource(file, text), id, digest(text), options);
+  return bundleSpec(parseSource(file, text), id, digest(text), options, text);
 }

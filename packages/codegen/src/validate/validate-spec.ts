@@ -1,6 +1,6 @@
 import { CodegenError, type Problem } from "../errors.js";
 import type { BundledSpec } from "../load/bundle.js";
-import { appendPointer } from "../pointer.js";
+import { appendPointer, step, trailPointer, type Trail } from "../pointer.js";
 import { isReference, localRefPointer, resolveLocalRef } from "../model/refs.js";
 import { HTTP_METHODS, type OpenApiDocument } from "../model/spec.js";
 
@@ -65,7 +65,7 @@ export function collectProblems(root: unknown): Problem[] {
   checkSecuritySchemes(root, report);
   checkSecurity(root, root["security"], "/security", report);
   checkPaths(root, report);
-  checkRefs(root, root, "", report, new Set());
+  checkRefs(root, root, undefined, report, new Set());
   checkSchemaShapes(root, report);
   if (problems.length === 0) checkTypeCycles(root, report);
   return problems;
@@ -259,32 +259,37 @@ function checkParameters(root: Json, parameters: unknown, pointer: string, repor
 /** Keys whose values are literal data, not schema: a `$ref` inside them is a value, not a reference. */
 const LITERAL_KEYS = new Set(["example", "examples", "default", "const", "enum", "value"]);
 
+/** What is wrong with a `$ref`, if anything; the same for every use of one ref string. */
+type RefProblem = { readonly message: string; readonly hint?: string } | undefined;
+
+function refProblem(root: Json, ref: string): RefProblem {
+  const target = localRefPointer(ref);
+  if (target === undefined) return { message: `cannot resolve $ref "${ref}"`, hint: "fix the reference" };
+  if (target === "") return { message: `$ref "${ref}" points at the whole document, not at a definition`, hint: 'point it at a definition, e.g. "#/components/schemas/Name"' };
+  if (resolveLocalRef(root, ref) === undefined) return { message: `cannot resolve $ref "${ref}": nothing is defined at ${target || "/"}`, hint: "fix the reference or define the target" };
+  if (isPureRefCycle(root, ref)) return { message: `$ref "${ref}" only leads to other $refs in a cycle and never to a definition` };
+  return undefined;
+}
+
 /** Every `$ref` must resolve; refs into other files are named as unsupported rather than silently ignored. */
-function checkRefs(root: Json, node: unknown, pointer: string, report: Report, onStack: Set<unknown>, inProperties = false): void {
+function checkRefs(root: Json, node: unknown, at: Trail, report: Report, onStack: Set<unknown>, inProperties = false, verdicts = new Map<string, RefProblem>()): void {
   if (typeof node !== "object" || node === null || onStack.has(node)) return;
   onStack.add(node);
   if (!Array.isArray(node) && !inProperties && "$ref" in node && typeof node.$ref !== "string") {
-    report(appendPointer(pointer, "$ref"), "`$ref` must be a string", 'e.g. `$ref: "#/components/schemas/Name"`');
+    report(trailPointer(step(at, "$ref")), "`$ref` must be a string", 'e.g. `$ref: "#/components/schemas/Name"`');
   }
   if (isReference(node)) {
-    const ref = node.$ref;
-    const target = localRefPointer(ref);
-    if (target === undefined) {
-      report(appendPointer(pointer, "$ref"), `cannot resolve $ref "${ref}"`, "fix the reference");
-    } else if (target === "") {
-      report(appendPointer(pointer, "$ref"), `$ref "${ref}" points at the whole document, not at a definition`, 'point it at a definition, e.g. "#/components/schemas/Name"');
-    } else if (resolveLocalRef(root, ref) === undefined) {
-      report(appendPointer(pointer, "$ref"), `cannot resolve $ref "${ref}": nothing is defined at ${target || "/"}`, "fix the reference or define the target");
-    } else if (isPureRefCycle(root, ref)) {
-      report(appendPointer(pointer, "$ref"), `$ref "${ref}" only leads to other $refs in a cycle and never to a definition`);
-    }
+    // GitHub's spec uses a few thousand distinct refs tens of thousands of times: judge each once.
+    if (!verdicts.has(node.$ref)) verdicts.set(node.$ref, refProblem(root, node.$ref));
+    const problem = verdicts.get(node.$ref);
+    if (problem !== undefined) report(trailPointer(step(at, "$ref")), problem.message, problem.hint);
   }
   if (Array.isArray(node)) {
-    node.forEach((child, index) => checkRefs(root, child, appendPointer(pointer, index), report, onStack));
+    node.forEach((child, index) => checkRefs(root, child, step(at, index), report, onStack, false, verdicts));
   } else {
     for (const [key, child] of Object.entries(node)) {
       if (LITERAL_KEYS.has(key) && !inProperties) continue;
-      checkRefs(root, child, appendPointer(pointer, key), report, onStack, key === "properties" || key === "patternProperties");
+      checkRefs(root, child, step(at, key), report, onStack, key === "properties" || key === "patternProperties", verdicts);
     }
   }
   onStack.delete(node);
@@ -302,26 +307,26 @@ const SCHEMA_SLOTS = ["items", "additionalProperties", "not", "if", "then", "els
 function checkSchemaShapes(root: Json, report: Report): void {
   const booleansAllowed = String(root["openapi"]).startsWith("3.1");
   const seen = new Set<unknown>();
-  const visitDocument = (node: unknown, pointer: string): void => {
+  const visitDocument = (node: unknown, trail: Trail): void => {
     if (typeof node !== "object" || node === null || seen.has(node)) return;
     seen.add(node);
     for (const [key, child] of Array.isArray(node) ? node.entries() : Object.entries(node)) {
-      const at = appendPointer(pointer, key);
       // Extensions (`x-github-breaking-changes`…) are the vendor's own data, not schemas we generate from.
       if (typeof key === "string" && (LITERAL_KEYS.has(key) || key.startsWith("x-"))) continue;
+      const at = step(trail, key);
       if (key === "schema") checkSchema(child, at);
-      else if (at === "/components/schemas") {
-        if (isObject(child)) for (const [name, schema] of Object.entries(child)) checkSchema(schema, appendPointer(at, name));
+      else if (key === "schemas" && trail?.key === "components" && trail.up === undefined) {
+        if (isObject(child)) for (const [name, schema] of Object.entries(child)) checkSchema(schema, step(at, name));
       } else visitDocument(child, at);
     }
   };
-  const checkSchema = (schema: unknown, pointer: string): void => {
+  const checkSchema = (schema: unknown, at: Trail): void => {
     if (typeof schema === "boolean") {
-      if (!booleansAllowed) report(pointer, "a schema must be a mapping", "`true`/`false` schemas need OpenAPI 3.1");
+      if (!booleansAllowed) report(trailPointer(at), "a schema must be a mapping", "`true`/`false` schemas need OpenAPI 3.1");
       return;
     }
     if (!isObject(schema)) {
-      report(pointer, "a schema must be a mapping", "e.g. `{ type: string }` or `{ $ref: \"#/components/schemas/Name\" }`");
+      report(trailPointer(at), "a schema must be a mapping", "e.g. `{ type: string }` or `{ $ref: \"#/components/schemas/Name\" }`");
       return;
     }
     if (seen.has(schema) || isReference(schema)) return;
@@ -329,30 +334,30 @@ function checkSchemaShapes(root: Json, report: Report): void {
     for (const key of SCHEMA_MAPS) {
       const value = schema[key];
       if (value === undefined) continue;
-      if (!isObject(value)) report(appendPointer(pointer, key), `\`${key}\` must be a mapping of names to schemas`);
-      else for (const [name, child] of Object.entries(value)) checkSchema(child, appendPointer(pointer, key, name));
+      if (!isObject(value)) report(trailPointer(step(at, key)), `\`${key}\` must be a mapping of names to schemas`);
+      else for (const [name, child] of Object.entries(value)) checkSchema(child, step(at, key, name));
     }
     for (const key of SCHEMA_LISTS) {
       const value = schema[key];
       if (value === undefined) continue;
-      if (!Array.isArray(value)) report(appendPointer(pointer, key), `\`${key}\` must be a list of schemas`);
-      else value.forEach((child, index) => (isObject(child) ? checkSchema(child, appendPointer(pointer, key, index)) : report(appendPointer(pointer, key, index), `each \`${key}\` entry must be a schema mapping`, "openapi-typescript cannot read `true`/`false` or other values here")));
+      if (!Array.isArray(value)) report(trailPointer(step(at, key)), `\`${key}\` must be a list of schemas`);
+      else value.forEach((child, index) => (isObject(child) ? checkSchema(child, step(at, key, index)) : report(trailPointer(step(at, key, index)), `each \`${key}\` entry must be a schema mapping`, "openapi-typescript cannot read `true`/`false` or other values here")));
     }
     for (const key of SCHEMA_SLOTS) {
       // `additionalProperties: false` and its kin were booleans long before 3.1 allowed boolean schemas everywhere.
       if (typeof schema[key] === "boolean" && BOOLEAN_SLOTS.has(key)) continue;
-      if (schema[key] !== undefined) checkSchema(schema[key], appendPointer(pointer, key));
+      if (schema[key] !== undefined) checkSchema(schema[key], step(at, key));
     }
     const { required, type } = schema;
     if (required !== undefined && typeof required !== "boolean" && !(Array.isArray(required) && required.every((name) => typeof name === "string"))) {
-      report(appendPointer(pointer, "required"), "`required` of a schema must be a list of property names");
+      report(trailPointer(step(at, "required")), "`required` of a schema must be a list of property names");
     }
     if (type !== undefined && typeof type !== "string" && !(Array.isArray(type) && type.every((name) => typeof name === "string"))) {
-      report(appendPointer(pointer, "type"), "`type` must be a type name or a list of them");
+      report(trailPointer(step(at, "type")), "`type` must be a type name or a list of them");
     }
-    if (schema["enum"] !== undefined && !Array.isArray(schema["enum"])) report(appendPointer(pointer, "enum"), "`enum` must be a list of values");
+    if (schema["enum"] !== undefined && !Array.isArray(schema["enum"])) report(trailPointer(step(at, "enum")), "`enum` must be a list of values");
   };
-  visitDocument(root, "");
+  visitDocument(root, undefined);
   const schemas = isObject(root["components"]) ? root["components"]["schemas"] : undefined;
   if (isObject(schemas)) {
     for (const name of Object.keys(schemas)) {
