@@ -23,8 +23,7 @@ function asModule(block: string, packageName: string): string {
 
 /** The generated README's examples are code, not prose: every block must compile against the package it describes. */
 describe("the generated README", () => {
-  // Not request-bodies yet: a required body is shown as a `{ … }` placeholder until samples are built from schemas.
-  const cases = fixtureCases.filter(({ name }) => ["diga-phones", "security-schemes", "parameter-styles", "responses", "servers-with-variables", "names"].includes(name));
+  const cases = fixtureCases;
 
   it.each(cases)("of '$name' has examples that type-check against its package", async ({ input }) => {
     const result = await generate({ input, packageName: "@example/client" });

@@ -28,7 +28,7 @@ import {
 import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { print, type Doc } from "./layout.js";
-import { sampleValue } from "./samples.js";
+import { sampleSource, sampleValue } from "./samples.js";
 import type { FunctionTemplate, OperationTemplate } from "./templates.js";
 
 const STATUS_ERROR_CLASSES: Readonly<Record<string, string>> = {
@@ -378,7 +378,7 @@ export function operationExample(operation: OperationModel): string {
 }
 
 function sampleBody(body: RequestBodyModel): string {
-  return body.kind === "text" ? '"…"' : body.kind === "binary" ? "new Blob([…])" : "{ … }";
+  return sampleSource(body.sample);
 }
 
 /** `listPhones` → `phone`: the last word of the function name, singular. */

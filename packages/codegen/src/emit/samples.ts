@@ -1,5 +1,6 @@
-import type { ValueModel } from "../model/model.js";
-import { stringLiteral, type LiteralValue } from "./code.js";
+import type { SampleValue, ValueModel } from "../model/model.js";
+import { sampleString } from "../model/samples.js";
+import { propertyKey, stringLiteral, type LiteralValue } from "./code.js";
 
 /** Sample values are short scalars: numbers and booleans as written, strings quoted like all generated strings. */
 function toLiteral(value: LiteralValue): string {
@@ -26,24 +27,21 @@ export function sampleValue(value: ValueModel): string {
   }
 }
 
-function sampleString(format: string | undefined): string {
-  switch (format) {
-    case "uuid":
-      return "3fa85f64-5717-4562-b3fc-2c963f66afa6";
-    case "date-time":
-      return "2025-01-31T09:30:00Z";
-    case "date":
-      return "2025-01-31";
-    case "email":
-      return "user@example.com";
-    case "uri":
-    case "url":
-      return "https://example.com";
-    default:
-      return "string";
-  }
-}
 
 function isLiteral(value: unknown): value is LiteralValue {
   return value !== undefined && (value === null || ["string", "number", "boolean"].includes(typeof value));
+}
+
+/** A sample body as one line of source: `{ name: "string", audio: new Blob([]) }`. */
+export function sampleSource(sample: SampleValue): string {
+  switch (sample.kind) {
+    case "literal":
+      return toLiteral(sample.value);
+    case "blob":
+      return "new Blob([])";
+    case "array":
+      return `[${sample.items.map(sampleSource).join(", ")}]`;
+    case "object":
+      return sample.properties.length === 0 ? "{}" : `{ ${sample.properties.map(([key, value]) => `${key === "__proto__" ? '["__proto__"]' : propertyKey(key)}: ${sampleSource(value)}`).join(", ")} }`;
+  }
 }

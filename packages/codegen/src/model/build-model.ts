@@ -11,8 +11,8 @@ import type {
   ServerModel,
   PathParameterModel,
   ResponseModel,
+  SampleValue,
   SchemaAliasModel,
-
 } from "./model.js";
 import {
   assignUniqueNames,
@@ -29,6 +29,7 @@ import {
 import { checkDeclaredPagination, detectPagination, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
 import { dereference } from "./refs.js";
 import { classifyMediaType, classifyRequestMediaType, pickMediaType, pickRequestMediaType } from "./media-types.js";
+import { sampleOf } from "./samples.js";
 import { valueModelOf } from "./values.js";
 import {
   HTTP_METHODS,
@@ -347,8 +348,15 @@ function buildRequestBody(document: OpenApiDocument, operation: OperationObject,
     otherMediaTypes: mediaTypes.filter((type) => type !== mediaType),
     key: takenByParameter ? "requestBody" : "body",
     description: body.description,
+    sample: bodySample(document, body.content[mediaType]?.schema, classifyRequestMediaType(mediaType)),
     encoding: encoding === undefined ? undefined : Object.fromEntries(Object.entries(encoding).map(([name, entry]) => [name, { ...(entry.contentType === undefined ? {} : { contentType: entry.contentType }), ...(entry.style === undefined ? {} : { style: entry.style }), ...(entry.explode === undefined ? {} : { explode: entry.explode }) }])),
   };
+}
+
+function bodySample(document: OpenApiDocument, schema: MaybeRef<SchemaObject> | undefined, kind: RequestBodyModel["kind"]): SampleValue {
+  if (kind === "binary") return { kind: "blob" };
+  if (kind === "text") return { kind: "literal", value: "text" };
+  return sampleOf(document, schema);
 }
 
 /** 2xx responses are successes; so is `default` when the spec documents no 2xx (then it is the only answer described). */

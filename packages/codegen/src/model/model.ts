@@ -127,9 +127,18 @@ export interface RequestBodyModel {
   /** The params property that holds it: `body`, or `requestBody` when a parameter is already called `body`. */
   readonly key: string;
   readonly description: string | undefined;
+  /** A value that fits the body's schema, for examples. */
+  readonly sample: SampleValue;
   /** Per-property encoding of form and multipart bodies (the spec's Encoding Object). */
   readonly encoding: Readonly<Record<string, { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }>> | undefined;
 }
+
+/** A sample value as data: the emitters write it as source. */
+export type SampleValue =
+  | { readonly kind: "literal"; readonly value: string | number | boolean | null }
+  | { readonly kind: "blob" }
+  | { readonly kind: "array"; readonly items: readonly SampleValue[] }
+  | { readonly kind: "object"; readonly properties: readonly (readonly [string, SampleValue])[] };
 
 export interface ResponseModel {
   /** `200`, `4XX` or `default`, as written in the spec. */

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import type { SampleValue } from "./model.js";
+import { sampleOf } from "./samples.js";
+import type { OpenApiDocument, SchemaObject } from "./spec.js";
+
+const document = {
+  openapi: "3.1.0",
+  info: { title: "T", version: "1" },
+  components: {
+    schemas: {
+      Base: { type: "object", required: ["id"], properties: { id: { type: "string", format: "uuid" } } },
+      Node: { type: "object", required: ["children"], properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } } } },
+      Loop: { type: "object", required: ["next"], properties: { next: { $ref: "#/components/schemas/Loop" } } },
+    },
+  },
+} as unknown as OpenApiDocument;
+
+const literal = (value: string | number | boolean | null): SampleValue => ({ kind: "literal", value });
+const object = (...properties: [string, SampleValue][]): SampleValue => ({ kind: "object", properties });
+
+describe("sampleOf", () => {
+  it.each<{ name: string; schema: SchemaObject | { $ref: string }; want: SampleValue }>([
+    { name: "required properties only, each by type and format", schema: { type: "object", required: ["name", "age", "at"], properties: { name: { type: "string" }, age: { type: "integer", minimum: 18 }, at: { type: "string", format: "date-time" }, nickname: { type: "string" } } }, want: object(["name", literal("string")], ["age", literal(18)], ["at", literal("2025-01-31T09:30:00Z")]) },
+    { name: "default, then const, then the first non-null enum value", schema: { type: "object", required: ["a", "b", "c"], properties: { a: { type: "string", default: "x" }, b: { const: 3 }, c: { enum: [null, "on", "off"] } } }, want: object(["a", literal("x")], ["b", literal(3)], ["c", literal("on")]) },
+    { name: "allOf members merged, through $ref", schema: { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", required: ["flag"], properties: { flag: { type: "boolean" } } }] }, want: object(["id", literal("3fa85f64-5717-4562-b3fc-2c963f66afa6")], ["flag", literal(true)]) },
+    { name: "the first non-null alternative of anyOf", schema: { anyOf: [{ type: "null" }, { type: "number" }] }, want: literal(1) },
+    { name: "a binary string is a Blob", schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } }, want: object(["file", { kind: "blob" }]) },
+    { name: "arrays are empty, so recursion through items ends at once", schema: { $ref: "#/components/schemas/Node" }, want: object(["children", { kind: "array", items: [] }]) },
+  ])("$name", ({ schema, want }) => {
+    expect(sampleOf(document, schema as SchemaObject)).toStrictEqual(want);
+  });
+
+  it("stops a required self-reference at a bounded depth", () => {
+    let depth = 0;
+    for (let sample = sampleOf(document, { $ref: "#/components/schemas/Loop" } as never); sample.kind === "object" && sample.properties.length > 0; depth++) sample = sample.properties[0]?.[1] ?? object();
+    expect(depth).toBe(7);
+  });
+});

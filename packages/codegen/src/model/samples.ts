@@ -1,0 +1,81 @@
+import type { SampleValue } from "./model.js";
+import { dereference } from "./refs.js";
+import type { MaybeRef, OpenApiDocument, SchemaObject } from "./spec.js";
+
+/**
+ * A value that fits a request body's schema, for the examples in JSDoc and the README: required properties only,
+ * each with its default, first enum value or a value of its type and format. Built from the schema rather than
+ * from the spec's `example`, which may carry properties the type does not allow (the examples must compile).
+ */
+export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject> | boolean | undefined, depth = 0): SampleValue {
+  if (schemaOrRef === undefined || typeof schemaOrRef === "boolean" || depth > 6) return { kind: "object", properties: [] };
+  const schema = dereference(document, schemaOrRef, "").value;
+  if (typeof schema !== "object" || schema === null) return { kind: "object", properties: [] };
+  if (schema.const !== undefined && isScalar(schema.const)) return { kind: "literal", value: schema.const };
+  if (schema.default !== undefined && isScalar(schema.default)) return { kind: "literal", value: schema.default };
+  const firstEnum = schema.enum?.find((value) => value !== null && isScalar(value));
+  if (firstEnum !== undefined && isScalar(firstEnum)) return { kind: "literal", value: firstEnum };
+  const alternatives = (schema.oneOf ?? schema.anyOf)?.filter((alternative) => !isNullOnly(document, alternative));
+  if (alternatives !== undefined && alternatives[0] !== undefined) return sampleOf(document, alternatives[0], depth + 1);
+  const type = typeOf(schema);
+  if (type === "object" || (type === undefined && (schema.properties !== undefined || schema.allOf !== undefined))) return objectSample(document, schema, depth);
+  switch (type) {
+    case "array":
+      return { kind: "array", items: [] };
+    case "integer":
+    case "number":
+      return { kind: "literal", value: schema.minimum ?? 1 };
+    case "boolean":
+      return { kind: "literal", value: true };
+    case "null":
+      return { kind: "literal", value: null };
+    case "string":
+      return schema.format === "binary" ? { kind: "blob" } : { kind: "literal", value: sampleString(schema.format) };
+    default:
+      return { kind: "object", properties: [] };
+  }
+}
+
+function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: number): SampleValue {
+  const properties = new Map<string, MaybeRef<SchemaObject>>();
+  const required = new Set<string>();
+  const collect = (part: SchemaObject, level: number) => {
+    for (const [name, property] of Object.entries(part.properties ?? {})) properties.set(name, property);
+    for (const name of part.required ?? []) required.add(name);
+    if (level < 6) for (const member of part.allOf ?? []) collect(dereference(document, member, "").value, level + 1);
+  };
+  collect(schema, 0);
+  return { kind: "object", properties: [...required].map((name) => [name, sampleOf(document, properties.get(name), depth + 1)] as const) };
+}
+
+function typeOf(schema: SchemaObject): string | undefined {
+  const types = (Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type]).filter((type) => type !== "null");
+  return types[0] ?? (Array.isArray(schema.type) && schema.type.includes("null") ? "null" : undefined);
+}
+
+function isNullOnly(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>): boolean {
+  const schema = dereference(document, schemaOrRef, "").value;
+  return typeof schema === "object" && schema !== null && (schema.type === "null" || (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === "null"));
+}
+
+function isScalar(value: unknown): value is string | number | boolean | null {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
+}
+
+export function sampleString(format: string | undefined): string {
+  switch (format) {
+    case "uuid":
+      return "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+    case "date-time":
+      return "2025-01-31T09:30:00Z";
+    case "date":
+      return "2025-01-31";
+    case "email":
+      return "user@example.com";
+    case "uri":
+    case "url":
+      return "https://example.com";
+    default:
+      return "string";
+  }
+}
