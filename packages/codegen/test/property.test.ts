@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CodegenError, type GeneratedFile } from "../src/index.js";
+import { CodegenError, diffSpecs, type GeneratedFile } from "../src/index.js";
 import { caseSource, fuzzCaseArbitrary, TOLERABLE_BREAKAGES, type FuzzCase } from "./support/arbitraries.js";
 import { checkCases, failureSummary, isFailure, type BatchResult } from "./support/property-check.js";
 import { repoRoot } from "./support/paths.js";
@@ -41,6 +41,16 @@ describe("property: generate() throws CodegenError or emits code that type-check
       ];
     });
     expect(failures.join("\n\n")).toBe("");
+  });
+
+  it("the SDK diff of every generated document against itself is empty, and never crashes", async () => {
+    const generated = cases.filter((_fuzzCase, index) => run.verdicts[index]?.kind === "ok");
+    expect(generated.length).toBeGreaterThan(5);
+    for (const fuzzCase of generated) {
+      const { input, text } = caseSource(fuzzCase);
+      const diff = await diffSpecs(input, input, { read: async () => text });
+      expect({ input: text.slice(0, 300), bump: diff.bump, changes: diff.changes }).toStrictEqual({ input: text.slice(0, 300), bump: "none", changes: [] });
+    }
   });
 
   it("samples both versions and formats, valid and broken documents, and reaches both outcomes", () => {

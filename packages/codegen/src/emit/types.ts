@@ -49,7 +49,7 @@ export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: re
     const target = getAtPointer(document, pointer) as { operationId?: string } | undefined;
     if (target !== undefined) target.operationId = operationId;
   }
-  inlineRefsOutsideComponents(document);
+  rewriteForOpenapiTypescript(document);
   const spec = document as OpenAPI3;
   // openapiTS()'s Redocly pass adds an empty `components`; do the same so the types match its output exactly.
   (spec as { components?: object }).components ??= {};
@@ -88,12 +88,12 @@ export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: re
 }
 
 /**
- * openapi-typescript writes a `$ref` into `paths` (`#/paths/~1a/post/requestBody/content/application~1json/schema/…`)
- * as an indexed type that does not exist (TS2339), so such refs are replaced by a copy of what they point at, in the
- * types' own copy of the document. A ref that would contain itself is left alone (and is rare: only `paths` refs
- * that loop through `paths`).
+ * Rewrites, in the types' own copy of the document, what openapi-typescript gets wrong. A `$ref` into `paths`
+ * (`#/paths/~1a/post/requestBody/content/application~1json/schema/…`) becomes an indexed type that does not exist
+ * (TS2339), so it is replaced by a copy of its target (a ref that would contain itself is left alone); boolean
+ * schemas inside compositions crash it, so they are written as objects (see `booleanAsSchema`).
  */
-function inlineRefsOutsideComponents(document: unknown): void {
+function rewriteForOpenapiTypescript(document: unknown): void {
   const inline = (node: unknown, inlining: readonly string[]): unknown => {
     if (typeof node !== "object" || node === null) return node;
     const ref = (node as { $ref?: unknown }).$ref;
@@ -103,12 +103,24 @@ function inlineRefsOutsideComponents(document: unknown): void {
       return target === undefined ? node : inline(structuredClone(target), [...inlining, ref]);
     }
     for (const [key, child] of Object.entries(node)) {
-      const replaced = inline(child, inlining);
-      if (replaced !== child) (node as Record<string, unknown>)[key] = replaced;
+      const replaced = COMPOSITIONS.has(key) && Array.isArray(child) ? child.map(booleanAsSchema) : child;
+      const inlined = inline(replaced, inlining);
+      if (inlined !== child) (node as Record<string, unknown>)[key] = inlined;
     }
     return node;
   };
   inline(document, []);
+}
+
+const COMPOSITIONS = new Set(["allOf", "anyOf", "oneOf"]);
+
+/**
+ * OpenAPI 3.1 allows `true`/`false` as schemas; openapi-typescript reads them at the top of a schema but crashes on
+ * them inside `allOf`/`anyOf`/`oneOf` (its discriminator scan). The same meaning, written as objects: `true` is
+ * `{}` (anything), `false` is `{ not: {} }` (nothing).
+ */
+function booleanAsSchema(member: unknown): unknown {
+  return member === true ? {} : member === false ? { not: {} } : member;
 }
 
 const PARAMETER_PATH = /\/parameters\/(query|header|path|cookie)\/|^#\/components\/parameters\//;

@@ -139,13 +139,13 @@ describe("collectProblems", () => {
     {
       name: "schemas of the wrong shape, found by fuzzing (each crashed openapi-typescript or the model)",
       given: withPaths(
-        { "/x": { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { properties: "x", allOf: {}, anyOf: [true], required: "id" } } } } } } } },
+        { "/x": { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { properties: "x", allOf: {}, anyOf: [true, 5], required: "id" } } } } } } } },
         { components: { schemas: { "% ": { type: 5 }, Flag: true } } },
       ),
       want: [
         { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/properties", message: "`properties` must be a mapping of names to schemas" },
         { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/allOf", message: "`allOf` must be a list of schemas" },
-        { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/anyOf/0", message: "each `anyOf` entry must be a schema mapping" },
+        { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/anyOf/1", message: "a schema must be a mapping" },
         { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/required", message: "`required` of a schema must be a list of property names" },
         { pointer: "/components/schemas/% /type", message: "`type` must be a type name or a list of them" },
         { pointer: "/components/schemas/% ", message: 'schema name "% " has a "%" that is not a %XX escape' },

@@ -341,7 +341,7 @@ function checkSchemaShapes(root: Json, report: Report): void {
       const value = schema[key];
       if (value === undefined) continue;
       if (!Array.isArray(value)) report(trailPointer(step(at, key)), `\`${key}\` must be a list of schemas`);
-      else value.forEach((child, index) => (isObject(child) ? checkSchema(child, step(at, key, index)) : report(trailPointer(step(at, key, index)), `each \`${key}\` entry must be a schema mapping`, "openapi-typescript cannot read `true`/`false` or other values here")));
+      else value.forEach((child, index) => checkSchema(child, step(at, key, index)));
     }
     for (const key of SCHEMA_SLOTS) {
       // `additionalProperties: false` and its kin were booleans long before 3.1 allowed boolean schemas everywhere.
