@@ -527,11 +527,32 @@ describe("renderMarkdown", () => {
         "**`listPhones`**",
         "- query parameter `country` was added _(minor)_",
         "",
+        "<details><summary>1 patch-level change (descriptions, formats and the like)</summary>",
+        "",
         "**`TelephonyProvider`** (type)",
         "- description changed _(patch)_",
         "",
+        "</details>",
+        "",
       ].join("\n"),
     );
+  });
+
+  it("fits a pull-request comment: past the budget, the tail is left to the JSON report and counted", async () => {
+    const diff = await diffOf(
+      phones,
+      applyEdits(phones, [
+        { op: "replace", path: `${LIST}/parameters/7/required`, value: true },
+        { op: "add", path: `${LIST}/parameters/-`, value: { name: "country", in: "query", schema: { type: "string" } } },
+        { op: "add", path: `${SCHEMAS}/TelephonyProvider/description`, value: "Who carries the calls." },
+      ]),
+    );
+    const full = renderMarkdown(diff);
+    const cut = renderMarkdown(diff, full.indexOf("### Other changes"));
+    expect(cut).toContain("- query parameter `status` is now required");
+    expect(cut).not.toContain("### Other changes");
+    expect(cut).not.toContain("<details>");
+    expect(cut.trimEnd().endsWith("_… and 2 more changes, left out to fit a pull-request comment: the JSON report (`--format json`) lists them all._")).toBe(true);
   });
 });
 
