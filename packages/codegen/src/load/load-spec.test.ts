@@ -35,6 +35,12 @@ describe("parseSource", () => {
     expect(problems.map(({ file, line, column, message }) => ({ file, line, column, message }))).toStrictEqual([{ file: "spec.yaml", ...want }]);
   });
 
+  it("refuses an alias inside its own anchor (an endless document), and keeps ordinary aliases", () => {
+    const [problem] = problemsOf(() => parseSource("a.yaml", "schema: &s\n  properties:\n    self: *s\n"));
+    expect(problem).toMatchObject({ file: "a.yaml", line: 3, column: 11, message: "the YAML alias *s is inside the node its anchor &s names, which makes an endless document" });
+    expect(parseSource("b.yaml", "a: &x { type: string }\nb: *x\n").value).toStrictEqual({ a: { type: "string" }, b: { type: "string" } });
+  });
+
   it("reports duplicate YAML keys", () => {
     const problems = problemsOf(() => parseSource("spec.yaml", "a: 1\na: 2\n"));
     expect(problems[0]).toMatchObject({ file: "spec.yaml", line: 2, column: 1 });

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
 import { CodegenError, type Problem } from "../errors.js";
 import { parsePointer } from "../pointer.js";
 import { findJsonSyntaxError } from "./json-syntax.js";
@@ -86,8 +86,26 @@ function parseYaml(file: string, text: string): SourceDocument {
       }),
     );
   }
+  if (text.includes("&")) rejectSelfContainingAliases(file, tree);
   const value: unknown = tree.document.toJS({ maxAliasCount: 10_000 });
   return { file, value, locate: (pointer) => locateNode(tree, pointer) };
+}
+
+/**
+ * `schema: &s { properties: { self: *s } }` is legal YAML, but it makes the document an endless object: every later
+ * stage would recurse until the stack ran out. Recursion in OpenAPI is written with `$ref`.
+ */
+function rejectSelfContainingAliases(file: string, tree: ReturnType<typeof parseYamlTree>): void {
+  const problems: Problem[] = [];
+  visit(tree.document, {
+    Alias(_key, alias, path) {
+      const target = alias.resolve(tree.document);
+      if (target === undefined || !path.includes(target)) return;
+      const { line, col } = tree.lineCounter.linePos(alias.range?.[0] ?? 0);
+      problems.push({ file, line, column: col, message: `the YAML alias *${alias.source} is inside the node its anchor &${alias.source} names, which makes an endless document`, hint: "write the recursion as a $ref to a schema under components/schemas" });
+    },
+  });
+  if (problems.length > 0) throw new CodegenError("load", problems);
 }
 
 function parseYamlTree(text: string) {

@@ -214,6 +214,10 @@ function paginationOf(document: OpenApiDocument, operation: OperationObject, poi
     case "disabled":
       return undefined;
     case "declared": {
+      if (successCount(operation) > 1) {
+        problems.push({ pointer: `${pointer}/${PAGINATION_EXTENSION}`, message: `${PAGINATION_EXTENSION} needs exactly one 2xx response, the page` });
+        return undefined;
+      }
       const checked = checkDeclaredPagination(document, override.pagination, successJsonSchema(document, operation), pointer);
       if ("problem" in checked) problems.push(checked.problem);
       return "pagination" in checked ? checked.pagination : undefined;
@@ -222,8 +226,13 @@ function paginationOf(document: OpenApiDocument, operation: OperationObject, poi
       problems.push(...override.problems);
       return undefined;
     case "none":
-      return detectPagination(document, { queryParameters, responseSchema: successJsonSchema(document, operation) });
+      // With several 2xx answers the result is a union, and only one of them would be a page.
+      return successCount(operation) > 1 ? undefined : detectPagination(document, { queryParameters, responseSchema: successJsonSchema(document, operation) });
   }
+}
+
+function successCount(operation: OperationObject): number {
+  return Object.keys(operation.responses ?? {}).filter((status) => /^2(\d\d|XX)$/i.test(status)).length;
 }
 
 /** The schema of the first 2xx response with a JSON body. */
