@@ -5,7 +5,7 @@ import type { OpenAPI3, SchemaObject, astToString as AstToString, resolveRef as 
 import type TypeScript from "typescript";
 import type { ApiModel } from "../model/model.js";
 import { localRefPointer } from "../model/refs.js";
-import { getAtPointer } from "../pointer.js";
+import { getAtPointer, parsePointer } from "../pointer.js";
 
 /**
  * Stage 4: `src/schema.ts`, the request and response types, by openapi-typescript; the only module that uses it.
@@ -46,8 +46,11 @@ export async function loadOpenapiTypescript(): Promise<OpenapiTypescript> {
 
 export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: readonly OperationIdRename[], header: string): string {
   for (const { pointer, operationId } of renames) {
-    const target = getAtPointer(document, pointer) as { operationId?: string } | undefined;
-    if (target !== undefined) target.operationId = operationId;
+    // A copy, not an edit: through a YAML alias, one operation object can sit under two paths.
+    const parent = getAtPointer(document, pointer.slice(0, pointer.lastIndexOf("/"))) as Record<string, unknown> | undefined;
+    const key = parsePointer(pointer).at(-1);
+    const target = key === undefined ? undefined : parent?.[key];
+    if (parent !== undefined && key !== undefined && typeof target === "object" && target !== null) parent[key] = { ...target, operationId };
   }
   rewriteForOpenapiTypescript(document);
   const spec = document as OpenAPI3;
