@@ -16,7 +16,9 @@ export interface TypesJob {
 export function startTypesJob(threads: boolean): TypesJob {
   const script = new URL("./types-worker.js", import.meta.url);
   if (!threads || !existsSync(fileURLToPath(script))) return inProcessJob();
-  const worker = new Worker(script);
+  // A smaller young generation than V8's default: the worker's garbage is short-lived AST, and the cap keeps two
+  // heaps (this thread's and the worker's) within openapi-typescript's own footprint (Stripe: 262 → 245 MB peak).
+  const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
   let parsing = false;
   return {
     parseFile(file, display) {
