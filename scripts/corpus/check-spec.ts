@@ -5,9 +5,9 @@
  */
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { CodegenError, generate } from "../../packages/codegen/src/index.js";
+import { generate } from "../../packages/codegen/src/index.js";
 import { temporaryDirectory, writeFiles } from "../../packages/codegen/test/support/paths.js";
-import { typecheckProgram } from "../../packages/codegen/test/support/property-check.js";
+import { typecheckProgram, verdictOfError } from "../../packages/codegen/test/support/property-check.js";
 
 export type Category = "ok" | "clear error" | "internal error" | "crash" | "type errors" | "timeout" | "skipped (Swagger 2.0)";
 
@@ -23,9 +23,6 @@ export interface SpecResult {
   readonly generateMs?: number;
   readonly typecheckMs?: number;
 }
-
-/** Stages whose CodegenError means the spec is at fault; a CodegenError from any later stage is our own bug. */
-const INPUT_STAGES: ReadonlySet<string> = new Set(["config", "load", "validate", "model"]);
 
 /** Promises the generator left rejected without a handler (each would kill a CLI process). */
 const unhandled: unknown[] = [];
@@ -48,10 +45,12 @@ export async function checkSpec(name: string, file: string): Promise<SpecResult>
       return { name, file, category: "crash", detail: `unhandled promise rejection (kills the CLI): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`, generateMs: Math.round(performance.now() - generateStart) };
     }
     const generateMs = Math.round(performance.now() - generateStart);
-    if (error instanceof CodegenError) {
-      return { name, file, category: INPUT_STAGES.has(error.stage) ? "clear error" : "internal error", detail: `[${error.stage}] ${error.message}`, generateMs };
+    // The property test's judgement: a CodegenError from a stage that reads the spec is the spec's fault.
+    const verdict = verdictOfError(error);
+    if (verdict.kind === "rejected" || verdict.kind === "internal") {
+      return { name, file, category: verdict.kind === "rejected" ? "clear error" : "internal error", detail: `[${verdict.stage}] ${verdict.message}`, generateMs };
     }
-    return { name, file, category: "crash", detail: error instanceof Error ? (error.stack ?? String(error)) : String(error), generateMs };
+    return { name, file, category: "crash", detail: verdict.kind === "crash" ? verdict.error : String(error), generateMs };
   }
   process.off("unhandledRejection", onUnhandled);
   const generateMs = Math.round(performance.now() - generateStart);

@@ -101,7 +101,7 @@ export async function main(argv: readonly string[], io: Io = processIo(), { sign
       const format = values.format ?? "markdown";
       if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json, not "${format}"`);
       const { runDiff } = await import("./diff-command.js");
-      return await runDiff({ before, after, format, failOnBreaking: values["fail-on-breaking"], allowRemoteRefs: values["allow-remote-refs"] }, io);
+      return await runDiff({ before, after, format, failOnBreaking: values["fail-on-breaking"], allowRemoteRefs: values["allow-remote-refs"] }, io).catch((error: unknown) => report(error, reporter, debug, false));
     }
     if (command !== "generate" || rest.length > 0) {
       throw new UsageError(command === undefined ? "missing command: use `diga-codegen generate` or `diga-codegen diff`" : `unknown command "${[command, ...rest].join(" ")}"`);
@@ -153,7 +153,8 @@ async function resolveJobs(
   return [{ ...merged, input: merged.input, output: merged.output }];
 }
 
-function report(error: unknown, reporter: Reporter, debug: boolean): number {
+/** `writes`: whether the command would have written files, so the message can say none were. */
+function report(error: unknown, reporter: Reporter, debug: boolean, writes = true): number {
   const { red } = reporter.paint;
   if (error instanceof UsageError) {
     reporter.error(`diga-codegen: ${error.message}`);
@@ -172,7 +173,7 @@ function report(error: unknown, reporter: Reporter, debug: boolean): number {
     const shown = error.problems.slice(0, 50);
     for (const problem of shown) reporter.error(`diga-codegen: ${red("error")}: ${formatProblem(problem)}`);
     if (error.problems.length > shown.length) reporter.error(`diga-codegen: ... and ${error.problems.length - shown.length} more problems`);
-    if (error.problems.length > 1) reporter.error(`diga-codegen: ${error.problems.length} problems; nothing was written`);
+    if (error.problems.length > 1) reporter.error(`diga-codegen: ${error.problems.length} problems${writes ? "; nothing was written" : ""}`);
     if (debug) reporter.error(error.stack ?? "");
     return error.stage === "config" ? EXIT.usage : EXIT.failure;
   }

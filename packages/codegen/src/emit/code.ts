@@ -1,4 +1,5 @@
 import { compareStrings } from "../order.js";
+import { OBJECT_MEMBER_NAMES } from "../model/naming.js";
 import { fill, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from "./layout.js";
 
 /**
@@ -150,15 +151,13 @@ export function valueDoc(value: LiteralValue): Doc {
   return objectDoc(entries.map(([key, inner]) => valueProperty(key, inner)));
 }
 
-const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
-
 function valueProperty(key: string, value: LiteralValue): Doc {
   // `__proto__: x` in an object literal sets the prototype; only a computed key makes it an ordinary property.
   if (key === "__proto__") return ['["__proto__"]: ', valueDoc(value)];
   // Under a key that every object has (`valueOf`, `toString`…) TypeScript types an object literal against that
   // built-in member instead of the index signature, widening its string literals; `as const` keeps them literal.
   const isObjectLiteral = typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Identifier);
-  const printed = OBJECT_MEMBERS.has(key) && isObjectLiteral ? [valueDoc(value), " as const"] : valueDoc(value);
+  const printed = OBJECT_MEMBER_NAMES.has(key) && isObjectLiteral ? [valueDoc(value), " as const"] : valueDoc(value);
   return objectProperty(key, printed, typeof value === "string" ? "breakAfterColon" : "fluid");
 }
 

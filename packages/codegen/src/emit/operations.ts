@@ -1,4 +1,5 @@
 import type { OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
+import { OBJECT_MEMBER_NAMES } from "../model/naming.js";
 import {
   assignment,
   call,
@@ -144,12 +145,10 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
  * Every object has `toString`, `valueOf`, `constructor`…: TypeScript will not take `{}` as a default for a params type
  * that declares one of them as a non-function, so such an operation's params are an optional argument instead.
  */
-const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
-
 function paramsParameter(operation: OperationModel, fn: FunctionTemplate, type: TypeExpr, required: boolean): ParameterExpr {
   if (required) return { name: fn.params.name, type };
   const keys = [...operation.parameters.map((parameter) => parameter.name), ...(operation.requestBody === undefined ? [] : [operation.requestBody.key])];
-  if (keys.some((key) => OBJECT_MEMBERS.has(key))) return { name: fn.params.name, type, optional: true };
+  if (keys.some((key) => OBJECT_MEMBER_NAMES.has(key))) return { name: fn.params.name, type, optional: true };
   return { name: fn.params.name, type, initializer: fn.params.initializer };
 }
 

@@ -17,6 +17,7 @@ import type {
 import {
   assignUniqueNames,
   camelCase,
+  OBJECT_MEMBER_NAMES,
   operationFileName,
   operationNameCandidates,
   operationTypeName,
@@ -93,12 +94,6 @@ export const PACKAGE_TYPE_EXPORTS: readonly string[] = [
  */
 const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", "formBody", "multipartBody", "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
 
-/**
- * What every object already has (`constructor`, `toString`, …): a facade method or an options property of that name
- * would fight the built-in one, so operations and credentials never take these names.
- */
-const OBJECT_MEMBER_NAMES: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
-
 /** Options of `createClient` (the runtime's `BaseClientOptions`, plus `serverVariables`) a credential must not shadow. */
 const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "validate", "userAgent", "hooks", "serverVariables", ...OBJECT_MEMBER_NAMES]);
 
@@ -145,9 +140,10 @@ export function buildModel(document: OpenApiDocument): ApiModel {
 }
 
 /** `listPhones` → `ListPhonesParams`, … ; `sdk` → `SdkOperationError`, not the runtime's `SdkError`. */
+const PACKAGE_TYPE_NAMES: ReadonlySet<string> = new Set(PACKAGE_TYPE_EXPORTS);
+
 function operationTypeNames(functionName: string): OperationModel["typeNames"] {
-  const packageTypes = new Set(PACKAGE_TYPE_EXPORTS);
-  const clashes = ["Params", "Response", "Body", "Error", "Item"].some((suffix) => packageTypes.has(operationTypeName(functionName, suffix)));
+  const clashes = ["Params", "Response", "Body", "Error", "Item"].some((suffix) => PACKAGE_TYPE_NAMES.has(operationTypeName(functionName, suffix)));
   const base = clashes ? `${functionName}Operation` : functionName;
   return {
     params: operationTypeName(base, "Params"),

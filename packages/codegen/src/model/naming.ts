@@ -198,4 +198,10 @@ export function resourceMethodName(functionName: string, tag: string): string {
   return name === "" || UNSAFE_KEYS.has(name) || /^\p{N}/u.test(name) ? functionName : name;
 }
 
-const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty"]);
+/**
+ * What every object already has (`constructor`, `toString`, `__proto__`…). A facade method, an options property or
+ * a params key of such a name fights the built-in one, so the generator names nothing after them.
+ */
+export const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+const UNSAFE_KEYS = new Set([...OBJECT_MEMBER_NAMES, "prototype"]);

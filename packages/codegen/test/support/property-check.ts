@@ -10,7 +10,7 @@ import ts from "typescript";
 import { CodegenError, generate, type GeneratedFile } from "../../src/index.js";
 import { caseSource, type FuzzCase } from "./arbitraries.js";
 import { temporaryDirectory, writeFiles } from "./paths.js";
-import { STRICTEST } from "./typecheck.js";
+import { diagnose, STRICTEST } from "./typecheck.js";
 
 /**
  * - `rejected`: a `CodegenError` from a stage that judges the input (load, validate, model, config);
@@ -147,35 +147,12 @@ function caseIndexOf(root: string, file: string): number | undefined {
   return Number.isInteger(index) ? index : undefined;
 }
 
-/** Lib files parsed once per process: parsing lib.dom.d.ts is a fair share of a small program's time. */
-const libCache = new Map<string, ts.SourceFile>();
-
-interface Diagnostic {
-  readonly file: string | undefined;
-  readonly text: string;
-}
-
 /** One program over `rootNames`; every pre-emit diagnostic as `file:line:column: TSxxxx message`. */
-export function typecheckProgram(rootNames: readonly string[], options: ts.CompilerOptions = STRICTEST): Diagnostic[] {
-  const host = ts.createCompilerHost(options);
-  const read = host.getSourceFile.bind(host);
-  const libDirectory = ts.getDefaultLibFilePath(options).replace(/[\\/][^\\/]*$/, "");
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!fileName.startsWith(libDirectory)) return read(fileName, languageVersion, onError, shouldCreate);
-    const key = `${fileName}|${typeof languageVersion === "object" ? languageVersion.languageVersion : languageVersion}`;
-    const cached = libCache.get(key);
-    if (cached !== undefined) return cached;
-    const parsed = read(fileName, languageVersion, onError, shouldCreate);
-    if (parsed !== undefined) libCache.set(key, parsed);
-    return parsed;
-  };
-  const program = ts.createProgram({ rootNames, options, host });
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const message = `TS${diagnostic.code} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
-    if (diagnostic.file === undefined || diagnostic.start === undefined) return { file: diagnostic.file?.fileName, text: message };
-    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-    return { file: diagnostic.file.fileName, text: `${diagnostic.file.fileName}:${line + 1}:${character + 1}: ${message}` };
-  });
+export function typecheckProgram(rootNames: readonly string[], options: ts.CompilerOptions = STRICTEST): { readonly file: string | undefined; readonly text: string }[] {
+  return diagnose(rootNames, options).map(({ file, line, column, code, message }) => ({
+    file,
+    text: file === undefined ? `TS${code} ${message}` : `${file}:${line}:${column}: TS${code} ${message}`,
+  }));
 }
 
 /** A one-line summary of a failing verdict, for messages and for grouping identical failures. */
