@@ -49,7 +49,7 @@ const endpoint: Endpoint = {
 export function operationName(
   client: Client,
   thingId: Operation["parameters"]["path"]["thing_id"],
-  params: OperationParams = {},
+  params?: OperationParams,
   options?: RequestOptions,
 ): ApiPromise<OperationResponse, OperationError> {
   return request<OperationResponse, OperationError>(client, endpoint, { path: { thing_id: thingId }, params }, options);
@@ -59,7 +59,7 @@ export function operationName(
 export function listOperationName(
   client: Client,
   thingId: Operation["parameters"]["path"]["thing_id"],
-  params: OperationParams = {},
+  params?: OperationParams,
   options?: RequestOptions,
 ): PagePromise<OperationResponse, OperationItem, OperationError> {
   return paginate<OperationResponse, OperationItem, OperationError>(client, endpoint, { path: { thing_id: thingId }, params }, options);

@@ -9,7 +9,7 @@ import { Node, Project, type FunctionDeclaration, type JSDocableNode, type Sourc
 
 export interface FunctionTemplate {
   readonly client: { readonly name: string; readonly type: string };
-  readonly params: { readonly name: string; readonly initializer: string | undefined };
+  readonly params: { readonly name: string };
   readonly options: { readonly name: string; readonly type: string };
   /** `ApiPromise` or `PagePromise`. */
   readonly returnType: string;
@@ -110,7 +110,7 @@ function functionTemplate(file: SourceFile, fn: FunctionDeclaration): FunctionTe
   if (!Node.isTypeReference(returnType) || callExpression === undefined) fail(file, `${fn.getName() ?? ""} needs a generic return type and a runtime call`);
   return {
     client: { name: parameter("client").getName(), type: parameter("client").getTypeNodeOrThrow().getText() },
-    params: { name: parameter("params").getName(), initializer: parameter("params").getInitializer()?.getText() },
+    params: { name: parameter("params").getName() },
     options: { name: parameter("options").getName(), type: parameter("options").getTypeNodeOrThrow().getText() },
     returnType: returnType.getTypeName().getText(),
     callee: callExpression.getExpression().getText(),

@@ -81,7 +81,7 @@ const endpoint: Endpoint = {
  */
 export function listPhones(
   client: Client,
-  params: ListPhonesParams = {},
+  params?: ListPhonesParams,
   options?: RequestOptions,
 ): PagePromise<ListPhonesResponse, ListPhonesItem, ListPhonesError> {
   return paginate<ListPhonesResponse, ListPhonesItem, ListPhonesError>(
