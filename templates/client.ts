@@ -2,7 +2,7 @@
  * The template of the generated `client.ts`. The generator keeps `createClient`'s shape and fills in the spec's
  * default base URL, one `ClientOptions` property per credential, and the JSDoc.
  */
-import { createRuntimeClient, type BaseClientOptions, type Client, type CredentialSource } from "./runtime/index.js";
+import { bearerAuth, createRuntimeClient, type BaseClientOptions, type Client, type CredentialSource } from "./runtime/index.js";
 
 /** Options of {@link createClient}. */
 export interface ClientOptions extends BaseClientOptions {
@@ -12,5 +12,5 @@ export interface ClientOptions extends BaseClientOptions {
 
 /** Creates a client. */
 export function createClient(options: ClientOptions = {}): Client {
-  return createRuntimeClient(options, { baseUrl: "https://api.example.com", userAgent: "example-client/1.0.0", credentials: { bearerToken: { kind: "bearer" } } });
+  return createRuntimeClient(options, { baseUrl: "https://api.example.com", userAgent: "example-client/1.0.0", credentials: { bearerToken: bearerAuth } });
 }

@@ -7,6 +7,7 @@
  */
 import type { operations } from "./stand-in/schema.js";
 import {
+  jsonBody,
   paginate,
   request,
   type ApiPromise,
@@ -42,7 +43,7 @@ const endpoint: Endpoint = {
   security: [["bearerToken"]],
   errors: [404],
   pagination: { items: "data", hasMore: "has_more", next: { param: "after", from: "last_id" } },
-  body: { kind: "json" },
+  body: { encode: jsonBody },
 };
 
 /** Summary and description of the operation. */

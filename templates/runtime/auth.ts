@@ -1,4 +1,4 @@
-import type { BasicCredentials, ClientInternals, CredentialSpec } from "./client.js";
+import type { BasicCredentials, ClientInternals } from "./client.js";
 import { setHeader } from "./headers.js";
 
 /** The parts of a request credentials can go into. */
@@ -11,6 +11,12 @@ export interface Outgoing {
 }
 
 /**
+ * Puts one credential into a request. The generated `createClient` names the schemes its spec uses
+ * ({@link bearerAuth}, {@link basicAuth}, {@link apiKeyAuth}), so an application bundles only those.
+ */
+export type CredentialScheme = (value: unknown, outgoing: Outgoing) => void;
+
+/**
  * Sends the first alternative of `security` whose credentials the client has. Operations whose spec asks for no
  * security get none, even when the client holds a token.
  */
@@ -20,27 +26,30 @@ export async function applyCredentials(settings: ClientInternals, security: read
     const credential = settings.credentials[name];
     if (credential === undefined) continue;
     const value = typeof credential.source === "function" ? await (credential.source as () => unknown)() : credential.source;
-    if (value !== undefined && value !== null) send(credential.spec, value, outgoing);
+    if (value !== undefined && value !== null) credential.scheme(value, outgoing);
   }
 }
 
-function send(spec: CredentialSpec, value: unknown, { headers, query, cookies, sensitive }: Outgoing): void {
-  switch (spec.kind) {
-    case "bearer":
-      setHeader(headers, "authorization", `Bearer ${String(value)}`);
-      return;
-    case "basic": {
-      const { username, password } = value as BasicCredentials;
-      setHeader(headers, "authorization", `Basic ${base64(`${username}:${password}`)}`);
-      return;
-    }
-    case "apiKey":
-      if (spec.in === "header") {
-        setHeader(headers, spec.name, String(value));
-        sensitive.push(spec.name);
-      } else if (spec.in === "query") query.push(`${encodeURIComponent(spec.name)}=${encodeURIComponent(String(value))}`);
-      else cookies.push(`${encodeURIComponent(spec.name)}=${encodeURIComponent(String(value))}`);
-  }
+/** `Authorization: Bearer <token>`. */
+export function bearerAuth(value: unknown, { headers }: Outgoing): void {
+  setHeader(headers, "authorization", `Bearer ${String(value)}`);
+}
+
+/** HTTP basic authentication from a {@link BasicCredentials} pair. */
+export function basicAuth(value: unknown, { headers }: Outgoing): void {
+  const { username, password } = value as BasicCredentials;
+  setHeader(headers, "authorization", `Basic ${base64(`${username}:${password}`)}`);
+}
+
+/** An API key in a header (dropped on a redirect to another origin), a query parameter or a cookie. */
+export function apiKeyAuth(location: "header" | "query" | "cookie", name: string): CredentialScheme {
+  return (value, { headers, query, cookies, sensitive }) => {
+    const text = String(value);
+    if (location === "header") {
+      setHeader(headers, name, text);
+      sensitive.push(name);
+    } else (location === "query" ? query : cookies).push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
+  };
 }
 
 function base64(text: string): string {

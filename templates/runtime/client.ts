@@ -1,3 +1,4 @@
+import type { CredentialScheme } from "./auth.js";
 import { SdkError } from "./errors.js";
 
 /** The `fetch` signature the client calls; `globalThis.fetch` by default. */
@@ -11,12 +12,6 @@ export interface BasicCredentials {
   readonly username: string;
   readonly password: string;
 }
-
-/** How one security scheme of the spec is sent. */
-export type CredentialSpec =
-  | { readonly kind: "bearer" }
-  | { readonly kind: "basic" }
-  | { readonly kind: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string };
 
 /** What a hook learns about a request. Credentials are never part of it. */
 export interface RequestInfo {
@@ -65,7 +60,8 @@ export interface ClientDefaults<TOptions> {
   /** The server variables' defaults. */
   readonly serverVariables?: Readonly<Record<string, string>>;
   readonly userAgent: string;
-  readonly credentials: { readonly [K in keyof TOptions]?: CredentialSpec };
+  /** How each credential option is sent, by the spec's security scheme. */
+  readonly credentials: { readonly [K in keyof TOptions]?: CredentialScheme };
 }
 
 /** The client's settings as the runtime reads them. Kept out of the object users see, so tokens never print. */
@@ -77,7 +73,7 @@ export interface ClientInternals {
   readonly validate: boolean;
   readonly userAgent: string;
   readonly hooks: Hooks;
-  readonly credentials: Readonly<Record<string, { readonly spec: CredentialSpec; readonly source: unknown }>>;
+  readonly credentials: Readonly<Record<string, { readonly scheme: CredentialScheme; readonly source: unknown }>>;
 }
 
 const internals = new WeakMap<Client, ClientInternals>();
@@ -130,10 +126,10 @@ export function createRuntimeClient<TOptions extends BaseClientOptions>(options:
   if (!/^https?:\/\//i.test(baseUrl)) {
     throw new SdkError(`the base URL must be absolute (https://…), got ${JSON.stringify(baseUrl)}: pass \`baseUrl\` to createClient`);
   }
-  const credentials: Record<string, { spec: CredentialSpec; source: unknown }> = {};
+  const credentials: Record<string, { scheme: CredentialScheme; source: unknown }> = {};
   for (const name of Object.keys(defaults.credentials) as (keyof TOptions & string)[]) {
-    const spec = defaults.credentials[name];
-    if (spec !== undefined && options[name] !== undefined) credentials[name] = { spec, source: options[name] };
+    const scheme = defaults.credentials[name];
+    if (scheme !== undefined && options[name] !== undefined) credentials[name] = { scheme, source: options[name] };
   }
   return new Client(baseUrl.replace(/\/+$/, ""), {
     fetch: options.fetch,

@@ -1,9 +1,11 @@
 export { ApiPromise } from "./api-promise.js";
-export { formBody, multipartBody } from "./body.js";
-export type { BinaryBody, BodyEncoder, BodySpec } from "./body.js";
+export { binaryBody, formBody, jsonBody, multipartBody, textBody } from "./body.js";
+export type { BinaryBody, BodyEncoder, BodySpec, EncodedBody } from "./body.js";
 export type { ErrorOf, RawResponse, WithResponse } from "./api-promise.js";
+export { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
+export type { CredentialScheme, Outgoing } from "./auth.js";
 export { Client, createRuntimeClient } from "./client.js";
-export type { BaseClientOptions, BasicCredentials, ClientDefaults, CredentialSource, CredentialSpec, Fetch, Hooks, RequestInfo } from "./client.js";
+export type { BaseClientOptions, BasicCredentials, ClientDefaults, CredentialSource, Fetch, Hooks, RequestInfo } from "./client.js";
 export {
   AbortError,
   ApiError,

@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
 import { createRuntimeClient, type Fetch, type RequestInfo } from "./client.js";
 import {
   AbortError,
@@ -20,10 +21,10 @@ import {
 import { prepareRequest, request, type Endpoint } from "./request.js";
 
 const credentials = {
-  bearerToken: { kind: "bearer" },
-  apiKey: { kind: "apiKey", in: "query", name: "api_key" },
-  headerKey: { kind: "apiKey", in: "header", name: "X-Api-Key" },
-  basicAuth: { kind: "basic" },
+  bearerToken: bearerAuth,
+  apiKey: apiKeyAuth("query", "api_key"),
+  headerKey: apiKeyAuth("header", "X-Api-Key"),
+  basicAuth,
 } as const;
 
 type Options = Parameters<typeof createRuntimeClient>[0] & Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { ApiModel, CredentialModel } from "../model/model.js";
-import { call, functionDeclaration, jsDocComment, moduleDeclaration, name, objectType, propertyKey, sortSpecifiers, sourceFile, stringLiteral, typeDoc, union, valueDoc, type LiteralValue, type MemberExpr } from "./code.js";
+import { call, Call, functionDeclaration, Identifier, jsDocComment, moduleDeclaration, name, objectType, propertyKey, sortSpecifiers, sourceFile, stringLiteral, typeDoc, union, valueDoc, type LiteralValue, type MemberExpr } from "./code.js";
 import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { hardline, indent, join, print, type Doc } from "./layout.js";
@@ -13,7 +13,7 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
     baseUrl: variables.length === 0 ? model.defaultBaseUrl : model.server?.url,
     serverVariables: variables.length === 0 ? undefined : Object.fromEntries(variables.map((variable) => [variable.name, variable.default])),
     userAgent,
-    credentials: Object.fromEntries(model.credentials.map((credential) => [credential.name, credentialSpec(credential)])),
+    credentials: Object.fromEntries(model.credentials.map((credential) => [credential.name, credentialScheme(credential)])),
   };
   const members: MemberExpr[] = [
     ...model.credentials.map((credential) => ({
@@ -46,6 +46,7 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   ];
   const runtime = sortSpecifiers([
     { name: template.callee },
+    ...[...new Set(model.credentials.map((credential) => CREDENTIAL_SCHEMES[credential.kind]))].map((scheme) => ({ name: scheme })),
     ...[template.extendsName, template.returnType, ...(model.credentials.length > 0 ? ["CredentialSource"] : []), ...(usesBasic ? ["BasicCredentials"] : [])].map((typeName) => ({ name: typeName, typeOnly: true })),
   ]);
 
@@ -93,9 +94,13 @@ function interfaceDeclaration(interfaceName: string, extendsName: string, member
   return ["export interface ", interfaceName, " extends ", extendsName, " ", body.length === 0 ? "{}" : ["{", indent([hardline, join(hardline, body)]), hardline, "}"]];
 }
 
-function credentialSpec(credential: CredentialModel): LiteralValue {
-  if (credential.kind !== "apiKey") return { kind: credential.kind };
-  return { kind: "apiKey", in: credential.location ?? "header", name: credential.parameterName ?? credential.schemeName };
+/** The runtime's sender of each kind of credential; `createClient` imports only those its spec uses. */
+const CREDENTIAL_SCHEMES: Readonly<Record<CredentialModel["kind"], string>> = { bearer: "bearerAuth", basic: "basicAuth", apiKey: "apiKeyAuth" };
+
+function credentialScheme(credential: CredentialModel): LiteralValue {
+  const scheme = new Identifier(CREDENTIAL_SCHEMES[credential.kind]);
+  if (credential.kind !== "apiKey") return scheme;
+  return new Call(scheme, [credential.location ?? "header", credential.parameterName ?? credential.schemeName]);
 }
 
 function credentialDoc(credential: CredentialModel): string {

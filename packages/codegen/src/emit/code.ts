@@ -108,14 +108,22 @@ export function typeDoc(type: TypeExpr, context: TypeContext = "other"): Doc {
 
 // ─── Values ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Plain data written as source; `Identifier` values are bare names the file imports. */
-export type LiteralValue = string | number | boolean | null | undefined | Identifier | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
+/** Plain data written as source; `Identifier` values are bare names the file imports, `Call`s call one of them. */
+export type LiteralValue = string | number | boolean | null | undefined | Identifier | Call | readonly LiteralValue[] | { readonly [key: string]: LiteralValue };
 
 /** A reference to a binding the generated file imports, written as a bare name. Never built from spec text. */
 export class Identifier {
   constructor(readonly name: string) {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`not an identifier: ${name}`);
   }
+}
+
+/** `callee(…args)`, e.g. a runtime factory configured with values from the spec. */
+export class Call {
+  constructor(
+    readonly callee: Identifier,
+    readonly args: readonly LiteralValue[],
+  ) {}
 }
 
 /**
@@ -146,6 +154,7 @@ export function valueDoc(value: LiteralValue): Doc {
   if (typeof value === "number") return numberLiteral(value);
   if (typeof value === "string") return stringLiteral(value);
   if (value instanceof Identifier) return value.name;
+  if (value instanceof Call) return call(value.callee.name, value.args.map(valueDoc));
   if (Array.isArray(value)) return arrayDoc(value as readonly LiteralValue[]);
   const entries = Object.entries(value as { readonly [key: string]: LiteralValue }).filter(([, inner]) => inner !== undefined);
   return objectDoc(entries.map(([key, inner]) => valueProperty(key, inner)));
@@ -154,9 +163,10 @@ export function valueDoc(value: LiteralValue): Doc {
 function valueProperty(key: string, value: LiteralValue): Doc {
   // `__proto__: x` in an object literal sets the prototype; only a computed key makes it an ordinary property.
   if (key === "__proto__") return ['["__proto__"]: ', valueDoc(value)];
+  if (value instanceof Identifier && value.name === key) return key;
   // Under a key that every object has (`valueOf`, `toString`…) TypeScript types an object literal against that
   // built-in member instead of the index signature, widening its string literals; `as const` keeps them literal.
-  const isObjectLiteral = typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Identifier);
+  const isObjectLiteral = typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Identifier) && !(value instanceof Call);
   const printed = OBJECT_MEMBER_NAMES.has(key) && isObjectLiteral ? [valueDoc(value), " as const"] : valueDoc(value);
   return objectProperty(key, printed, typeof value === "string" ? "breakAfterColon" : "fluid");
 }
@@ -186,7 +196,7 @@ function arrayDoc(items: readonly LiteralValue[]): Doc {
     return group(["[", indent([softline, fill(docs.flatMap((doc, index) => (index === 0 ? [doc] : [[",", line], doc])))]), ifBreak(","), softline, "]"]);
   }
   // …and puts each element on its own line when all are objects or arrays with more than one entry.
-  const sizeOf = (item: LiteralValue) => (Array.isArray(item) ? item.length : item !== null && typeof item === "object" && !(item instanceof Identifier) ? Object.keys(item).length : 0);
+  const sizeOf = (item: LiteralValue) => (Array.isArray(item) ? item.length : item !== null && typeof item === "object" && !(item instanceof Identifier) && !(item instanceof Call) ? Object.keys(item).length : 0);
   const broken = items.length > 1 && items.every((item) => sizeOf(item) > 1) && items.every((item) => Array.isArray(item) === Array.isArray(items[0]));
   return group(["[", indent([softline, join([",", line], docs)]), ifBreak(","), softline, "]"], { broken });
 }

@@ -41,8 +41,8 @@ const STATUS_ERROR_CLASSES: Readonly<Record<string, string>> = {
   "429": "RateLimitError",
 };
 
-/** The runtime's encoder for bodies that need one; imported only by operations that send such a body. */
-const BODY_ENCODERS: Readonly<Record<string, string>> = { form: "formBody", multipart: "multipartBody" };
+/** The runtime's encoder of each kind of body; an operation imports only its own, so unused ones are never bundled. */
+const BODY_ENCODERS: Readonly<Record<RequestBodyModel["kind"], string>> = { json: "jsonBody", text: "textBody", binary: "binaryBody", form: "formBody", multipart: "multipartBody" };
 
 export interface OperationEmitContext {
   readonly template: OperationTemplate;
@@ -69,7 +69,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
 
   const runtime: ImportSpecifier[] = [
     { name: fn.callee },
-    ...(operation.requestBody === undefined || BODY_ENCODERS[operation.requestBody.kind] === undefined ? [] : [{ name: BODY_ENCODERS[operation.requestBody.kind] ?? "" }]),
+    ...(operation.requestBody === undefined ? [] : [{ name: BODY_ENCODERS[operation.requestBody.kind] }]),
     ...[fn.client.type, "Endpoint", fn.options.type, fn.returnType, ...(paramsUseRuntimeParams(operation) ? ["Params"] : []), ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []), ...types.errorClasses].map(
       (typeName) => ({ name: typeName, typeOnly: true }),
     ),
@@ -257,10 +257,8 @@ const DEFAULT_MEDIA_TYPES: Readonly<Record<string, string>> = {
 };
 
 function bodySpec({ kind, mediaType, key, required, encoding }: RequestBodyModel): LiteralValue {
-  const encoder = BODY_ENCODERS[kind];
   return {
-    kind,
-    encode: encoder === undefined ? undefined : new Identifier(encoder),
+    encode: new Identifier(BODY_ENCODERS[kind]),
     mediaType: DEFAULT_MEDIA_TYPES[kind] === mediaType.toLowerCase() || (kind === "multipart" && mediaType.toLowerCase().startsWith("multipart/")) ? undefined : mediaType,
     key: key === "body" ? undefined : key,
     required: required ? true : undefined,

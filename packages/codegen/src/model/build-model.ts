@@ -92,7 +92,7 @@ export const PACKAGE_TYPE_EXPORTS: readonly string[] = [
  * Names the generated modules declare or import next to an operation function (the runtime's functions, the schema's
  * roots, the endpoint constant): an operation may not take them either.
  */
-const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", "formBody", "multipartBody", "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
+const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", "jsonBody", "textBody", "binaryBody", "formBody", "multipartBody", "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
 
 /** Options of `createClient` (the runtime's `BaseClientOptions`, plus `serverVariables`) a credential must not shadow. */
 const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "validate", "userAgent", "hooks", "serverVariables", ...OBJECT_MEMBER_NAMES]);

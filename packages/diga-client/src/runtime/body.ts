@@ -6,24 +6,22 @@ import { isAbsent, scalarToString, serializeQueryParam } from "./serialize.js";
 /** Raw bytes a binary body may be given as. */
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
 
-/** Turns a form or multipart body's object into what fetch sends. */
-export type BodyEncoder = (value: unknown, spec: BodySpec) => BodyInit;
+/**
+ * Encodes a request body for fetch. Generated code names the encoder its operation needs ({@link jsonBody},
+ * {@link formBody}…), so an application bundles only the encoders of the bodies it sends.
+ */
+export type BodyEncoder = (value: unknown, spec: BodySpec) => EncodedBody;
 
 /** How an operation's request body is encoded; generated from the spec's requestBody. */
 export interface BodySpec {
-  readonly kind: "json" | "form" | "multipart" | "text" | "binary";
-  /** The media type sent; `application/json` when omitted for JSON. */
+  readonly encode: BodyEncoder;
+  /** The media type sent, when it is not the encoder's default. */
   readonly mediaType?: string;
   /** The params property that holds the body; `body` when omitted. */
   readonly key?: string;
   readonly required?: boolean;
   /** Per-property encoding of form and multipart bodies. */
   readonly encoding?: Readonly<Record<string, { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }>>;
-  /**
-   * The encoder of a form or multipart body ({@link formBody}, {@link multipartBody}). Generated code names it, so
-   * an application that sends no such body does not bundle it.
-   */
-  readonly encode?: BodyEncoder;
 }
 
 export interface EncodedBody {
@@ -34,27 +32,26 @@ export interface EncodedBody {
   readonly replayable: boolean;
 }
 
-/** Encodes a request body for fetch, as the spec's media type says. */
+/** The body of a call, encoded; undefined when there is none to send. */
 export function encodeBody(spec: BodySpec, value: unknown, operation: string): EncodedBody | undefined {
-  if (isAbsent(value)) {
-    if (spec.required === true) throw new RequestValidationError(`${operation}: the request body "${spec.key ?? "body"}" is required`);
-    return undefined;
-  }
-  switch (spec.kind) {
-    case "json":
-      return { body: JSON.stringify(value), contentType: spec.mediaType ?? "application/json", replayable: true };
-    case "text":
-      return { body: String(value), contentType: spec.mediaType ?? "text/plain", replayable: true };
-    case "form":
-    case "multipart":
-      if (spec.encode === undefined) throw new TypeError(`${operation}: a ${spec.kind} body needs an encoder`);
-      // Multipart leaves Content-Type to fetch, which adds the boundary.
-      return { body: spec.encode(value, spec), contentType: spec.kind === "form" ? "application/x-www-form-urlencoded" : undefined, replayable: true };
-    case "binary": {
-      const type = spec.mediaType === undefined || spec.mediaType.includes("*") ? (value instanceof Blob && value.type !== "" ? value.type : "application/octet-stream") : spec.mediaType;
-      return { body: value as BodyInit, contentType: type, replayable: !(value instanceof ReadableStream) };
-    }
-  }
+  if (!isAbsent(value)) return spec.encode(value, spec);
+  if (spec.required === true) throw new RequestValidationError(`${operation}: the request body "${spec.key ?? "body"}" is required`);
+  return undefined;
+}
+
+/** JSON, and JSON-based media types such as `application/merge-patch+json`. */
+export function jsonBody(value: unknown, spec: BodySpec): EncodedBody {
+  return { body: JSON.stringify(value), contentType: spec.mediaType ?? "application/json", replayable: true };
+}
+
+export function textBody(value: unknown, spec: BodySpec): EncodedBody {
+  return { body: String(value), contentType: spec.mediaType ?? "text/plain", replayable: true };
+}
+
+/** Raw bytes; a Blob's own type is kept when the spec allows any type of its range (`audio/*`). */
+export function binaryBody(value: unknown, spec: BodySpec): EncodedBody {
+  const type = spec.mediaType === undefined || spec.mediaType.includes("*") ? (value instanceof Blob && value.type !== "" ? value.type : "application/octet-stream") : spec.mediaType;
+  return { body: value as BodyInit, contentType: type, replayable: !(value instanceof ReadableStream) };
 }
 
 function entriesOf(value: unknown): [string, unknown][] {
@@ -62,18 +59,19 @@ function entriesOf(value: unknown): [string, unknown][] {
 }
 
 /** `application/x-www-form-urlencoded`: each property as a form parameter, with its encoding's style. */
-export function formBody(value: unknown, spec: BodySpec): string {
-  return entriesOf(value)
+export function formBody(value: unknown, spec: BodySpec): EncodedBody {
+  const body = entriesOf(value)
     .flatMap(([name, inner]) => serializeQueryParam(name, inner, spec.encoding?.[name] ?? {}))
     .join("&")
     .replaceAll("%20", "+");
+  return { body, contentType: "application/x-www-form-urlencoded", replayable: true };
 }
 
 /**
  * `multipart/form-data`: Blobs and Files as file parts, arrays as repeated parts, objects as JSON parts, the rest as
  * text; a property's `encoding.contentType` sets its part's type.
  */
-export function multipartBody(value: unknown, spec: BodySpec): FormData {
+export function multipartBody(value: unknown, spec: BodySpec): EncodedBody {
   const form = new FormData();
   for (const [name, inner] of entriesOf(value)) {
     const contentType = spec.encoding?.[name]?.contentType;
@@ -85,5 +83,6 @@ export function multipartBody(value: unknown, spec: BodySpec): FormData {
       else form.append(name, scalarToString(item));
     }
   }
-  return form;
+  // No Content-Type: fetch sets it, with the boundary it chose.
+  return { body: form, contentType: undefined, replayable: true };
 }
