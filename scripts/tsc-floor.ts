@@ -97,7 +97,7 @@ function prepareVariants(spec: SpecId): Variant[] {
   generate(TOOLS["openapi-typescript"], specFile, types);
   generate(TOOLS.ours, specFile, ours);
   const derive = (name: string, ...steps: ((directory: string) => void)[]): Variant => {
-    const directory = path.join(base, name.replace(/\W+/g, "-"));
+    const directory = path.join(base, name.replace(/\W+/g, "-").replace(/^-|-$/g, ""));
     rmSync(directory, { recursive: true, force: true });
     cpSync(ours, directory, { recursive: true });
     for (const step of steps) step(directory);
