@@ -25,7 +25,8 @@ export class UsageError extends Error {}
 
 export function parseBenchOptions(argv: string[]): BenchOptions | "help" {
   const { values } = parseArgs({
-    args: argv,
+    // `pnpm bench -- --runs 3` passes the `--` on (npm and older pnpm drop it): accept both spellings.
+    args: argv[0] === "--" ? argv.slice(1) : argv,
     strict: true,
     options: {
       runs: { type: "string" },
