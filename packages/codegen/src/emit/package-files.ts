@@ -1,41 +1,9 @@
+import { RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS } from "../model/build-model.js";
 import type { ApiModel } from "../model/model.js";
 import { indexed, moduleDeclaration, name, sourceFile, typeAlias } from "./code.js";
 import { paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { print } from "./layout.js";
-
-/** What the generated package exports from the runtime (see PACKAGE_EXPORTS in the model, which reserves the names). */
-const RUNTIME_VALUE_EXPORTS = [
-  "AbortError",
-  "ApiError",
-  "AuthenticationError",
-  "BadRequestError",
-  "ConflictError",
-  "ConnectionError",
-  "InternalServerError",
-  "isApiError",
-  "NotFoundError",
-  "PermissionDeniedError",
-  "RateLimitError",
-  "RequestValidationError",
-  "SdkError",
-  "TimeoutError",
-  "UnprocessableEntityError",
-];
-const RUNTIME_TYPE_EXPORTS = [
-  "ApiPromise",
-  "BasicCredentials",
-  "Client",
-  "CredentialSource",
-  "ErrorOf",
-  "Fetch",
-  "Hooks",
-  "Page",
-  "PagePromise",
-  "RequestInfo",
-  "RequestOptions",
-  "WithResponse",
-];
 
 /** `src/index.ts`: every public name, listed explicitly so the package reads like a table of contents. */
 export function emitIndex(model: ApiModel, header: string): GeneratedFile {

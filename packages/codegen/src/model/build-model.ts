@@ -47,10 +47,8 @@ import {
   type SecuritySchemeObject,
 } from "./spec.js";
 
-/** Values the generated package exports besides operations; an operation or the facade may not take their names. */
-export const PACKAGE_EXPORTS: ReadonlySet<string> = new Set([
-  "createClient",
-  "isApiError",
+/** The runtime's values the generated index re-exports. */
+export const RUNTIME_VALUE_EXPORTS: readonly string[] = [
   "AbortError",
   "ApiError",
   "AuthenticationError",
@@ -58,6 +56,7 @@ export const PACKAGE_EXPORTS: ReadonlySet<string> = new Set([
   "ConflictError",
   "ConnectionError",
   "InternalServerError",
+  "isApiError",
   "NotFoundError",
   "PermissionDeniedError",
   "RateLimitError",
@@ -65,14 +64,16 @@ export const PACKAGE_EXPORTS: ReadonlySet<string> = new Set([
   "SdkError",
   "TimeoutError",
   "UnprocessableEntityError",
-]);
+];
 
-/** Types the generated package exports besides per-operation ones; schema aliases may not take their names. */
-export const PACKAGE_TYPE_EXPORTS: readonly string[] = [
+/** Values the generated package exports besides operations; an operation or the facade may not take their names. */
+export const PACKAGE_EXPORTS: ReadonlySet<string> = new Set(["createClient", ...RUNTIME_VALUE_EXPORTS]);
+
+/** The runtime's types the generated index re-exports. */
+export const RUNTIME_TYPE_EXPORTS: readonly string[] = [
   "ApiPromise",
   "BasicCredentials",
   "Client",
-  "ClientOptions",
   "CredentialSource",
   "ErrorOf",
   "Fetch",
@@ -82,11 +83,10 @@ export const PACKAGE_TYPE_EXPORTS: readonly string[] = [
   "RequestInfo",
   "RequestOptions",
   "WithResponse",
-  "components",
-  "operations",
-  "paths",
-  ...PACKAGE_EXPORTS,
 ];
+
+/** Types the generated package exports besides per-operation ones; schema aliases may not take their names. */
+export const PACKAGE_TYPE_EXPORTS: readonly string[] = [...RUNTIME_TYPE_EXPORTS, "ClientOptions", "components", "operations", "paths", ...PACKAGE_EXPORTS];
 
 /**
  * Names the generated modules declare or import next to an operation function (the runtime's functions, the schema's
