@@ -1,22 +1,33 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { Script } from "node:vm";
 
+/** What happened to the code cache on one load; for tests and `--verbose`-style diagnostics. */
+export type CodeCacheOutcome = "used" | "written" | "none";
+
 /**
  * `require` for one large CommonJS file, with a V8 code cache (what `module.enableCompileCache()` does on Node 22+,
  * which Node 20 lacks). Compiling TypeScript's 9 MB is about two thirds of the time it takes to load. The cache lives
- * in `node_modules/.cache/diga-codegen/` of the installation the file comes from: V8 checks it against the source, its
- * own version and its flags and compiles afresh when it does not fit, and a cache that cannot be read or written only
- * costs the speed-up.
+ * in `node_modules/.cache/diga-codegen/` of the installation the file comes from, named by a hash of the file's
+ * content and of what V8 checks (its version and flags): V8 itself checks only the source's length, so an edited
+ * file of the same length must never meet the old cache. A cache that cannot be read or written only costs the
+ * speed-up.
  */
 export function requireWithCodeCache(require: NodeJS.Require, specifier: string): unknown {
+  return loadWithCodeCache(require, specifier).exports;
+}
+
+export function loadWithCodeCache(require: NodeJS.Require, specifier: string): { exports: unknown; cache: CodeCacheOutcome } {
   const filename = require.resolve(specifier);
-  const cacheFile = cacheFileFor(filename);
-  if (require.cache[filename] !== undefined || cacheFile === undefined) return require(specifier);
+  const folder = cacheFolderFor(filename);
+  if (require.cache[filename] !== undefined || folder === undefined) return { exports: require(specifier), cache: "none" };
+  const source = readFileSync(filename, "utf8");
+  const prefix = `${digest(filename)}-`;
+  const cacheFile = join(folder, `${prefix}${digest(source, process.version, process.arch, ...process.execArgv, process.env["NODE_OPTIONS"] ?? "")}.v8-cache`);
   const cachedData = readIfPresent(cacheFile);
-  const script = new Script(Module.wrap(readFileSync(filename, "utf8")), { filename, cachedData });
+  const script = new Script(Module.wrap(source), { filename, cachedData });
   const module = new Module(filename);
   module.filename = filename;
   require.cache[filename] = module;
@@ -27,19 +38,21 @@ export function requireWithCodeCache(require: NodeJS.Require, specifier: string)
     throw error;
   }
   module.loaded = true;
-  if (cachedData === undefined || script.cachedDataRejected === true) writeAtomically(cacheFile, script.createCachedData());
-  return module.exports;
+  if (cachedData !== undefined && script.cachedDataRejected !== true) return { exports: module.exports, cache: "used" };
+  return { exports: module.exports, cache: writeCache(folder, prefix, cacheFile, script) ? "written" : "none" };
 }
 
 type ModuleWrapper = (this: unknown, exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
 
-/** One cache per file and Node build; undefined when the file is not inside a `node_modules` folder. */
-function cacheFileFor(filename: string): string | undefined {
+/** Undefined when the file is not inside a `node_modules` folder (nowhere conventional to keep a cache). */
+function cacheFolderFor(filename: string): string | undefined {
   const marker = `${sep}node_modules${sep}`;
   const at = filename.indexOf(marker);
-  if (at === -1) return undefined;
-  const key = createHash("sha256").update(`${filename}\0${process.version}\0${process.arch}`).digest("hex").slice(0, 16);
-  return join(filename.slice(0, at + marker.length), ".cache", "diga-codegen", `${key}.v8-cache`);
+  return at === -1 ? undefined : join(filename.slice(0, at + marker.length), ".cache", "diga-codegen");
+}
+
+function digest(...parts: string[]): string {
+  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
 }
 
 function readIfPresent(file: string): Buffer | undefined {
@@ -50,14 +63,27 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
-/** Written under a unique name and renamed into place, so a concurrent run never reads half a cache. */
-function writeAtomically(file: string, data: Buffer): void {
+/**
+ * Written under a unique name and renamed into place, so a concurrent run never reads half a cache; caches of older
+ * versions of the same file are removed, so upgrades do not pile them up.
+ */
+function writeCache(folder: string, prefix: string, cacheFile: string, script: Script): boolean {
+  const partial = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    writeFileSync(partial, data);
-    renameSync(partial, file);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(partial, script.createCachedData());
+    renameSync(partial, cacheFile);
+    for (const name of readdirSync(folder)) {
+      if (name.startsWith(prefix) && name.endsWith(".v8-cache") && join(folder, name) !== cacheFile) rmSync(join(folder, name), { force: true });
+    }
+    return true;
   } catch {
     // A read-only installation: load without a cache next time too.
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written.
+    }
+    return false;
   }
 }
