@@ -56,7 +56,7 @@ function generate(tool: BenchTool, specFile: string, directory: string): void {
 }
 
 /** One operation file with every type erased to `unknown`, the endpoint declared, and the body a `throw`. */
-export function eraseOperationTypes(source: string): string {
+function eraseOperationTypes(source: string): string {
   return source
     .replace(/^type Operation = .*\n/m, "")
     .replace(/^export type (\w+) =[\s\S]*?;\n(?=\n|$)/gm, "export type $1 = unknown;\n")

@@ -1,3 +1,4 @@
+import { BODY_ENCODERS } from "../model/build-model.js";
 import type { OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
   assignment,
@@ -41,8 +42,6 @@ const STATUS_ERROR_CLASSES: Readonly<Record<string, string>> = {
   "429": "RateLimitError",
 };
 
-/** The runtime's encoder of each kind of body; an operation imports only its own, so unused ones are never bundled. */
-const BODY_ENCODERS: Readonly<Record<RequestBodyModel["kind"], string>> = { json: "jsonBody", text: "textBody", binary: "binaryBody", form: "formBody", multipart: "multipartBody" };
 
 export interface OperationEmitContext {
   readonly template: OperationTemplate;

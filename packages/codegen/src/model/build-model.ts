@@ -47,6 +47,9 @@ import {
   type SecuritySchemeObject,
 } from "./spec.js";
 
+/** The runtime's encoder of each kind of body; an operation imports only its own, so unused ones are never bundled. */
+export const BODY_ENCODERS: Readonly<Record<RequestBodyModel["kind"], string>> = { json: "jsonBody", text: "textBody", binary: "binaryBody", form: "formBody", multipart: "multipartBody" };
+
 /** The runtime's values the generated index re-exports. */
 export const RUNTIME_VALUE_EXPORTS: readonly string[] = [
   "AbortError",
@@ -92,7 +95,7 @@ export const PACKAGE_TYPE_EXPORTS: readonly string[] = [...RUNTIME_TYPE_EXPORTS,
  * Names the generated modules declare or import next to an operation function (the runtime's functions, the schema's
  * roots, the endpoint constant): an operation may not take them either.
  */
-const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", "jsonBody", "textBody", "binaryBody", "formBody", "multipartBody", "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
+const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", ...Object.values(BODY_ENCODERS), "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
 
 /** Options of `createClient` (the runtime's `BaseClientOptions`, plus `serverVariables`) a credential must not shadow. */
 const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "validate", "userAgent", "hooks", "serverVariables", ...OBJECT_MEMBER_NAMES]);
