@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiPromise, type RawResponse } from "./api-promise.js";
 
 function promiseOf(body: string, onParse: () => void = () => undefined) {
-  const raw: Promise<RawResponse> = Promise.resolve({ response: new Response(body, { headers: { "x-request-id": "req_9" } }), requestId: "req_9" });
+  const raw: Promise<RawResponse> = Promise.resolve({ response: new Response(body, { headers: { "x-request-id": "req_9" } }), requestId: "req_9", release: () => {} });
   return new ApiPromise(raw, async ({ response }) => {
     onParse();
     return JSON.parse(await response.text()) as { ok: boolean };

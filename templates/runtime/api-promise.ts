@@ -2,6 +2,8 @@
 export interface RawResponse {
   readonly response: Response;
   readonly requestId: string | undefined;
+  /** Detaches the caller's abort signal, once the body has been read or handed over. */
+  readonly release: () => void;
 }
 
 /** The parsed data of a call together with the HTTP response it came from. */
@@ -38,7 +40,11 @@ export class ApiPromise<T, E = unknown> extends Promise<T> {
 
   /** The raw `Response`, body unread (stream it, or read it as you like). Rejects like the call would for non-2xx. */
   asResponse(): Promise<Response> {
-    return this.#raw.then((raw) => raw.response);
+    // Handed over unread: from here on the caller cancels it through its body stream, not the signal.
+    return this.#raw.then((raw) => {
+      raw.release();
+      return raw.response;
+    });
   }
 
   /** The parsed data together with the `Response` and the request id. */

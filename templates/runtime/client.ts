@@ -27,30 +27,30 @@ export interface RequestInfo {
 /** Callbacks for logging and tracing. They run for every attempt, retries included, and may be async. */
 export interface Hooks {
   /** Before an attempt is sent; the headers it returns are added to it (e.g. a trace id). */
-  readonly beforeRequest?: (request: RequestInfo) => void | Readonly<Record<string, string>> | Promise<void | Readonly<Record<string, string>>>;
+  readonly beforeRequest?: ((request: RequestInfo) => void | Readonly<Record<string, string>> | Promise<void | Readonly<Record<string, string>>>) | undefined;
   /** After a response arrived, whatever its status. */
-  readonly afterResponse?: (request: RequestInfo, response: Response) => void | Promise<void>;
+  readonly afterResponse?: ((request: RequestInfo, response: Response) => void | Promise<void>) | undefined;
   /** After an attempt failed, whether it will be retried or thrown. */
-  readonly onError?: (request: RequestInfo, error: SdkError) => void | Promise<void>;
+  readonly onError?: ((request: RequestInfo, error: SdkError) => void | Promise<void>) | undefined;
 }
 
 /** Settings every generated client accepts; the generated `ClientOptions` adds the API's credentials. */
 export interface BaseClientOptions {
   /** Where requests go, e.g. `https://api.example.com`. Defaults to the spec's first server. */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
   /** The `fetch` to call, for tests, proxies or instrumentation. Defaults to `globalThis.fetch`. */
-  readonly fetch?: Fetch;
+  readonly fetch?: Fetch | undefined;
   /** Headers sent with every request. A header passed to a single call wins over one set here. */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Milliseconds to wait for a response before retrying or failing with `TimeoutError`. Default 60 000. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Retries after connection errors, timeouts, 408, 409, 429 and 5xx, with exponential backoff. Default 2. */
-  readonly maxRetries?: number;
+  readonly maxRetries?: number | undefined;
   /** Check parameters against the spec before sending and throw `RequestValidationError`. Default true. */
-  readonly validate?: boolean;
+  readonly validate?: boolean | undefined;
   /** Sent as `User-Agent` outside browsers. Defaults to the generated package's name and version. */
-  readonly userAgent?: string;
-  readonly hooks?: Hooks;
+  readonly userAgent?: string | undefined;
+  readonly hooks?: Hooks | undefined;
 }
 
 /** What the generated `createClient` knows from the spec. */

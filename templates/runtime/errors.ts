@@ -98,8 +98,10 @@ export class RequestValidationError extends SdkError {
 }
 
 /**
- * Whether `error` is an {@link ApiError}. Given an operation function, it also narrows `error` to the errors that
- * operation documents, with their status and body types, and checks that the status is one of them:
+ * Whether `error` is an {@link ApiError}. Given the operation function whose call failed, it also narrows `error` to
+ * the errors that operation documents, with their status and body types, and checks that the status is one of them
+ * (any status, when the operation documents none). Pass the operation you called: the check is against the
+ * statuses of the operation that raised the error.
  *
  * ```ts
  * if (isApiError(error, listPhones) && error.status === 422) console.log(error.body.message);

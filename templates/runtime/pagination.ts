@@ -1,7 +1,7 @@
 import { ApiPromise } from "./api-promise.js";
 import type { Client } from "./client.js";
 import { RequestValidationError, SdkError } from "./errors.js";
-import { readBody, send, type Endpoint, type RequestInput, type RequestOptions } from "./request.js";
+import { readResponse, send, type Endpoint, type RequestInput, type RequestOptions } from "./request.js";
 
 /** A cursor: the query parameter it is sent in, and the response field (or item field) it is read from. */
 export interface CursorSpec {
@@ -111,8 +111,16 @@ class PageImpl<TBody, TItem> implements PageMethods<TBody, TItem> {
     }
   }
 
+  /**
+   * Every item of every page. Started with the backward cursor, the items come newest-to-oldest reversed too, so
+   * the whole sequence runs backwards (as stripe-node does), not forwards within backward pages.
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
-    for await (const page of this.iterPages()) yield* (page as unknown as PageImpl<TBody, TItem>).#items();
+    const backwards = pagingMode(this.#paging.endpoint.pagination, (this.#paging.input.params ?? {}) as Record<string, unknown>) === "previous";
+    for await (const page of this.iterPages()) {
+      const items = (page as unknown as PageImpl<TBody, TItem>).#items();
+      yield* backwards ? [...items].reverse() : items;
+    }
   }
 }
 
@@ -179,8 +187,8 @@ function startPage<TBody, TItem, E = unknown>(
   }
   if (spec.page !== undefined) seen.add(`page:${String(params[spec.page.param] ?? 1)}`);
   const paging: Paging = { client, endpoint: { ...endpoint, pagination: spec }, input, options, seen };
-  return new PagePromise(raw, async ({ response }) => {
-    const body = await readBody(response, "json");
+  return new PagePromise(raw, async (rawResponse) => {
+    const body = await readResponse(rawResponse, "json", options?.signal);
     return Object.assign(new PageImpl<TBody, TItem>(paging), body) as unknown as Page<TBody, TItem>;
   });
 }

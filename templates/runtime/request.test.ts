@@ -294,6 +294,40 @@ describe("request: timeouts and aborts", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("aborts a body that stalls after the headers arrived", async () => {
+    const controller = new AbortController();
+    // Headers at once, then half a JSON body and nothing more, until the request's signal aborts the stream.
+    const fetch: Fetch = async (_url, init) =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(stream) {
+            stream.enqueue(new TextEncoder().encode('{"id": '));
+            init.signal?.addEventListener("abort", () => stream.error(new DOMException("aborted", "AbortError")));
+          },
+        }),
+        { headers: { "content-type": "application/json" } },
+      );
+    setTimeout(() => controller.abort(), 30);
+    const start = performance.now();
+    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: controller.signal }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(performance.now() - start).toBeLessThan(1_000);
+  });
+
+  it("detaches from the caller's signal once the body is read, so a long-lived signal collects no listeners", async () => {
+    const signal = new AbortController().signal;
+    const listening = new Set<unknown>();
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => (listening.add(listener), add(type, listener, options))) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, listener: EventListener) => (listening.delete(listener), remove(type, listener))) as typeof signal.removeEventListener;
+    const { fetch } = scripted(json(200, { id: 1 }), json(404, { message: "gone" }), json(200, { id: 3 }));
+    expect(await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal })).toStrictEqual({ id: 1 });
+    await request(client({ fetch }), endpoint, { path: { id: "2" } }, { signal }).catch(() => undefined);
+    await request(client({ fetch }), endpoint, { path: { id: "3" } }, { signal }).asResponse();
+    expect(listening.size).toBe(0);
+  });
+
   it("rejects at once when the signal is already aborted", async () => {
     const { fetch, calls } = scripted(json(200, {}));
     const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: AbortSignal.abort() }).catch((caught: unknown) => caught);

@@ -15,7 +15,7 @@ export interface ClientOptions extends BaseClientOptions {
   /**
    * Sent as `Authorization: Bearer <token>` to the operations that require the `CustomHTTPBearer` security scheme. A function is called before every request, so it can return a fresh token.
    */
-  readonly bearerToken?: CredentialSource;
+  readonly bearerToken?: CredentialSource | undefined;
 }
 
 /**

@@ -20,7 +20,8 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
       name: credential.name,
       readonly: true,
       optional: true,
-      type: name(credential.kind === "basic" ? "CredentialSource<BasicCredentials>" : "CredentialSource"),
+      // `| undefined`, so `{ bearerToken: process.env.TOKEN }` compiles under exactOptionalPropertyTypes.
+      type: union([name(credential.kind === "basic" ? "CredentialSource<BasicCredentials>" : "CredentialSource"), name("undefined")]),
       doc: credentialDoc(credential),
     })),
     ...(variables.length === 0

@@ -68,6 +68,8 @@ export function emitPackageFiles(model: ApiModel, options: PackageOptions): Gene
     description: `TypeScript client for ${model.title}, generated from its OpenAPI description by @diga/codegen.`,
     type: "module",
     sideEffects: false,
+    // Global fetch, ReadableStream and Blob without flags; Node 18 has reached its end of life.
+    engines: { node: ">=20" },
     exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",

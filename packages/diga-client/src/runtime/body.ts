@@ -15,7 +15,7 @@ export type BodyEncoder = (value: unknown, spec: BodySpec) => EncodedBody;
 /** How an operation's request body is encoded; generated from the spec's requestBody. */
 export interface BodySpec {
   readonly encode: BodyEncoder;
-  /** The media type sent, when it is not the encoder's default. */
+  /** The media type sent, when it is not the encoder's default; multipart leaves it to fetch, which adds the boundary. */
   readonly mediaType?: string;
   /** The params property that holds the body; `body` when omitted. */
   readonly key?: string;
@@ -64,7 +64,7 @@ export function formBody(value: unknown, spec: BodySpec): EncodedBody {
     .flatMap(([name, inner]) => serializeQueryParam(name, inner, spec.encoding?.[name] ?? {}))
     .join("&")
     .replaceAll("%20", "+");
-  return { body, contentType: "application/x-www-form-urlencoded", replayable: true };
+  return { body, contentType: spec.mediaType ?? "application/x-www-form-urlencoded", replayable: true };
 }
 
 /**

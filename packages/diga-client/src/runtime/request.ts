@@ -41,21 +41,24 @@ export interface Endpoint {
   readonly body?: BodySpec;
 }
 
-/** Per-call settings, the last argument of every operation function. Each overrides the client's setting. */
+/**
+ * Per-call settings, the last argument of every operation function. Each overrides the client's setting; an
+ * `undefined` value leaves the client's setting in place.
+ */
 export interface RequestOptions {
   /** Aborts the request, including any wait between retries; the call then rejects with `AbortError`. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Extra headers for this call; `undefined` removes a header the client would send. */
-  readonly headers?: Readonly<Record<string, string | undefined>>;
+  readonly headers?: Readonly<Record<string, string | undefined>> | undefined;
   /** A `fetch` for this call only. */
-  readonly fetch?: Fetch;
+  readonly fetch?: Fetch | undefined;
   /** Milliseconds to wait for a response. */
-  readonly timeout?: number;
-  readonly maxRetries?: number;
+  readonly timeout?: number | undefined;
+  readonly maxRetries?: number | undefined;
   /** Allow retries for a method that is not idempotent (POST, PATCH), e.g. when you send an idempotency key. */
-  readonly idempotent?: boolean;
+  readonly idempotent?: boolean | undefined;
   /** Check parameters against the spec before sending. */
-  readonly validate?: boolean;
+  readonly validate?: boolean | undefined;
 }
 
 /**
@@ -97,7 +100,7 @@ const MAX_REDIRECTS = 20;
  * `RequestValidationError` before sending when a parameter breaks the spec.
  */
 export function request<T, E = unknown>(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): ApiPromise<T, E> {
-  return new ApiPromise(send(client, endpoint, input, options), (raw) => readBody(raw.response, endpoint.response ?? "json") as Promise<T>);
+  return new ApiPromise(send(client, endpoint, input, options), (raw) => readResponse(raw, endpoint.response ?? "json", options.signal) as Promise<T>);
 }
 
 /** Validates, then sends with retries, timeouts and safe redirects; resolves with the 2xx response, body unread. */
@@ -119,9 +122,9 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
     const extraHeaders = await settings.hooks.beforeRequest?.(info);
     for (const [name, value] of Object.entries(extraHeaders ?? {})) setHeader(headers, name, value);
 
-    let response: Response;
+    let attempted: Attempt;
     try {
-      response = await fetchWithTimeout(fetch, prepared, { ...prepared.init, headers }, options.timeout ?? settings.timeout, options.signal);
+      attempted = await fetchWithTimeout(fetch, prepared, { ...prepared.init, headers }, options.timeout ?? settings.timeout, options.signal);
     } catch (error) {
       const failure = error instanceof SdkError ? error : new ConnectionError(`${operation}: ${messageOf(error)}`, { cause: error });
       await settings.hooks.onError?.(info, failure);
@@ -129,11 +132,18 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
       await sleep(backoffMs(attempt), options.signal);
       continue;
     }
-    await settings.hooks.afterResponse?.(info, response);
-    const requestId = REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find((value) => value !== null) ?? undefined;
-    if (response.ok) return { response, requestId };
-
-    const error = await toApiError(response, requestId, endpoint);
+    const { response, release } = attempted;
+    let error: ApiError;
+    try {
+      await settings.hooks.afterResponse?.(info, response);
+      const requestId = REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find((value) => value !== null) ?? undefined;
+      if (response.ok) return { response, requestId, release };
+      error = await toApiError(response, requestId, endpoint);
+    } catch (failure) {
+      release();
+      throw failure;
+    }
+    release();
     await settings.hooks.onError?.(info, error);
     if (attempt >= maxRetries || !isRetryableStatus(response)) throw error;
     await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt), options.signal);
@@ -185,26 +195,37 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
   };
 }
 
-/** One attempt: the caller's signal and the timeout both abort it, and each gets its own error. */
-async function fetchWithTimeout(fetch: Fetch, prepared: PreparedRequest, init: RequestInit & { headers: Headers }, timeout: number, signal: AbortSignal | undefined): Promise<Response> {
+/** A response, and how to stop the caller's signal from aborting its body once that body has been read. */
+interface Attempt {
+  readonly response: Response;
+  readonly release: () => void;
+}
+
+/**
+ * One attempt: the caller's signal and the timeout both abort it, and each gets its own error. The timeout ends when
+ * the headers arrive; the caller's signal stays attached until the body is read (see {@link readResponse}), so a
+ * stalled body can still be cancelled.
+ */
+async function fetchWithTimeout(fetch: Fetch, prepared: PreparedRequest, init: RequestInit & { headers: Headers }, timeout: number, signal: AbortSignal | undefined): Promise<Attempt> {
   if (isAborted(signal)) throw new AbortError("request aborted", { cause: signal?.reason });
   const controller = new AbortController();
   const abort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", abort, { once: true });
+  const release = () => signal?.removeEventListener("abort", abort);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeout);
   try {
-    return await followRedirects(fetch, prepared, { ...init, signal: controller.signal });
+    return { response: await followRedirects(fetch, prepared, { ...init, signal: controller.signal }), release };
   } catch (error) {
+    release();
     if (isAborted(signal)) throw new AbortError("request aborted", { cause: signal?.reason });
     if (timedOut) throw new TimeoutError(`${init.method} ${prepared.safeUrl}: no response within ${timeout} ms`, { cause: error });
     throw error;
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", abort);
   }
 }
 
@@ -253,7 +274,19 @@ function acceptFor(kind: ResponseKind): string {
   return kind === "json" ? "application/json" : kind === "text" ? "text/plain, */*" : kind === "auto" ? "application/json, */*" : "*/*";
 }
 
-export async function readBody(response: Response, kind: ResponseKind): Promise<unknown> {
+/** Reads a 2xx body. The caller's signal still aborts the read, with `AbortError` like any other abort. */
+export async function readResponse(raw: RawResponse, kind: ResponseKind, signal: AbortSignal | undefined): Promise<unknown> {
+  try {
+    return await readBody(raw.response, kind);
+  } catch (error) {
+    if (isAborted(signal)) throw new AbortError("request aborted", { cause: signal?.reason });
+    throw error;
+  } finally {
+    raw.release();
+  }
+}
+
+async function readBody(response: Response, kind: ResponseKind): Promise<unknown> {
   if (kind === "auto") kind = kindOf(response.headers.get("content-type") ?? "");
   if (kind === "binary") return response.blob();
   const text = await response.text();
@@ -275,7 +308,8 @@ async function toApiError(response: Response, requestId: string | undefined, end
     // Not JSON (a proxy's HTML error page, say): keep the text.
   }
   const errors = endpoint.errors ?? [];
-  const documented = errors.includes(response.status) || errors.includes(`${String(response.status)[0]}XX`) || errors.includes("default");
+  // An operation that documents no error statuses types its errors as any ApiError: every status fits.
+  const documented = errors.length === 0 || errors.includes(response.status) || errors.includes(`${String(response.status)[0]}XX`) || errors.includes("default");
   return createApiError(response.status, response.headers, body, requestId, documented);
 }
 

@@ -8,9 +8,6 @@ import { RequestValidationError } from "./errors.js";
  * a literal `null`. Dates become ISO strings (`format: date` sends only the day).
  */
 
-export type QueryStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
-export type PathStyle = "simple" | "label" | "matrix";
-
 export interface SerializeRule {
   readonly style?: string;
   readonly explode?: boolean;
