@@ -18,8 +18,9 @@ export class ApiError<TBody = unknown, TStatus extends number = number> extends 
   /** Whether the spec documents this status for the operation that failed. */
   readonly documented: boolean;
 
-  constructor(status: TStatus, headers: Headers, body: TBody, requestId: string | undefined, documented = false) {
-    super(describeApiError(status, body, requestId));
+  /** `operation` (`GET /v1/phone/`) starts the message, so a log line says which call failed. */
+  constructor(status: TStatus, headers: Headers, body: TBody, requestId: string | undefined, documented = false, operation?: string) {
+    super(`${operation === undefined ? "" : `${operation}: `}${describeApiError(status, body, requestId)}`);
     this.status = status;
     this.headers = headers;
     this.body = body;
@@ -72,9 +73,9 @@ const ERROR_CLASSES: Readonly<Record<number, typeof ApiError<unknown, number>>> 
 };
 
 /** The most specific error class for a status. */
-export function createApiError(status: number, headers: Headers, body: unknown, requestId: string | undefined, documented: boolean): ApiError {
+export function createApiError(status: number, headers: Headers, body: unknown, requestId: string | undefined, documented: boolean, operation?: string): ApiError {
   const ErrorClass = status >= 500 ? InternalServerError : (ERROR_CLASSES[status] ?? ApiError);
-  return new ErrorClass(status, headers, body, requestId, documented);
+  return new ErrorClass(status, headers, body, requestId, documented, operation);
 }
 
 /** Thrown when no HTTP answer arrived: DNS failure, refused or dropped connection, TLS error. Retried automatically. */

@@ -173,7 +173,7 @@ describe("request: responses and errors", () => {
     const body = { status: "error", error_code: "INVALID_PAGINATION_PARAMETERS", message: "Cannot specify both" };
     const { fetch } = scripted(json(422, body, { "x-request-id": "req_1" }), json(400, body));
     const documented = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
-    expect(documented).toMatchObject({ status: 422, requestId: "req_1", body, documented: true, message: "422 INVALID_PAGINATION_PARAMETERS: Cannot specify both (request id req_1)" });
+    expect(documented).toMatchObject({ status: 422, requestId: "req_1", body, documented: true, message: "GET /things/{id}: 422 INVALID_PAGINATION_PARAMETERS: Cannot specify both (request id req_1)" });
     const undocumented = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
     expect(undocumented).toMatchObject({ status: 400, documented: false });
   });
@@ -181,7 +181,7 @@ describe("request: responses and errors", () => {
   it("keeps a non-JSON error body as text", async () => {
     const { fetch } = scripted(new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } }));
     const error = await request(client({ fetch, maxRetries: 0 }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ status: 502, body: "<html>Bad gateway</html>", message: "502 <html>Bad gateway</html>" });
+    expect(error).toMatchObject({ status: 502, body: "<html>Bad gateway</html>", message: "GET /things/{id}: 502 <html>Bad gateway</html>" });
   });
 
   it("rejects with a ConnectionError when fetch fails, keeping the cause", async () => {

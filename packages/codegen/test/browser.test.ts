@@ -120,7 +120,7 @@ describe("generated Diga client in Chromium, across origins", () => {
 
     expect(error).toStrictEqual({
       name: "PermissionDeniedError",
-      message: expect.stringMatching(/^403 FORBIDDEN: Missing required permissions \(request id req_\d{4}\)$/),
+      message: expect.stringMatching(/^GET \/v1\/phone\/: 403 FORBIDDEN: Missing required permissions \(request id req_\d{4}\)$/),
       instanceOf: ["SdkError", "ApiError", "PermissionDeniedError"],
       status: 403,
       body: { status: "error", error_code: "FORBIDDEN", message: "Missing required permissions" },
@@ -140,7 +140,7 @@ describe("generated Diga client in Chromium, across origins", () => {
 
     expect(error).toStrictEqual({
       name: "AuthenticationError",
-      message: expect.stringMatching(/^401 UNAUTHORIZED: Token expired \(request id req_\d{4}\)$/),
+      message: expect.stringMatching(/^GET \/v1\/phone\/: 401 UNAUTHORIZED: Token expired \(request id req_\d{4}\)$/),
       instanceOf: ["SdkError", "ApiError", "AuthenticationError"],
       status: 401,
       body,

@@ -87,7 +87,7 @@ describe("generated Diga client over HTTP", () => {
     });
     expect(typed.requestId).toMatch(/^req_\d{4}$/);
     expect(typed.headers.get("content-type")).toBe("application/json");
-    expect(typed.message).toBe(`422 INVALID_PAGINATION_PARAMETERS: Cannot specify both 'before' and 'after' parameters (request id ${typed.requestId})`);
+    expect(typed.message).toBe(`GET /v1/phone/: 422 INVALID_PAGINATION_PARAMETERS: Cannot specify both 'before' and 'after' parameters (request id ${typed.requestId})`);
   });
 
   it("surfaces a 500 as a typed ApiError once retries are used up", async () => {

@@ -310,7 +310,7 @@ async function toApiError(response: Response, requestId: string | undefined, end
   const errors = endpoint.errors ?? [];
   // An operation that documents no error statuses types its errors as any ApiError: every status fits.
   const documented = errors.length === 0 || errors.includes(response.status) || errors.includes(`${String(response.status)[0]}XX`) || errors.includes("default");
-  return createApiError(response.status, response.headers, body, requestId, documented);
+  return createApiError(response.status, response.headers, body, requestId, documented, `${endpoint.method} ${endpoint.path}`);
 }
 
 function messageOf(error: unknown): string {
