@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../src/index.js";
 import { fixtureCases } from "./support/fixtures.js";
-import { listFiles, temporaryDirectory, writeFiles } from "./support/paths.js";
-import { typecheck } from "./support/typecheck.js";
+import ts from "typescript";
+import { digaClientDirectory, listFiles, temporaryDirectory, writeFiles } from "./support/paths.js";
+import { STRICTEST, typecheck } from "./support/typecheck.js";
 
 /**
  * Every fixture's generated package (the expected files plus the runtime) compiles under `strict` and the
@@ -34,5 +35,21 @@ describe("generated code type-checks", () => {
     const broken = join(root, "broken.ts");
     await writeFile(broken, 'const answer: number = "42";\nexport { answer };\n');
     expect(typecheck([broken])).toStrictEqual([`${broken}:1: Type 'string' is not assignable to type 'number'.`]);
+  });
+});
+
+/** What an editor shows when hovering a call, and what compile errors print: names a user can look up. */
+describe("signatures read as their names", () => {
+  it("prints listPhones's params as ListPhonesParams, not as Params<…>'s expansion", async () => {
+    const directory = await temporaryDirectory();
+    const file = join(directory, "hover.ts");
+    await writeFile(join(directory, "package.json"), '{ "type": "module" }\n');
+    await writeFile(file, `import { listPhones } from ${JSON.stringify(join(digaClientDirectory, "src", "index.js"))};\nexport const call = listPhones;\n`);
+    const program = ts.createProgram([file], STRICTEST);
+    const checker = program.getTypeChecker();
+    const call = program.getSourceFile(file)?.statements.find(ts.isVariableStatement)?.declarationList.declarations[0];
+    const signature = call === undefined ? undefined : checker.getTypeAtLocation(call.name).getCallSignatures()[0];
+    const printed = signature?.parameters.map((parameter) => checker.typeToString(checker.getTypeOfSymbol(parameter)));
+    expect(printed).toStrictEqual(["Client", "ListPhonesParams | undefined", "RequestOptions | undefined"]);
   });
 });

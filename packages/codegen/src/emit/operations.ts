@@ -99,9 +99,12 @@ function operationTypes(operation: OperationModel): OperationTypes {
   const names = operation.typeNames;
   const errors = errorTypes(operation.responses);
   const body = operation.requestBody;
+  const params = paramsTypeExpr(operation.parameters, operation.pagination);
   const paramsParts = [
-    paramsTypeExpr(operation.parameters, operation.pagination),
-    body === undefined ? undefined : objectType([{ name: body.key, optional: !body.required, type: name(names.body) }]),
+    params,
+    // An object type next to `Params<…>` makes a new type for the alias to name: editors and errors then say
+    // `ListPhonesParams` instead of spelling out `Params<…>`'s expansion. Without a body, `{}` does it.
+    body === undefined ? (params === undefined ? undefined : objectType([])) : objectType([{ name: body.key, optional: !body.required, type: name(names.body) }]),
   ].filter((part) => part !== undefined);
   return {
     params: paramsParts.length === 0 ? undefined : intersection(paramsParts),

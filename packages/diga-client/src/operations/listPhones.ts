@@ -20,7 +20,7 @@ type Operation = operations["list_phones_v1_phone__get"];
 export type ListPhonesParams = Params<
   NonNullable<Operation["parameters"]["query"]>,
   "after" | "before"
->;
+> & {};
 
 /** What {@link listPhones} resolves with. */
 export type ListPhonesResponse = Operation["responses"][200]["content"]["application/json"];
