@@ -99,7 +99,7 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
       "## Retries, timeouts, cancellation",
       "Connection errors, timeouts, 408, 409, 429 and 5xx are retried twice with exponential backoff and jitter, honouring `Retry-After`; only idempotent methods are retried unless you ask. Each attempt times out after 60 seconds. All of it can be set per client and per call:",
       fence("ts", `${imports("createClient")}\n\nconst client = createClient({ maxRetries: 4, timeout: 10_000 });`),
-      "Per call, pass `{ maxRetries, timeout, signal, headers, idempotent, validate }` as the last argument (after the params object).",
+      "Per call, pass `{ maxRetries, timeout, signal, headers, fetch, idempotent, validate }` as the last argument (after the params object).",
       "Raw access: `.withResponse()` gives `{ data, response, requestId }`, `.asResponse()` the unread `Response`. `hooks` (`beforeRequest`, `afterResponse`, `onError`) see every attempt, for logging and tracing; credentials never appear in messages or logs.",
     ],
   ];
