@@ -14,6 +14,7 @@ import {
   type Client,
   type Endpoint,
   type NotFoundError,
+  type Page,
   type PagePromise,
   type Params,
   type RequestOptions,
@@ -32,6 +33,9 @@ export type OperationResponse = Operation["responses"][200]["content"]["applicat
 
 /** One item of the pages {@link operationName} returns. */
 export type OperationItem = OperationResponse["data"][number];
+
+/** A page of {@link listOperationName}: the response body, plus `hasNextPage()`, `getNextPage()` and `iterPages()`. */
+export type OperationPage = Page<OperationResponse, OperationItem>;
 
 /** The errors documented for {@link operationName}; narrow an error to them with `isApiError(error, operationName)`. */
 export type OperationError = NotFoundError<Operation["responses"][404]["content"]["application/json"]>;

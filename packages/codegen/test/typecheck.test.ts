@@ -52,4 +52,21 @@ describe("signatures read as their names", () => {
     const printed = signature?.parameters.map((parameter) => checker.typeToString(checker.getTypeOfSymbol(parameter)));
     expect(printed).toStrictEqual(["Client", "ListPhonesParams | undefined", "RequestOptions | undefined"]);
   });
+
+  it("names a list operation's page type, which is what awaiting the operation gives", async () => {
+    const directory = await temporaryDirectory();
+    const file = join(directory, "page.ts");
+    await writeFile(join(directory, "package.json"), '{ "type": "module" }\n');
+    const source = `import { createClient, listPhones, type ListPhonesItem, type ListPhonesPage } from ${JSON.stringify(join(digaClientDirectory, "src", "index.js"))};
+export async function firstTwo(): Promise<ListPhonesItem[]> {
+  const first: ListPhonesPage = await listPhones(createClient(), { limit: 1 });
+  const second: ListPhonesPage | undefined = first.hasNextPage() ? await first.getNextPage() : undefined;
+  return [...first.data, ...(second?.data ?? [])];
+}
+// @ts-expect-error a page is not a bare number
+export const wrong: ListPhonesPage = 1;
+`;
+    await writeFile(file, source);
+    expect(typecheck([file])).toStrictEqual([]);
+  });
 });

@@ -47,5 +47,6 @@ export type {
   ListPhonesParams,
   ListPhonesResponse,
   ListPhonesItem,
+  ListPhonesPage,
   ListPhonesError,
 } from "./operations/listPhones.js";

@@ -54,6 +54,7 @@ interface OperationTypes {
   readonly body: TypeExpr | undefined;
   readonly response: TypeExpr;
   readonly item: TypeExpr | undefined;
+  readonly page: TypeExpr | undefined;
   readonly error: TypeExpr;
   readonly errorClasses: readonly string[];
 }
@@ -69,7 +70,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
   const runtime: ImportSpecifier[] = [
     { name: fn.callee },
     ...(operation.requestBody === undefined ? [] : [{ name: BODY_ENCODERS[operation.requestBody.kind] }]),
-    ...[fn.client.type, "Endpoint", fn.options.type, fn.returnType, ...(paramsUseRuntimeParams(operation) ? ["Params"] : []), ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []), ...types.errorClasses].map(
+    ...[fn.client.type, "Endpoint", fn.options.type, fn.returnType, ...(paramsUseRuntimeParams(operation) ? ["Params"] : []), ...(operation.pagination === undefined ? [] : ["Page"]), ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []), ...types.errorClasses].map(
       (typeName) => ({ name: typeName, typeOnly: true }),
     ),
   ];
@@ -86,8 +87,12 @@ export function emitOperation(operation: OperationModel, { template, header }: O
     ...(usesOperation ? [{ doc: typeAlias(template.operationAlias, operationTypeRoot(operation), { exported: false }) }] : []),
     ...alias("Body", names.body, types.body),
     ...alias("Params", names.params, types.params),
-    ...alias("Response", names.response, types.response),
+    ...(operation.pagination === undefined
+      ? alias("Response", names.response, types.response)
+      : // A list operation resolves with a page, not the bare body: say so, and point at the page's type.
+        [{ doc: typeAlias(names.response, types.response, { doc: `The body of each response of {@link ${operation.functionName}}; awaiting it gives a {@link ${names.page}}, which has these fields.` }) }]),
     ...alias("Item", names.item, types.item),
+    ...alias("Page", names.page, types.page),
     ...alias("Error", names.error, types.error),
     { doc: assignment(["const ", template.endpoint.name, ": ", template.endpoint.type], valueDoc(endpointOf(operation)), ";") },
     { doc: operationFunction(operation, fn, types) },
@@ -111,6 +116,7 @@ function operationTypes(operation: OperationModel): OperationTypes {
     body: body === undefined ? undefined : bodyType(body),
     response: responseType(operation.responses),
     item: operation.pagination === undefined ? undefined : itemType(names.response, operation.pagination),
+    page: operation.pagination === undefined ? undefined : ref("Page", name(names.response), name(names.item)),
     error: errors.type,
     errorClasses: errors.classes,
   };

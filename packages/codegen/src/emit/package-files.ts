@@ -22,9 +22,9 @@ export function emitIndex(model: ApiModel, header: string): GeneratedFile {
     ...(model.schemas.length === 0 ? [] : [exportFrom("./models.js", model.schemas.map((schema) => schema.name), true)]),
     ...model.operations.flatMap((operation) => {
       const module = `./operations/${operation.fileName}.js`;
-      const { params, body, response, error, item } = operation.typeNames;
+      const { params, body, response, error, item, page } = operation.typeNames;
       const hasParams = operation.parameters.length > 0 || operation.requestBody !== undefined;
-      const types = [hasParams && params, operation.requestBody !== undefined && body, response, operation.pagination !== undefined && item, error].filter((typeName) => typeof typeName === "string");
+      const types = [hasParams && params, operation.requestBody !== undefined && body, response, operation.pagination !== undefined && item, operation.pagination !== undefined && page, error].filter((typeName) => typeof typeName === "string");
       return [exportFrom(module, [operation.functionName]), exportFrom(module, types, true)];
     }),
   ];

@@ -96,7 +96,7 @@ function parseOperation(file: SourceFile, runtimeNames: ReadonlySet<string>): Op
     functionNames: file.getFunctions().map((fn) => fn.getNameOrThrow()),
     runtimeNames,
     operationAlias: alias("Operation").getName(),
-    docs: Object.fromEntries(["Params", "Body", "Response", "Item", "Error"].map((suffix) => [suffix, docOf(alias(`Operation${suffix}`))])),
+    docs: Object.fromEntries(["Params", "Body", "Response", "Item", "Page", "Error"].map((suffix) => [suffix, docOf(alias(`Operation${suffix}`))])),
     endpoint: { name: endpoint.getName(), type: endpoint.getTypeNode()?.getText() ?? fail(file, "the endpoint constant needs a type annotation") },
     request: functionTemplate(file, file.getFunction("operationName") ?? fail(file, "missing operationName")),
     list: functionTemplate(file, file.getFunction("listOperationName") ?? fail(file, "missing listOperationName")),

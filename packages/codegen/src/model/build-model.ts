@@ -146,7 +146,7 @@ export function buildModel(document: OpenApiDocument): ApiModel {
 const PACKAGE_TYPE_NAMES: ReadonlySet<string> = new Set(PACKAGE_TYPE_EXPORTS);
 
 function operationTypeNames(functionName: string): OperationModel["typeNames"] {
-  const clashes = ["Params", "Response", "Body", "Error", "Item"].some((suffix) => PACKAGE_TYPE_NAMES.has(operationTypeName(functionName, suffix)));
+  const clashes = ["Params", "Response", "Body", "Error", "Item", "Page"].some((suffix) => PACKAGE_TYPE_NAMES.has(operationTypeName(functionName, suffix)));
   const base = clashes ? `${functionName}Operation` : functionName;
   return {
     params: operationTypeName(base, "Params"),
@@ -154,6 +154,7 @@ function operationTypeNames(functionName: string): OperationModel["typeNames"] {
     body: operationTypeName(base, "Body"),
     error: operationTypeName(base, "Error"),
     item: operationTypeName(base, "Item"),
+    page: operationTypeName(base, "Page"),
   };
 }
 

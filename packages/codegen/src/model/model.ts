@@ -29,7 +29,7 @@ export interface OperationModel {
   readonly pointer: string;
   readonly operationId: string | undefined;
   readonly functionName: string;
-  readonly typeNames: { readonly params: string; readonly body: string; readonly response: string; readonly error: string; readonly item: string };
+  readonly typeNames: { readonly params: string; readonly body: string; readonly response: string; readonly error: string; readonly item: string; readonly page: string };
   readonly fileName: string;
   readonly method: Uppercase<HttpMethod>;
   readonly path: string;

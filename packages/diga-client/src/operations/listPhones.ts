@@ -7,6 +7,7 @@ import {
   type Client,
   type Endpoint,
   type InternalServerError,
+  type Page,
   type PagePromise,
   type Params,
   type PermissionDeniedError,
@@ -22,11 +23,18 @@ export type ListPhonesParams = Params<
   "after" | "before"
 > & {};
 
-/** What {@link listPhones} resolves with. */
+/**
+ * The body of each response of {@link listPhones}; awaiting it gives a {@link ListPhonesPage}, which has these fields.
+ */
 export type ListPhonesResponse = Operation["responses"][200]["content"]["application/json"];
 
 /** One item of the pages {@link listPhones} returns. */
 export type ListPhonesItem = ListPhonesResponse["data"][number];
+
+/**
+ * A page of {@link listPhones}: the response body, plus `hasNextPage()`, `getNextPage()` and `iterPages()`.
+ */
+export type ListPhonesPage = Page<ListPhonesResponse, ListPhonesItem>;
 
 /**
  * The errors documented for {@link listPhones}; narrow an error to them with `isApiError(error, listPhones)`.
