@@ -28,13 +28,13 @@ export type OperationParams = Params<NonNullable<Operation["parameters"]["query"
 /** The request body of {@link operationName}. */
 export type OperationBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
 
-/** What {@link operationName} resolves with. */
+/** The body of a successful response of {@link operationName}. */
 export type OperationResponse = Operation["responses"][200]["content"]["application/json"];
 
 /** One item of the pages {@link operationName} returns. */
 export type OperationItem = OperationResponse["data"][number];
 
-/** A page of {@link listOperationName}: the response body, plus `hasNextPage()`, `getNextPage()` and `iterPages()`. */
+/** What {@link listOperationName} resolves with: the response body, plus `hasNextPage()`, `getNextPage()` and `iterPages()`. */
 export type OperationPage = Page<OperationResponse, OperationItem>;
 
 /** The errors documented for {@link operationName}; narrow an error to them with `isApiError(error, operationName)`. */

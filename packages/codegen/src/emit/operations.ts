@@ -87,10 +87,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
     ...(usesOperation ? [{ doc: typeAlias(template.operationAlias, operationTypeRoot(operation), { exported: false }) }] : []),
     ...alias("Body", names.body, types.body),
     ...alias("Params", names.params, types.params),
-    ...(operation.pagination === undefined
-      ? alias("Response", names.response, types.response)
-      : // A list operation resolves with a page, not the bare body: say so, and point at the page's type.
-        [{ doc: typeAlias(names.response, types.response, { doc: `The body of each response of {@link ${operation.functionName}}; awaiting it gives a {@link ${names.page}}, which has these fields.` }) }]),
+    ...alias("Response", names.response, types.response),
     ...alias("Item", names.item, types.item),
     ...alias("Page", names.page, types.page),
     ...alias("Error", names.error, types.error),
@@ -357,18 +354,17 @@ function functionDocs(operation: OperationModel): Doc {
 
 /** A call with the required params (else the first one with a default), and for list operations the iteration. */
 export function operationExample(operation: OperationModel): string {
-  const hasParams = operation.parameters.length > 0 || operation.requestBody !== undefined;
   const shown = operation.parameters.filter((parameter) => parameter.required);
   const withDefault = operation.parameters.find((parameter) => parameter.value.default !== undefined);
   if (shown.length === 0 && withDefault !== undefined) shown.push(withDefault);
   const fields = [
     ...shown.map((parameter) => `${propertyKey(parameter.name)}: ${sampleValue(parameter.value)}`),
-    ...(operation.requestBody?.required === true ? [`${propertyKey(operation.requestBody.key)}: ${sampleBody(operation.requestBody)}`] : []),
+    ...(operation.requestBody?.required === true ? [`${propertyKey(operation.requestBody.key)}: ${sampleSource(operation.requestBody.sample)}`] : []),
   ];
   const args = [
     "client",
     ...operation.pathParameters.map((parameter) => sampleValue(parameter.value)),
-    ...(hasParams && fields.length > 0 ? [`{ ${fields.join(", ")} }`] : []),
+    ...(fields.length > 0 ? [`{ ${fields.join(", ")} }`] : []),
   ];
   const callText = `${operation.functionName}(${args.join(", ")})`;
   if (operation.pagination !== undefined) {
@@ -376,10 +372,6 @@ export function operationExample(operation: OperationModel): string {
   }
   const returns = operation.responses.some((response) => response.isSuccess && response.kind !== "empty") || !operation.responses.some((response) => response.isSuccess);
   return returns ? `const result = await ${callText};` : `await ${callText};`;
-}
-
-function sampleBody(body: RequestBodyModel): string {
-  return sampleSource(body.sample);
 }
 
 /** `listPhones` → `phone`: the last word of the function name, singular. */

@@ -23,16 +23,14 @@ export type ListPhonesParams = Params<
   "after" | "before"
 > & {};
 
-/**
- * The body of each response of {@link listPhones}; awaiting it gives a {@link ListPhonesPage}, which has these fields.
- */
+/** The body of a successful response of {@link listPhones}. */
 export type ListPhonesResponse = Operation["responses"][200]["content"]["application/json"];
 
 /** One item of the pages {@link listPhones} returns. */
 export type ListPhonesItem = ListPhonesResponse["data"][number];
 
 /**
- * A page of {@link listPhones}: the response body, plus `hasNextPage()`, `getNextPage()` and `iterPages()`.
+ * What {@link listPhones} resolves with: the response body, plus `hasNextPage()`, `getNextPage()` and `iterPages()`.
  */
 export type ListPhonesPage = Page<ListPhonesResponse, ListPhonesItem>;
 
