@@ -10,7 +10,16 @@ import { compareStrings } from "./order.js";
  * openapi-typescript and the rest). A manifest records it, so output written by any other build of the generator
  * never counts as up to date. Computed from `src/` whether running from `src/` (tests) or `dist/` (the CLI).
  */
-export async function generatorFingerprint(): Promise<string> {
+export function generatorFingerprint(): Promise<string> {
+  // The generator does not change while it runs: read and hash its sources once per process (watch mode asks on
+  // every save, a multi-client config once per client).
+  fingerprint ??= computeFingerprint();
+  return fingerprint;
+}
+
+let fingerprint: Promise<string> | undefined;
+
+async function computeFingerprint(): Promise<string> {
   const root = fileURLToPath(new URL("../", import.meta.url));
   const templates = templatesDirectory();
   const sources = [...(await sourceFiles(join(root, "src"))), ...(await sourceFiles(templates))];

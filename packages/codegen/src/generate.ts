@@ -87,9 +87,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     if (!loaded.bundled && options.read === undefined) types.parseFile(resolve(cwd, options.input), options.input);
     const document = await time("validate", () => validateSpec(loaded));
     const model = await time("model", () => locatedIn(loaded, () => buildModel(document)));
-    // Only the digests are needed from here on: holding `loaded` would keep the whole document alive (in memory
-    // twice, with the types thread's copy) while the operations are emitted.
-    const sourceDigests = loaded.sources;
     const header = generatedHeader(model.title, model.version);
     const packageOptions = { packageName: options.packageName ?? defaultPackageName(model.title), packageVersion: options.packageVersion };
     const tagDocs = tagDocsOf(document);
@@ -126,10 +123,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       emitReadme(model, packageOptions),
       { path: ".gitattributes", contents: "* text=auto eol=lf\n" },
     ]);
-    const inputs = inputsDigest(await settingsOf(options), sourceDigests);
-    const manifest = manifestFile(files, { sources: sourceDigests.map((source) => source.path), digest: inputs });
+    const inputs = inputsDigest(await settingsOf(options), loaded.sources);
+    const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
     const entry = resolve(cwd, options.input);
-    const sources = sourceDigests.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
+    const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
     return { files: sortByPath([...files, manifest]), model, sources, timings };
   } finally {
     types.cancel();

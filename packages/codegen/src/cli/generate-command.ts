@@ -64,7 +64,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
 }
 
 /** `load 12 · validate 3 · model 5 · types 900 · operations 40 · write 8 ms`: where the time went, in pipeline order. */
-export function formatTimings(timings: StageTimings): string {
+function formatTimings(timings: StageTimings): string {
   const order = ["load", "validate", "model", "types", "operations", "format", "write"];
   const stages = Object.keys(timings).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return `${stages.map((stage) => `${stage} ${Math.round(timings[stage] ?? 0)}`).join(" · ")} ms`;
@@ -79,7 +79,7 @@ function describePlan(plan: WritePlan): string[] {
 }
 
 /** Relative to where the user stands, unless that means climbing out of it. */
-export function displayPath(cwd: string): (path: string) => string {
+function displayPath(cwd: string): (path: string) => string {
   return (path) => {
     const fromCwd = relative(cwd, path);
     return fromCwd === "" ? "." : fromCwd.startsWith("..") ? path : fromCwd;
@@ -90,6 +90,6 @@ function elapsed(start: number): number {
   return Math.round(performance.now() - start);
 }
 
-export function plural(count: number, noun: string): string {
+function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -37,7 +37,7 @@ export interface Paint {
 }
 
 /** https://no-color.org: any non-empty `NO_COLOR` turns colour off; `FORCE_COLOR` turns it on even in pipes. */
-export function wantsColor(io: Pick<Io, "env" | "interactive">): boolean {
+function wantsColor(io: Pick<Io, "env" | "interactive">): boolean {
   const env = io.env ?? {};
   if ((env["NO_COLOR"] ?? "") !== "") return false;
   if (env["FORCE_COLOR"] !== undefined && env["FORCE_COLOR"] !== "0") return true;

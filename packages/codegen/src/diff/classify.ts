@@ -103,7 +103,7 @@ export function noteOf(kind: ChangeKind, position: Position): string {
 }
 
 /** The largest severity among the changes; `none` for no changes. */
-export function bumpOf(changes: readonly Change[]): Bump {
+function bumpOf(changes: readonly Change[]): Bump {
   return changes.reduce<Bump>((bump, change) => (RANK[change.severity] > RANK[bump] ? change.severity : bump), "none");
 }
 
@@ -119,7 +119,7 @@ export function toApiDiff(changes: readonly Change[]): ApiDiff {
 }
 
 /** Operations before schemas, each group by name; inside a group the worst first, then by place in the spec. */
-export function compareChanges(a: Change, b: Change): number {
+function compareChanges(a: Change, b: Change): number {
   return (
     groupRank(a) - groupRank(b) ||
     compareStrings(groupName(a), groupName(b)) ||

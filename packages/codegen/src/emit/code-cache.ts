@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { Script } from "node:vm";
+import { digest } from "../digest.js";
 
-/** What happened to the code cache on one load; for tests and `--verbose`-style diagnostics. */
+/** What happened to the code cache on one load. */
 export type CodeCacheOutcome = "used" | "written" | "none";
 
 /**
@@ -15,17 +15,13 @@ export type CodeCacheOutcome = "used" | "written" | "none";
  * file of the same length must never meet the old cache. A cache that cannot be read or written only costs the
  * speed-up.
  */
-export function requireWithCodeCache(require: NodeJS.Require, specifier: string): unknown {
-  return loadWithCodeCache(require, specifier).exports;
-}
-
 export function loadWithCodeCache(require: NodeJS.Require, specifier: string): { exports: unknown; cache: CodeCacheOutcome } {
   const filename = require.resolve(specifier);
   const folder = cacheFolderFor(filename);
   if (require.cache[filename] !== undefined || folder === undefined) return { exports: require(specifier), cache: "none" };
   const source = readFileSync(filename, "utf8");
-  const prefix = `${digest(filename)}-`;
-  const cacheFile = join(folder, `${prefix}${digest(source, process.version, process.arch, ...process.execArgv, process.env["NODE_OPTIONS"] ?? "")}.v8-cache`);
+  const prefix = `${shortDigest(filename)}-`;
+  const cacheFile = join(folder, `${prefix}${shortDigest(source, process.version, process.arch, ...process.execArgv, process.env["NODE_OPTIONS"] ?? "")}.v8-cache`);
   const cachedData = readIfPresent(cacheFile);
   const script = new Script(Module.wrap(source), { filename, cachedData });
   const module = new Module(filename);
@@ -51,8 +47,9 @@ function cacheFolderFor(filename: string): string | undefined {
   return at === -1 ? undefined : join(filename.slice(0, at + marker.length), ".cache", "diga-codegen");
 }
 
-function digest(...parts: string[]): string {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
+/** 16 hex digits of the project's content digest: short file names, and collisions still out of reach. */
+function shortDigest(...parts: string[]): string {
+  return digest(...parts).slice("sha256:".length, "sha256:".length + 16);
 }
 
 function readIfPresent(file: string): Buffer | undefined {

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { OpenAPI3, SchemaObject, astToString as AstToString, resolveRef as ResolveRef, scanDiscriminators as ScanDiscriminators, transformSchema as TransformSchema } from "openapi-typescript";
 import type TypeScript from "typescript";
 import type { ApiModel } from "../model/model.js";
-import { requireWithCodeCache } from "./code-cache.js";
+import { loadWithCodeCache } from "./code-cache.js";
 import { localRefPointer } from "../model/refs.js";
 import { getAtPointer, parsePointer } from "../pointer.js";
 
@@ -44,11 +44,11 @@ export async function loadOpenapiTypescript(): Promise<OpenapiTypescript> {
   // Resolved from openapi-typescript's own folder, so `ts` is the very instance its transform uses.
   const require = createRequire(ownRequire.resolve("openapi-typescript/package.json"));
   // First, so the transform's own `require("typescript")` finds it loaded.
-  const ts = requireWithCodeCache(require, "typescript") as typeof TypeScript;
+  const ts = loadWithCodeCache(require, "typescript").exports as typeof TypeScript;
   const lib = require("./dist/lib/ts.cjs") as { astToString: typeof AstToString };
   const utils = require("./dist/lib/utils.cjs") as { resolveRef: typeof ResolveRef; scanDiscriminators: typeof ScanDiscriminators };
   return {
-    ts: ts,
+    ts,
     transformSchema: require("./dist/transform/index.cjs") as typeof TransformSchema,
     astToString: lib.astToString,
     resolveRef: utils.resolveRef,

@@ -71,7 +71,7 @@ export async function bundleSpec(entry: SourceDocument, entryId: string, entryDi
     return { file: origin.source.file, ...origin.source.locate(origin.pointer + pointer.slice(origin.prefix.length)) };
   };
   // Most specs are one file; a look at the text (every `$ref` value starts with `#`) saves walking the whole tree.
-  const mayHaveExternalRef = entryText === undefined || /\$ref["']?\s*:\s*["']?(?!#)/.test(entryText);
+  const mayHaveExternalRef = entryText === undefined || /\$ref["']?\s*:\s*(?!["']?#)/.test(entryText);
   if (!mayHaveExternalRef || !hasExternalRef(entry.value)) return singleFileSpec(entry, entryDigest);
   const sources: SourceDigest[] = [{ path: "", digest: entryDigest }];
 

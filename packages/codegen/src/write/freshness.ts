@@ -14,22 +14,18 @@ export function inputsDigest(settings: InputSettings, sources: readonly { readon
 }
 
 /**
- * Whether `outputDirectory` already holds exactly what generating from `entryFile` would write: the manifest's
- * inputs digest matches the spec's files, the generator and the options now, and the files on disk match its outputs
- * digest. Reads files and hashes them; parses and generates nothing. Any doubt means "not fresh".
+ * When `outputDirectory` already holds exactly what generating from `entryFile` would write (the manifest's inputs
+ * digest matches the spec's files, the generator and the options now, and the files on disk match its outputs
+ * digest), the absolute paths of the spec files it was generated from. Reads files and hashes them; parses and
+ * generates nothing. Any doubt means "not fresh": undefined.
  */
-export async function isFresh(outputDirectory: string, entryFile: string, settings: InputSettings): Promise<boolean> {
-  return (await freshSources(outputDirectory, entryFile, settings)) !== undefined;
-}
-
-/** Like {@link isFresh}; when the output is fresh, the absolute paths of the spec files it was generated from. */
 export async function freshSources(outputDirectory: string, entryFile: string, settings: InputSettings): Promise<readonly string[] | undefined> {
   try {
     const manifest = parseManifest(await readFile(join(outputDirectory, MANIFEST_PATH), "utf8"));
     if (manifest === undefined || manifest.sources.length === 0 || manifest.sources.some((source) => /^https?:/i.test(source))) return undefined;
     const base = dirname(entryFile);
     const paths = manifest.sources.map((path) => (path === "" ? entryFile : resolve(base, path)));
-    const sources = await Promise.all(manifest.sources.map(async (path, index) => ({ path, digest: digest(await readFile(paths[index] ?? entryFile, "utf8")) })));
+    const sources = await Promise.all(paths.map(async (file, index) => ({ path: manifest.sources[index] ?? "", digest: digest(await readFile(file, "utf8")) })));
     if (inputsDigest(settings, sources) !== manifest.inputs) return undefined;
     const files = await Promise.all(
       manifest.files.filter((path) => path !== MANIFEST_PATH).map(async (path) => ({ path, contents: await readFile(join(outputDirectory, path), "utf8") })),
