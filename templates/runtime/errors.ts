@@ -15,7 +15,10 @@ export class ApiError<TBody = unknown, TStatus extends number = number> extends 
   readonly headers: Headers;
   readonly body: TBody;
   readonly requestId: string | undefined;
-  /** Whether the spec documents this status for the operation that failed. */
+  /**
+   * Whether the status is one the failed operation's spec expects: one it documents, or any when it documents none
+   * (its error type is then any `ApiError`). What `isApiError(error, operation)` checks.
+   */
   readonly documented: boolean;
 
   /** `operation` (`GET /v1/phone/`) starts the message, so a log line says which call failed. */
@@ -91,6 +94,11 @@ export class TimeoutError extends ConnectionError {
 /** Thrown when the caller's `AbortSignal` aborted the request; never retried. */
 export class AbortError extends SdkError {
   override name = "AbortError";
+}
+
+/** The error of a call whose signal aborted it, whatever it was doing then. */
+export function abortError(signal: AbortSignal | undefined): AbortError {
+  return new AbortError("request aborted", { cause: signal?.reason });
 }
 
 /** Thrown before sending when a parameter breaks the spec's rules; nothing went over the wire. */

@@ -314,6 +314,23 @@ describe("request: timeouts and aborts", () => {
     expect(performance.now() - start).toBeLessThan(1_000);
   });
 
+  it("rejects with AbortError, not an ApiError, when the caller aborts while an error body is read", async () => {
+    const controller = new AbortController();
+    const fetch: Fetch = async (_url, init) =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(stream) {
+            stream.enqueue(new TextEncoder().encode('{"message": '));
+            init.signal?.addEventListener("abort", () => stream.error(new DOMException("aborted", "AbortError")));
+          },
+        }),
+        { status: 503, headers: { "content-type": "application/json" } },
+      );
+    setTimeout(() => controller.abort(), 30);
+    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: controller.signal }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AbortError);
+  });
+
   it("detaches from the caller's signal once the body is read, so a long-lived signal collects no listeners", async () => {
     const signal = new AbortController().signal;
     const listening = new Set<unknown>();

@@ -2,7 +2,7 @@ import { ApiPromise, type RawResponse } from "./api-promise.js";
 import { applyCredentials, type Outgoing } from "./auth.js";
 import { encodeBody, type BodySpec } from "./body.js";
 import { internalsOf, type Client, type Fetch, type RequestInfo } from "./client.js";
-import { AbortError, ConnectionError, createApiError, SdkError, TimeoutError, type ApiError } from "./errors.js";
+import { AbortError, abortError, ConnectionError, createApiError, SdkError, TimeoutError, type ApiError } from "./errors.js";
 import { setHeader } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
@@ -62,7 +62,8 @@ export interface RequestOptions {
 /**
  * The params object of an operation, from openapi-typescript's parameter types: optional parameters also accept
  * `undefined` (not sent, like `null`), so `{ after: maybeCursor }` compiles under `exactOptionalPropertyTypes`.
- * Keys listed in `Exclusive` may not be given together (e.g. the `after` and `before` cursors).
+ * Keys listed in `Exclusive` may not be given together (e.g. the `after` and `before` cursors). Generated aliases
+ * write `Params<…> & {}`: the intersection is a type of their own, so editors and errors show the alias's name.
  */
 export type Params<T, Exclusive extends keyof T = never> = [Exclusive] extends [never]
   ? Loose<T>
@@ -132,16 +133,20 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
     }
     const { response, release } = attempted;
     let error: ApiError;
+    let handedOver = false;
     try {
       await settings.hooks.afterResponse?.(info, response);
       const requestId = REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find((value) => value !== null) ?? undefined;
-      if (response.ok) return { response, requestId, release };
+      if (response.ok) {
+        handedOver = true; // released once its body is read
+        return { response, requestId, release };
+      }
       error = await toApiError(response, requestId, endpoint);
-    } catch (failure) {
-      release();
-      throw failure;
+      // An abort while the error body was read: the caller's abort, not the status, is what happened.
+      if (isAborted(options.signal)) throw abortError(options.signal);
+    } finally {
+      if (!handedOver) release();
     }
-    release();
     await settings.hooks.onError?.(info, error);
     if (attempt >= maxRetries || !isRetryableStatus(response)) throw error;
     await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt), options.signal);
@@ -205,7 +210,7 @@ interface Attempt {
  * stalled body can still be cancelled.
  */
 async function fetchWithTimeout(fetch: Fetch, prepared: PreparedRequest, init: RequestInit & { headers: Headers }, timeout: number, signal: AbortSignal | undefined): Promise<Attempt> {
-  if (isAborted(signal)) throw new AbortError("request aborted", { cause: signal?.reason });
+  if (isAborted(signal)) throw abortError(signal);
   const controller = new AbortController();
   const abort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", abort, { once: true });
@@ -219,7 +224,7 @@ async function fetchWithTimeout(fetch: Fetch, prepared: PreparedRequest, init: R
     return { response: await followRedirects(fetch, prepared, { ...init, signal: controller.signal }), release };
   } catch (error) {
     release();
-    if (isAborted(signal)) throw new AbortError("request aborted", { cause: signal?.reason });
+    if (isAborted(signal)) throw abortError(signal);
     if (timedOut) throw new TimeoutError(`${init.method} ${prepared.safeUrl}: no response within ${timeout} ms`, { cause: error });
     throw error;
   } finally {
@@ -277,7 +282,7 @@ export async function readResponse(raw: RawResponse, kind: ResponseKind, signal:
   try {
     return await readBody(raw.response, kind);
   } catch (error) {
-    if (isAborted(signal)) throw new AbortError("request aborted", { cause: signal?.reason });
+    if (isAborted(signal)) throw abortError(signal);
     throw error;
   } finally {
     raw.release();

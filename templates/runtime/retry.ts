@@ -1,4 +1,4 @@
-import { AbortError } from "./errors.js";
+import { abortError } from "./errors.js";
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 const INITIAL_DELAY_MS = 500;
@@ -37,11 +37,11 @@ export function backoffMs(retry: number, random = Math.random()): number {
 /** Waits, unless the caller aborts first. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted === true) return reject(new AbortError("request aborted", { cause: signal.reason }));
+    if (signal?.aborted === true) return reject(abortError(signal));
     const timer = setTimeout(done, ms);
     function onAbort() {
       clearTimeout(timer);
-      reject(new AbortError("request aborted", { cause: signal?.reason }));
+      reject(abortError(signal));
     }
     function done() {
       signal?.removeEventListener("abort", onAbort);
