@@ -22,6 +22,7 @@ import path from "node:path";
 import { typeCheckOutput, type TypeCheckResult } from "./bench/checks.js";
 import { ensurePinnedPackagesInstalled } from "./bench/install.js";
 import { BENCH_DIR, benchPackageFile } from "./bench/paths.js";
+import { median } from "./bench/results.js";
 import { SPEC_IDS, SPECS, type SpecId } from "./bench/specs.js";
 import { TOOLS, type BenchTool } from "./bench/tools.js";
 
@@ -112,12 +113,6 @@ function prepareVariants(spec: SpecId): Variant[] {
   ];
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 async function main(): Promise<void> {
   const { spec, runs } = parseArguments(process.argv.slice(2));
   ensurePinnedPackagesInstalled();
@@ -131,13 +126,14 @@ async function main(): Promise<void> {
       seconds.get(variant.name)?.push(result.wallSeconds);
     }
   }
-  const baseline = median(seconds.get(variants[0]?.name ?? "") ?? []);
+  const baseline = median(seconds.get(variants[0]?.name ?? "") ?? []) ?? 1;
   console.log(`tsc --noEmit on ${SPECS[spec].title}, ${runs} interleaved rounds (wall clock of the tsc process)\n`);
   console.log(`${"variant".padEnd(34)} ${"median".padStart(8)} ${"min–max".padStart(14)} ${"ratio".padStart(7)}`);
   for (const variant of variants) {
     const times = seconds.get(variant.name) ?? [];
     const range = `${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)} s`;
-    console.log(`${variant.name.padEnd(34)} ${`${median(times).toFixed(2)} s`.padStart(8)} ${range.padStart(14)} ${(median(times) / baseline).toFixed(2).padStart(7)}`);
+    const middle = median(times) ?? Number.NaN;
+    console.log(`${variant.name.padEnd(34)} ${`${middle.toFixed(2)} s`.padStart(8)} ${range.padStart(14)} ${(middle / baseline).toFixed(2).padStart(7)}`);
   }
 }
 

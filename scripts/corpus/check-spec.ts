@@ -7,7 +7,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { generate } from "../../packages/codegen/src/index.js";
 import { temporaryDirectory, writeFiles } from "../../packages/codegen/test/support/paths.js";
-import { typecheckProgram, verdictOfError } from "../../packages/codegen/test/support/property-check.js";
+import { typecheckProgram, verdictOfError, withUnhandledCheck } from "../../packages/codegen/test/support/property-check.js";
 
 export type Category = "ok" | "clear error" | "internal error" | "crash" | "type errors" | "timeout" | "skipped (Swagger 2.0)";
 
@@ -24,26 +24,12 @@ export interface SpecResult {
   readonly typecheckMs?: number;
 }
 
-/** Promises the generator left rejected without a handler (each would kill a CLI process). */
-const unhandled: unknown[] = [];
-
 export async function checkSpec(name: string, file: string): Promise<SpecResult> {
   const generateStart = performance.now();
   let result: Awaited<ReturnType<typeof generate>>;
-  unhandled.length = 0;
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
-  process.on("unhandledRejection", onUnhandled);
   try {
-    result = await generate({ input: file });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (unhandled.length > 0) throw unhandled[0];
+    result = await withUnhandledCheck(() => generate({ input: file }));
   } catch (error) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    process.off("unhandledRejection", onUnhandled);
-    if (unhandled.length > 0) {
-      const reason = unhandled[0];
-      return { name, file, category: "crash", detail: `unhandled promise rejection (kills the CLI): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`, generateMs: Math.round(performance.now() - generateStart) };
-    }
     const generateMs = Math.round(performance.now() - generateStart);
     // The property test's judgement: a CodegenError from a stage that reads the spec is the spec's fault.
     const verdict = verdictOfError(error);
@@ -52,7 +38,6 @@ export async function checkSpec(name: string, file: string): Promise<SpecResult>
     }
     return { name, file, category: "crash", detail: verdict.kind === "crash" ? verdict.error : String(error), generateMs };
   }
-  process.off("unhandledRejection", onUnhandled);
   const generateMs = Math.round(performance.now() - generateStart);
   const directory = await temporaryDirectory("codegen-corpus-");
   try {

@@ -12,7 +12,7 @@ interface Captured {
 
 function captureIo(cwd: string, extra: Partial<Io> = {}): { io: Io; captured: Captured } {
   const captured: Captured = { out: [], err: [], status: [] };
-  const io: Io = { cwd, out: (line) => captured.out.push(line), err: (line) => captured.err.push(line), ...extra };
+  const io: Io = { cwd, out: (line) => captured.out.push(line), err: (line) => captured.err.push(line), status: (text) => captured.status.push(text), ...extra };
   return { io, captured };
 }
 
@@ -87,7 +87,7 @@ describe("diga-codegen diff", () => {
 describe("CLI manners", () => {
   it("--quiet prints nothing on success; --verbose lists the files written", async () => {
     const { directory } = await copyOfPhoneSpec();
-    const quiet = captureIo(directory);
+    const quiet = captureIo(directory, { interactive: true }); // a terminal, where progress would otherwise show
     expect(await main(["generate", "-i", "openapi.yaml", "-o", "quiet", "--quiet"], quiet.io)).toBe(0);
     expect(quiet.captured).toStrictEqual({ out: [], err: [], status: [] });
 
@@ -111,14 +111,12 @@ describe("CLI manners", () => {
 
   it("draws progress only on an interactive terminal, and clears it at the end", async () => {
     const { directory } = await copyOfPhoneSpec();
-    const status: string[] = [];
-    const terminal = captureIo(directory, { interactive: true, env: { NO_COLOR: "1" }, status: (text) => status.push(text) });
+    const terminal = captureIo(directory, { interactive: true, env: { NO_COLOR: "1" } });
     expect(await main(["generate", "-i", "openapi.yaml", "-o", "out"], terminal.io)).toBe(0);
-    expect(status.at(-1)).toBe("");
-    const pipedStatus: string[] = [];
-    const piped = captureIo(directory, { interactive: false, status: (text) => pipedStatus.push(text) });
+    expect(terminal.captured.status.at(-1)).toBe("");
+    const piped = captureIo(directory, { interactive: false });
     expect(await main(["generate", "--force", "-i", "openapi.yaml", "-o", "out"], piped.io)).toBe(0);
-    expect(pipedStatus).toStrictEqual([]);
+    expect(piped.captured.status).toStrictEqual([]);
   });
 });
 

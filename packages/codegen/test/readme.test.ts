@@ -23,9 +23,8 @@ function asModule(block: string, packageName: string): string {
 
 /** The generated README's examples are code, not prose: every block must compile against the package it describes. */
 describe("the generated README", () => {
-  const cases = fixtureCases;
 
-  it.each(cases)("of '$name' has examples that type-check against its package", async ({ input }) => {
+  it.each(fixtureCases)("of '$name' has examples that type-check against its package", async ({ input }) => {
     const result = await generate({ input, packageName: "@example/client" });
     const readme = result.files.find((file) => file.path === "README.md")?.contents ?? "";
     const blocks = codeBlocks(readme);
@@ -46,7 +45,7 @@ describe("the generated README", () => {
 
   it("the check can fail: a block calling an operation that does not exist", async () => {
     const directory = await temporaryDirectory("codegen-readme-");
-    const result = await generate({ input: cases[0]?.input ?? "", packageName: "@example/client" });
+    const result = await generate({ input: fixtureCases[0]?.input ?? "", packageName: "@example/client" });
     await writeFiles(directory, result.files);
     const file = join(directory, "broken.ts");
     await writeFile(file, asModule('import { listPhonez } from "@example/client";\n\nawait listPhonez(client);', "@example/client"));

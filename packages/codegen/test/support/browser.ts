@@ -15,7 +15,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH}, and the browser test needs it. Install it (as root) with ` +
-        "`apt-get update && apt-get install -y --no-install-recommends chromium`, as .ci/run does.",
+        "`apt-get update && apt-get install -y --no-install-recommends chromium`, as scripts/ensure-chromium.sh does.",
     );
   }
   return chromium.launch({

@@ -9,14 +9,11 @@ type Path = readonly (string | number)[];
 export interface MinimiseOptions {
   /** Stop trying (and return the best so far) at this `performance.now()` time. */
   readonly deadline: number;
-  /** Called after each successful step with the new, smaller value. */
-  readonly onProgress?: (value: unknown, steps: number) => void;
 }
 
 /** The smallest value found that `stillFails`; the input itself when nothing could be removed. */
 export async function minimiseJson(value: unknown, stillFails: (candidate: unknown) => Promise<boolean>, options: MinimiseOptions): Promise<unknown> {
   let current = value;
-  let steps = 0;
   let progress = true;
   while (progress && performance.now() < options.deadline) {
     progress = false;
@@ -28,9 +25,7 @@ export async function minimiseJson(value: unknown, stillFails: (candidate: unkno
         if (performance.now() >= options.deadline) break;
         if (await stillFails(candidate)) {
           current = candidate;
-          steps++;
           progress = true;
-          options.onProgress?.(current, steps);
           position--; // the same position now holds the next node
           break;
         }

@@ -21,7 +21,7 @@ import { diagnose, STRICTEST } from "./typecheck.js";
  */
 export type Verdict =
   | { readonly kind: "rejected"; readonly stage: string; readonly message: string }
-  | { readonly kind: "ok"; readonly files: number }
+  | { readonly kind: "ok" }
   | { readonly kind: "internal"; readonly stage: string; readonly message: string }
   | { readonly kind: "crash"; readonly error: string }
   | { readonly kind: "type-errors"; readonly diagnostics: readonly string[] };
@@ -35,14 +35,10 @@ export interface CheckOptions {
   readonly tamper?: (index: number, files: readonly GeneratedFile[]) => readonly GeneratedFile[];
   /** Stands in for `generate()`; the controls use it to prove a stray exception is caught. */
   readonly generateFiles?: (input: string, text: string) => Promise<readonly GeneratedFile[]>;
-  /** Keep the output folder (its path is returned) instead of deleting it. */
-  readonly keep?: boolean;
 }
 
 export interface BatchResult {
   readonly verdicts: readonly Verdict[];
-  readonly directory: string;
-  readonly timings: { readonly generateMs: number; readonly typecheckMs: number };
 }
 
 export function isFailure(verdict: Verdict): boolean {
@@ -59,17 +55,10 @@ export async function checkCases(cases: readonly FuzzCase[], options: CheckOptio
   const generateFiles = options.generateFiles ?? defaultGenerate;
   const verdicts: (Verdict | undefined)[] = [];
   const sources: string[] = [];
-  const generateStart = performance.now();
-  // A promise the generator leaves rejected without a handler kills a real process (Node's default is to throw);
-  // here it is recorded against the case that caused it and makes that case a crash.
-  let unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
-  process.on("unhandledRejection", onUnhandled);
   for (const [index, fuzzCase] of cases.entries()) {
     const { input, text } = caseSource(fuzzCase);
-    unhandled = [];
     try {
-      const generated = await withUnhandledCheck(() => generateFiles(input, text), () => unhandled);
+      const generated = await withUnhandledCheck(() => generateFiles(input, text));
       const files = options.tamper === undefined ? generated : options.tamper(index, generated);
       const directory = caseDirectory(root, index);
       await mkdir(directory, { recursive: true });
@@ -82,12 +71,7 @@ export async function checkCases(cases: readonly FuzzCase[], options: CheckOptio
       verdicts.push(verdictOfError(error));
     }
   }
-  process.off("unhandledRejection", onUnhandled);
-  const generateMs = performance.now() - generateStart;
-
-  const typecheckStart = performance.now();
   const diagnostics = sources.length === 0 ? [] : typecheckProgram(sources, options.compilerOptions ?? STRICTEST);
-  const typecheckMs = performance.now() - typecheckStart;
   const byCase = new Map<number, string[]>();
   const unattributed: string[] = [];
   for (const { file, text } of diagnostics) {
@@ -98,16 +82,22 @@ export async function checkCases(cases: readonly FuzzCase[], options: CheckOptio
   const result = verdicts.map((verdict, index): Verdict => {
     if (verdict !== undefined) return verdict;
     const found = [...(byCase.get(index) ?? []), ...unattributed];
-    return found.length === 0 ? { kind: "ok", files: sources.filter((source) => caseIndexOf(root, source) === index).length } : { kind: "type-errors", diagnostics: found.map((line) => line.replace(`${caseDirectory(root, index)}${sep}`, "")) };
+    return found.length === 0 ? { kind: "ok" } : { kind: "type-errors", diagnostics: found.map((line) => line.replace(`${caseDirectory(root, index)}${sep}`, "")) };
   });
-  if (options.keep !== true) await rm(root, { recursive: true, force: true });
-  return { verdicts: result, directory: root, timings: { generateMs, typecheckMs } };
+  await rm(root, { recursive: true, force: true });
+  return { verdicts: result };
 }
 
 class UnhandledRejection extends Error {}
 
-/** Runs `run`, then lets pending events fire; throws if a promise was left rejected without a handler meanwhile. */
-async function withUnhandledCheck<T>(run: () => Promise<T>, seen: () => readonly unknown[]): Promise<T> {
+/**
+ * Runs `run`, then lets pending events fire; throws if a promise was left rejected without a handler meanwhile. Such
+ * a promise kills a real process (Node's default is to throw); here it makes the run a crash (see `verdictOfError`).
+ */
+export async function withUnhandledCheck<T>(run: () => Promise<T>): Promise<T> {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
   let result: { value: T } | { error: unknown };
   try {
     result = { value: await run() };
@@ -115,7 +105,8 @@ async function withUnhandledCheck<T>(run: () => Promise<T>, seen: () => readonly
     result = { error };
   }
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const [reason] = seen();
+  process.off("unhandledRejection", onUnhandled);
+  const [reason] = unhandled;
   if (reason !== undefined) {
     const detail = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
     throw new UnhandledRejection(`unhandled promise rejection (kills a Node process): ${detail}`);
