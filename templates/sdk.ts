@@ -1,22 +1,23 @@
 /**
  * The template of the generated `sdk.ts`: the API as one object, operations grouped by tag. The generator keeps this
  * shape and writes one object of operations per resource (tag), plus one of every operation under its own name,
- * each bound to the instance's client with `bindOperations`. The JSDoc written on those objects' properties is what
- * editors show for the facade's methods.
+ * each bound to the instance's client with `bindOperations`. Each object's type is written out (what
+ * `isolatedDeclarations` asks, so declarations are emitted file by file); the JSDoc on its members is what editors
+ * show for the facade's methods.
  */
 import { createClient, type ClientOptions } from "./client.js";
 import { operationName } from "./operation.js";
 import { bindOperations, type BoundOperations, type Client } from "./runtime/index.js";
 
-const things = {
+const things: {
   /** An operation. */
-  get: operationName,
-};
+  get: typeof operationName;
+} = { get: operationName };
 
-const operations = {
+const operations: {
   /** An operation. */
-  operationName,
-};
+  operationName: typeof operationName;
+} = { operationName };
 
 /** Every operation under its function name, e.g. `sdk.operationName(…)`. */
 export interface Sdk extends BoundOperations<typeof operations> {}

@@ -15,8 +15,7 @@ import { buildModel } from "./model/build-model.js";
 import type { ApiModel } from "./model/model.js";
 import type { OpenApiDocument } from "./model/spec.js";
 import { compareStrings } from "./order.js";
-import { generatorFingerprint } from "./fingerprint.js";
-import { inputsDigest, type InputSettings } from "./write/freshness.js";
+import { inputsDigest, type OutputOptions } from "./write/freshness.js";
 import { manifestFile } from "./write/manifest.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { locatedIn } from "./load/located.js";
@@ -116,14 +115,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     });
     const code = [await schema, ...emitted];
     const formatted = options.format === "prettier" ? await time("format", async () => (await import("./format/format-files.js")).formatFiles(code)) : code;
+    const typescript = [...formatted, ...emitRuntime(templates.runtime, header)];
+    const compiled = await time("compile", async () => (await import("./compile/compile-files.js")).compileFiles(typescript));
     const files = sortByPath([
-      ...formatted,
-      ...emitRuntime(templates.runtime, header),
+      ...typescript,
+      ...compiled,
       ...emitPackageFiles(model, packageOptions),
       emitReadme(model, packageOptions),
       { path: ".gitattributes", contents: "* text=auto eol=lf\n" },
     ]);
-    const inputs = inputsDigest(await settingsOf(options), loaded.sources);
+    const inputs = inputsDigest(outputOptionsOf(options), loaded.sources);
     const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
     const entry = resolve(cwd, options.input);
     const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
@@ -133,12 +134,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
 }
 
-/** What besides the spec decides the output: the generator's own build and the options that change files. */
-export async function settingsOf(options: GenerateOptions): Promise<InputSettings> {
-  return {
-    fingerprint: await generatorFingerprint(),
-    options: { packageName: options.packageName, packageVersion: options.packageVersion, format: options.format ?? "layout" },
-  };
+/** What besides the spec and the generator decides the output: the options that change files. */
+export function outputOptionsOf(options: GenerateOptions): OutputOptions {
+  return { packageName: options.packageName, packageVersion: options.packageVersion, format: options.format ?? "layout" };
 }
 
 function tagDocsOf(document: OpenApiDocument): TagDocs {

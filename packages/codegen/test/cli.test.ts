@@ -57,7 +57,7 @@ describe("diga-codegen CLI", () => {
     it("writes the package and prints one summary line", async () => {
       const result = await run(["generate", "-i", phoneSpec, "-o", output]);
       expect(result.code).toBe(0);
-      expect(result.out).toMatch(/^diga-codegen: .*openapi\.yaml → .*client: 1 operation, \d+ files \(\d+ written, 0 unchanged, 0 removed\) in \d+ ms \(load \d+ · validate \d+ · model \d+ · types \d+ · operations \d+ · write \d+ ms\)$/);
+      expect(result.out).toMatch(/^diga-codegen: .*openapi\.yaml → .*client: 1 operation, \d+ files \(\d+ written, 0 unchanged, 0 removed\) in \d+ ms \(load \d+ · validate \d+ · model \d+ · types \d+ · operations \d+ · compile \d+ · write \d+ ms\)$/);
       expect(await listFiles(output)).toContain("src/operations/listPhones.ts");
     });
 

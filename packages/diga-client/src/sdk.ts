@@ -4,15 +4,15 @@ import { createClient, type ClientOptions } from "./client.js";
 import { listPhones } from "./operations/listPhones.js";
 import { bindOperations, type BoundOperations, type Client } from "./runtime/index.js";
 
-const phonesOperations = {
+const phonesOperations: {
   /** List Phones. Same as {@link listPhones}. */
-  list: listPhones,
-};
+  list: typeof listPhones;
+} = { list: listPhones };
 
-const operations = {
+const operations: {
   /** List Phones. Same as {@link listPhones}. */
-  listPhones,
-};
+  listPhones: typeof listPhones;
+} = { listPhones };
 
 /** Every operation under its function name, e.g. `diga.listPhones(…)`. */
 export interface Diga extends BoundOperations<typeof operations> {}

@@ -1,6 +1,8 @@
 import { relative } from "node:path";
-import { generate, settingsOf, type StageTimings } from "../generate.js";
-import { freshSources } from "../write/freshness.js";
+import { generatorFingerprint } from "../fingerprint.js";
+import { generate, outputOptionsOf, type StageTimings } from "../generate.js";
+import { freshSources, recordGeneration } from "../write/freshness.js";
+import { outputsDigest } from "../write/manifest.js";
 import { hasChanges, planWrite, writeOutput, type WritePlan } from "../write/write-output.js";
 import type { ClientConfig } from "./config.js";
 import type { Io, Reporter } from "./reporter.js";
@@ -31,7 +33,8 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
     ...(job.packageVersion === undefined ? {} : { packageVersion: job.packageVersion }),
   };
   // An unchanged spec and generator: the manifest's digests prove the output current without generating.
-  const fresh = flags.force ? undefined : await freshSources(job.output, job.input, await settingsOf(options));
+  const generator = await generatorFingerprint();
+  const fresh = flags.force ? undefined : await freshSources(job.output, job.input, outputOptionsOf(options), generator);
   if (fresh !== undefined) {
     reporter.info(`diga-codegen: ${shown(job.output)} is up to date with ${shown(job.input)} (unchanged since the last generation) in ${elapsed(start)} ms`);
     return { code: EXIT.ok, sources: fresh };
@@ -44,6 +47,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
     const plan = await planWrite(job.output, result.files);
     const stages = timings(elapsed(compareStart));
     if (!hasChanges(plan)) {
+      await recordGeneration(job.output, generator, outputsDigest(result.files));
       reporter.info(`diga-codegen: ${shown(job.output)} is up to date with ${shown(job.input)} (${operations}, ${plural(result.files.length, "file")}) in ${elapsed(start)} ms ${reporter.paint.dim(`(${stages})`)}`);
       return { code: EXIT.ok, sources: result.sources };
     }
@@ -54,6 +58,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
   }
   const writeStart = performance.now();
   const plan = await writeOutput(job.output, result.files);
+  await recordGeneration(job.output, generator, outputsDigest(result.files));
   const stages = timings(elapsed(writeStart));
   const written = plan.created.length + plan.updated.length;
   reporter.info(
@@ -65,7 +70,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
 
 /** `load 12 · validate 3 · model 5 · types 900 · operations 40 · write 8 ms`: where the time went, in pipeline order. */
 function formatTimings(timings: StageTimings): string {
-  const order = ["load", "validate", "model", "types", "operations", "format", "write"];
+  const order = ["load", "validate", "model", "types", "operations", "format", "compile", "write"];
   const stages = Object.keys(timings).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return `${stages.map((stage) => `${stage} ${Math.round(timings[stage] ?? 0)}`).join(" · ")} ms`;
 }

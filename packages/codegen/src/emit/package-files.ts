@@ -60,8 +60,13 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** `package.json` and `tsconfig.json` of the generated package: ESM, typed, side-effect free, zero dependencies. */
+/**
+ * `package.json` and `tsconfig.json` of the generated package: ESM, typed, side-effect free, zero dependencies of
+ * any kind, and no build step: `dist/` is written by the generator (see compile-files.ts). Each operation is also
+ * its own entry point (`<package>/operations/listPhones`), for apps that want to import exactly one.
+ */
 export function emitPackageFiles(model: ApiModel, options: PackageOptions): GeneratedFile[] {
+  const entry = (path: string) => ({ types: `./dist/${path}.d.ts`, default: `./dist/${path}.js` });
   const packageJson = {
     name: options.packageName,
     version: options.packageVersion ?? model.version,
@@ -70,13 +75,12 @@ export function emitPackageFiles(model: ApiModel, options: PackageOptions): Gene
     sideEffects: false,
     // Global fetch, ReadableStream and Blob without flags; Node 18 has reached its end of life.
     engines: { node: ">=20" },
-    exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } },
+    exports: { ".": entry("index"), "./operations/*": entry("operations/*"), "./package.json": "./package.json" },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
     files: ["dist", "src"],
-    scripts: { build: "tsc -p tsconfig.json" },
-    devDependencies: { typescript: "5.9.3" },
   };
+  // For editors and `tsc --noEmit` over the sources; nothing is built from it.
   const tsconfig = {
     compilerOptions: {
       target: "ES2022",
@@ -92,11 +96,9 @@ export function emitPackageFiles(model: ApiModel, options: PackageOptions): Gene
       noUnusedParameters: true,
       verbatimModuleSyntax: true,
       isolatedModules: true,
+      isolatedDeclarations: true,
       declaration: true,
-      declarationMap: true,
-      sourceMap: true,
-      rootDir: "src",
-      outDir: "dist",
+      noEmit: true,
       newLine: "lf",
     },
     include: ["src"],

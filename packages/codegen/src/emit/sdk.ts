@@ -1,5 +1,5 @@
 import type { ApiModel, OperationModel } from "../model/model.js";
-import { assignment, call, jsDocComment, moduleDeclaration, name, objectProperty, propertyKey, ref, signature, sourceFile, typeDoc } from "./code.js";
+import { assignment, call, jsDocComment, moduleDeclaration, name, objectDoc, objectProperty, propertyKey, ref, signature, sourceFile, typeDoc } from "./code.js";
 import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { hardline, indent, join, print, type Doc } from "./layout.js";
@@ -35,13 +35,17 @@ export function emitSdk(model: ApiModel, template: SdkTemplate, header: string, 
   const credential = model.credentials[0];
   const bound = (object: string) => ref(template.bound, name(`typeof ${object}`));
 
+  // Typed out member by member (isolatedDeclarations: declarations are emitted file by file); the members' JSDoc
+  // is what editors show for the facade's methods.
   const operationsObject = (objectName: string, entries: readonly { key: string; operation: OperationModel }[]): Doc => [
     "const ",
     objectName,
-    " = ",
+    ": ",
     entries.length === 0
       ? "{}"
-      : ["{", indent([hardline, join(hardline, entries.map(({ key, operation }) => [jsDocComment(`${summaryOf(operation)} Same as {@link ${operation.functionName}}.`), hardline, key === operation.functionName ? key : objectProperty(key, operation.functionName, "fluid"), ","]))]), hardline, "}"],
+      : ["{", indent([hardline, join(hardline, entries.map(({ key, operation }) => [jsDocComment(`${summaryOf(operation)} Same as {@link ${operation.functionName}}.`), hardline, propertyKey(key), ": typeof ", operation.functionName, ";"]))]), hardline, "}"],
+    " = ",
+    objectDoc(entries.map(({ key, operation }) => (key === operation.functionName ? key : objectProperty(key, operation.functionName, "fluid")))),
     ";",
   ];
   const properties: Doc[] = [

@@ -1,6 +1,7 @@
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { compareStrings } from "../order.js";
 
 /** The template files, as text (see `TemplateSources` in templates.ts), plus the runtime files copied verbatim. */
@@ -13,15 +14,30 @@ export interface TemplateFiles {
   readonly runtime: readonly { readonly name: string; readonly text: string }[];
 }
 
+/**
+ * The templates ship inside the generator (`dist/templates/`, copied there by the build), so the published package
+ * reads nothing it does not contain. Running from `src/` (tests, development), there is no copy: the workspace's
+ * `templates/` is read directly, so an edit to a template takes effect without a build.
+ */
 export function templatesDirectory(): string {
-  return dirname(createRequire(import.meta.url).resolve("@diga/codegen-templates/package.json"));
+  const shipped = fileURLToPath(new URL("../templates/", import.meta.url));
+  return existsSync(join(shipped, "operation.ts")) ? shipped : fileURLToPath(new URL("../../../../templates/", import.meta.url));
+}
+
+/** The template files the generator reads, relative to the templates folder: what the build copies. */
+export async function templateFileNames(directory = templatesDirectory()): Promise<string[]> {
+  return [...TEMPLATE_FILES, ...(await runtimeFileNames(join(directory, "runtime"))).map((name) => `runtime/${name}`)];
+}
+
+const TEMPLATE_FILES = ["operation.ts", "client.ts", "sdk.ts"];
+
+async function runtimeFileNames(runtimeDirectory: string): Promise<string[]> {
+  return (await readdir(runtimeDirectory)).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts")).sort(compareStrings);
 }
 
 export async function readTemplateSources(directory = templatesDirectory()): Promise<TemplateFiles> {
   const runtimeDirectory = join(directory, "runtime");
-  const names = (await readdir(runtimeDirectory))
-    .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
-    .sort(compareStrings);
+  const names = await runtimeFileNames(runtimeDirectory);
   const [operation, client, sdk, ...runtime] = await Promise.all([
     readFile(join(directory, "operation.ts"), "utf8"),
     readFile(join(directory, "client.ts"), "utf8"),

@@ -18,12 +18,16 @@ export interface WithResponse<T> {
 // Types only: records an operation's documented errors on its promise type, for `isApiError(error, operation)`.
 declare const errorsOf: unique symbol;
 
+// Declared on an interface merged into the class, where a symbol-named member needs no initializer to be typed.
+export interface ApiPromise<T, E = unknown> {
+  readonly [errorsOf]?: E;
+}
+
 /**
  * What every operation returns: a promise of the parsed body that also gives access to the HTTP response.
  * The request starts when the operation is called; the body is read only when the promise is awaited.
  */
 export class ApiPromise<T, E = unknown> extends Promise<T> {
-  declare readonly [errorsOf]?: E;
   readonly #raw: Promise<RawResponse>;
   readonly #parse: (raw: RawResponse) => Promise<T>;
   #parsed: Promise<T> | undefined;
@@ -36,7 +40,7 @@ export class ApiPromise<T, E = unknown> extends Promise<T> {
   }
 
   /** Subclass instances from `then`/`catch` are plain promises. */
-  static override get [Symbol.species]() {
+  static override get [Symbol.species](): PromiseConstructor {
     return Promise;
   }
 

@@ -24,8 +24,14 @@ export interface BodySpec {
   readonly encoding?: Readonly<Record<string, { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }>>;
 }
 
+/**
+ * What `fetch` accepts as a body. Spelled through `RequestInit` rather than `BodyInit`, which only the DOM lib
+ * declares: apps type-checked for Node alone (lib ES2022, types node) must read these declarations too.
+ */
+export type SendableBody = NonNullable<RequestInit["body"]>;
+
 export interface EncodedBody {
-  readonly body: BodyInit;
+  readonly body: SendableBody;
   /** Set unless fetch must choose it (multipart needs fetch's boundary). */
   readonly contentType: string | undefined;
   /** A stream can be sent only once: no retries, no redirects that resend it. */
@@ -51,7 +57,7 @@ export function textBody(value: unknown, spec: BodySpec): EncodedBody {
 /** Raw bytes; a Blob's own type is kept when the spec allows any type of its range (`audio/*`). */
 export function binaryBody(value: unknown, spec: BodySpec): EncodedBody {
   const type = spec.mediaType === undefined || spec.mediaType.includes("*") ? (value instanceof Blob && value.type !== "" ? value.type : "application/octet-stream") : spec.mediaType;
-  return { body: value as BodyInit, contentType: type, replayable: !(value instanceof ReadableStream) };
+  return { body: value as SendableBody, contentType: type, replayable: !(value instanceof ReadableStream) };
 }
 
 function entriesOf(value: unknown): [string, unknown][] {

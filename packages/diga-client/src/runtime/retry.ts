@@ -22,7 +22,7 @@ export function isRetryableStatus(response: Response): boolean {
 }
 
 /** The server's `retry-after-ms`, or `retry-after` in seconds or as an HTTP date, when it is reasonable. */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
   const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
   const retryAfter = headers.get("retry-after");
   const seconds = retryAfter !== null && /^\s*\d+(\.\d+)?\s*$/.test(retryAfter) ? Number.parseFloat(retryAfter) * 1000 : undefined;
@@ -32,7 +32,7 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
 }
 
 /** Exponential backoff with up to 25% jitter: about 0.5 s, 1 s, 2 s, … capped at 8 s. */
-export function backoffMs(retry: number, random = Math.random()): number {
+export function backoffMs(retry: number, random: number = Math.random()): number {
   return Math.min(INITIAL_DELAY_MS * 2 ** retry, MAX_DELAY_MS) * (1 - random * 0.25);
 }
 

@@ -1,0 +1,52 @@
+import { createRequire } from "node:module";
+import type { GeneratedFile } from "../emit/file.js";
+
+/**
+ * Stage 7: the package as apps consume it. Every `src/**.ts` file also becomes `dist/**.js` (types stripped) and
+ * `dist/**.d.ts` (declarations), so the package works the moment it is written: plain Node imports it, bundlers
+ * and TypeScript apps resolve it through `exports`, and no build step runs in the user's project. The sources stay
+ * beside it for reading.
+ *
+ * oxc-transform does both per file: the generated code and the runtime are written for `isolatedDeclarations`
+ * (every export's type is spelled out), so no type checker is needed. TypeScript's own per-file APIs took 14 s on
+ * GitHub's 1,246 files, a whole-program emit 8 s; oxc takes 0.6 s.
+ */
+export function compileFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
+  const oxc = loadOxc();
+  return files.filter((file) => isSource(file.path)).flatMap((file) => {
+    const base = `dist/${file.path.slice("src/".length, -".ts".length)}`;
+    const js = oxc.transformSync(file.path, file.contents, { target: "es2022", typescript: { onlyRemoveTypeImports: false } });
+    const dts = oxc.isolatedDeclarationSync(file.path, file.contents, { stripInternal: false });
+    const problems = [...js.errors, ...dts.errors];
+    // Generated code that cannot be compiled file by file is a generator bug, never the spec's fault.
+    if (problems.length > 0) throw new Error(`${file.path} cannot be compiled on its own: ${problems.map((problem) => problem.message).join("; ")}`);
+    return [
+      { path: `${base}.js`, contents: ensureFinalNewline(js.code) },
+      { path: `${base}.d.ts`, contents: ensureFinalNewline(withHeader(dts.code, file.contents)) },
+    ];
+  });
+}
+
+function isSource(path: string): boolean {
+  return path.startsWith("src/") && path.endsWith(".ts") && !path.endsWith(".d.ts");
+}
+
+type Oxc = typeof import("oxc-transform");
+
+/** Loaded on first use: `--help`, `--check` on fresh output and `diff` never pay for it. */
+function loadOxc(): Oxc {
+  oxc ??= createRequire(import.meta.url)("oxc-transform") as Oxc;
+  return oxc;
+}
+
+let oxc: Oxc | undefined;
+
+/** Declarations drop leading line comments; the "generated, do not edit" header belongs on every file. */
+function withHeader(declarations: string, source: string): string {
+  const header = /^(\/\/[^\n]*\n)+/.exec(source)?.[0] ?? "";
+  return header === "" || declarations.startsWith(header) ? declarations : `${header}\n${declarations}`;
+}
+
+function ensureFinalNewline(text: string): string {
+  return text.endsWith("\n") ? text : `${text}\n`;
+}
