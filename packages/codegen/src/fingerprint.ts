@@ -22,7 +22,7 @@ export function generatorFingerprint(): Promise<string> {
 
 let fingerprint: Promise<string> | undefined;
 
-const BUILT_FINGERPRINT = new URL("../fingerprint.txt", import.meta.url);
+const BUILT_FINGERPRINT = new URL("./fingerprint.txt", import.meta.url);
 
 /** Run by the build, from `src/`-relative paths, and stored as `dist/fingerprint.txt`. */
 export async function computeFingerprint(): Promise<string> {

@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { emitClient } from "./emit/client.js";
 import { generatedHeader, type GeneratedFile } from "./emit/file.js";
@@ -31,6 +31,11 @@ export interface GenerateOptions {
   readonly packageName?: string;
   /** The generated package's version. Default: the spec's `info.version`. */
   readonly packageVersion?: string;
+  /**
+   * Where the package is written, relative to the folder the generator runs in (`packages/diga-client`); only the
+   * generated README's install command uses it. Default: `./<package name without scope>`.
+   */
+  readonly output?: string;
   /** How files are read; injectable for in-memory specs. */
   readonly read?: ReadText;
   /** Template sources, when not read from the templates package (tests of the templates themselves). */
@@ -87,7 +92,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const document = await time("validate", () => validateSpec(loaded));
     const model = await time("model", () => locatedIn(loaded, () => buildModel(document)));
     const header = generatedHeader(model.title, model.version);
-    const packageOptions = { packageName: options.packageName ?? defaultPackageName(model.title), packageVersion: options.packageVersion };
+    const packageOptions = { packageName: options.packageName ?? defaultPackageName(model.title), packageVersion: options.packageVersion, installPath: installPathOf(options.output) };
     const tagDocs = tagDocsOf(document);
 
     const typesStart = performance.now();
@@ -136,7 +141,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 /** What besides the spec and the generator decides the output: the options that change files. */
 export function outputOptionsOf(options: GenerateOptions): OutputOptions {
-  return { packageName: options.packageName, packageVersion: options.packageVersion, format: options.format ?? "layout" };
+  return { packageName: options.packageName, packageVersion: options.packageVersion, format: options.format ?? "layout", output: options.output };
+}
+
+/** `./packages/diga-client` for npm, which needs the `./` to read a path; nothing for a path outside the working folder. */
+function installPathOf(output: string | undefined): string | undefined {
+  if (output === undefined || isAbsolute(output)) return undefined;
+  const path = output.split("\\").join("/").replace(/\/+$/, "");
+  return path.startsWith(".") ? path : `./${path}`;
 }
 
 function tagDocsOf(document: OpenApiDocument): TagDocs {

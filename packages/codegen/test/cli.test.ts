@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
+import { recordFile } from "../src/write/freshness.js";
 import { listFiles, phoneSpec, repoRoot, temporaryDirectory } from "./support/paths.js";
 
 async function run(argv: string[], cwd = repoRoot) {
@@ -81,6 +82,20 @@ describe("diga-codegen CLI", () => {
         expect(result.code).toBe(0);
         expect(result.out).toMatch(/is up to date with .*openapi\.yaml \((unchanged since the last generation|1 operation, \d+ files)\)/);
       }
+    });
+
+    it("judges the output, not the generator: another generator build that writes the same bytes passes --check", async () => {
+      const record = recordFile(output);
+      if (record === undefined) throw new Error("the workspace's TypeScript is not inside node_modules");
+      const manifest = await readFile(join(output, ".codegen-manifest.json"), "utf8");
+      // What an upgraded (or edited) generator finds: no record that it wrote this output.
+      await writeFile(record, `${JSON.stringify({ generator: "sha256:another-build", outputs: "sha256:whatever" })}\n`);
+      const check = await run(["generate", "--check", "-i", phoneSpec, "-o", output]);
+      expect(check.code).toBe(0);
+      expect(check.out).toMatch(/is up to date with .*openapi\.yaml \(1 operation, \d+ files\)/);
+      expect(await readFile(join(output, ".codegen-manifest.json"), "utf8")).toBe(manifest);
+      // Having proven the bytes, the check records this build, so the next run takes the fast path again.
+      expect((await run(["generate", "--check", "-i", phoneSpec, "-o", output])).out).toMatch(/unchanged since the last generation/);
     });
 
     it("does not trust the manifest once a spec or generated file changed", async () => {
@@ -191,5 +206,21 @@ describe("diga-codegen CLI", () => {
       expect(stderr).toBe("diga-codegen: error: spec.yaml:4:1: invalid YAML: All mapping items must start at the same column\n  hint: fix the syntax error at this position (indentation, an unclosed quote or bracket, a tab)\n");
       expect(existsSync(join(directory, "out"))).toBe(false);
     });
+  });
+});
+
+describe("a generator edit that leaves the output unchanged", () => {
+  it("is no drift: another build of the generator passes --check on the committed client", async () => {
+    // A copy of the built generator whose fingerprint differs, as after any edit to its sources or an upgrade.
+    const copy = join(await temporaryDirectory("codegen-edited-"), "codegen");
+    await cp(join(repoRoot, "packages", "codegen", "dist"), join(copy, "dist"), { recursive: true });
+    await cp(join(repoRoot, "packages", "codegen", "bin"), join(copy, "bin"), { recursive: true });
+    await cp(join(repoRoot, "packages", "codegen", "package.json"), join(copy, "package.json"));
+    await symlink(join(repoRoot, "packages", "codegen", "node_modules"), join(copy, "node_modules"));
+    await writeFile(join(copy, "dist", "fingerprint.txt"), "sha256:an-edited-generator\n");
+
+    const result = await promisify(execFile)(process.execPath, [join(copy, "bin", "diga-codegen.js"), "generate", "--check"], { cwd: repoRoot }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^diga-codegen: packages\/diga-client is up to date with fixtures\/diga-phones\/openapi\.yaml \(1 operation, \d+ files\)/);
   });
 });

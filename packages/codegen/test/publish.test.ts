@@ -9,13 +9,12 @@ import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeDiga, type FakeDiga } from "../../../fixtures/diga-phones/server.js";
-import { digaClientDirectory, listFiles, repoRoot, temporaryDirectory } from "./support/paths.js";
+import { digaClientDirectory, listFiles, temporaryDirectory } from "./support/paths.js";
 
 const run = promisify(execFile);
 
 /**
- * The committed @diga/client as it would be published: built with the workspace's TypeScript into a temporary
- * copy, packed with `npm pack`, then checked by publint and @arethetypeswrong/core, and imported from plain Node
+ * The committed @diga/client as it would be published: packed with `npm pack` from a temporary copy, then checked by publint and @arethetypeswrong/core, and imported from plain Node
  * out of the unpacked tarball, so the built `dist/` is what gets exercised, not the source.
  */
 describe("publishing @diga/client", () => {
@@ -26,11 +25,8 @@ describe("publishing @diga/client", () => {
   beforeAll(async () => {
     work = await temporaryDirectory("diga-client-publish-");
     const copy = join(work, "package");
-    await cp(digaClientDirectory, copy, {
-      recursive: true,
-      filter: (source) => !/[\\/](node_modules|dist)$/.test(source),
-    });
-    await run(process.execPath, [join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", join(copy, "tsconfig.json")]);
+    // As committed: dist/ is generated output, never built by hand.
+    await cp(digaClientDirectory, copy, { recursive: true, filter: (source) => !/[\\/]node_modules$/.test(source) });
     const { stdout } = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], {
       cwd: copy,
       env: { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false" },
@@ -44,7 +40,7 @@ describe("publishing @diga/client", () => {
     if (work !== undefined) await rm(work, { recursive: true, force: true });
   });
 
-  it("packs the built dist/ (a .js and a .d.ts for every module) and the sources its maps point to, nothing else", async () => {
+  it("packs dist/ (a .js and a .d.ts for every module) and the sources, nothing else", async () => {
     const sources = (await listFiles(join(digaClientDirectory, "src"))).filter((file) => file.endsWith(".ts"));
     expect(sources).toContain("index.ts");
     const expected = [
@@ -52,7 +48,7 @@ describe("publishing @diga/client", () => {
       "package.json",
       ...sources.flatMap((file) => {
         const base = file.replace(/\.ts$/, "");
-        return [`dist/${base}.d.ts`, `dist/${base}.d.ts.map`, `dist/${base}.js`, `dist/${base}.js.map`, `src/${file}`];
+        return [`dist/${base}.d.ts`, `dist/${base}.js`, `src/${file}`];
       }),
     ].sort();
     expect(packedFiles).toStrictEqual(expected);
@@ -64,27 +60,41 @@ describe("publishing @diga/client", () => {
   });
 
   it("has correct types for ESM under node16 and bundler resolution (attw); only a CommonJS require is flagged", async () => {
-    const analysis: CheckResult = await checkPackage(createPackageFromTarballData(new Uint8Array(tarball)));
+    // The `./operations/*` pattern is checked through one of its subpaths, as an app imports it.
+    const analysis: CheckResult = await checkPackage(createPackageFromTarballData(new Uint8Array(tarball)), {
+      entrypoints: [".", "./operations/listPhones"],
+    });
     if (analysis.types === false) throw new Error("attw found no types in the package");
 
     expect(analysis.types).toStrictEqual({ kind: "included" });
-    expect(Object.keys(analysis.entrypoints)).toStrictEqual(["."]);
+    expect(Object.keys(analysis.entrypoints)).toStrictEqual([".", "./operations/listPhones"]);
     // Every resolution mode finds the same built files: types and implementation side by side.
-    for (const resolution of Object.values(analysis.entrypoints["."]?.resolutions ?? {})) {
-      expect([resolution.resolutionKind, resolution.resolution?.fileName, resolution.implementationResolution?.fileName]).toStrictEqual([
-        resolution.resolutionKind,
-        "/node_modules/@diga/client/dist/index.d.ts",
-        "/node_modules/@diga/client/dist/index.js",
-      ]);
+    for (const [entrypoint, module] of [
+      [".", "index"],
+      ["./operations/listPhones", "operations/listPhones"],
+    ] as const) {
+      for (const resolution of Object.values(analysis.entrypoints[entrypoint]?.resolutions ?? {})) {
+        if (resolution.resolutionKind === "node10" && entrypoint !== ".") continue; // node10 ignores `exports`: no subpaths.
+        expect([resolution.resolutionKind, resolution.resolution?.fileName, resolution.implementationResolution?.fileName]).toStrictEqual([
+          resolution.resolutionKind,
+          `/node_modules/@diga/client/dist/${module}.d.ts`,
+          `/node_modules/@diga/client/dist/${module}.js`,
+        ]);
+      }
     }
     expect(filterProblems(analysis, { resolutionKind: "node16-esm" })).toStrictEqual([]);
     expect(filterProblems(analysis, { resolutionKind: "bundler" })).toStrictEqual([]);
     // The package is ESM-only on purpose (`"type": "module"`, one `default` export condition, no CommonJS build):
     // every runtime it targets has global fetch and loads ES modules, and Node >= 20.19 can even `require()` it.
     // attw still reports what TypeScript says to a CommonJS project compiled with `module: node16`: `require` of
-    // an ES module. That one report is expected, and nothing else. `node10` (TypeScript's legacy resolution,
-    // which ignores `exports`) finds the types through the top-level `types` field, so attw reports nothing there.
-    expect(analysis.problems).toStrictEqual([{ kind: "CJSResolvesToESM", entrypoint: ".", resolutionKind: "node16-cjs" }]);
+    // an ES module. That report (per entry point) is expected. `node10` (TypeScript's legacy resolution, which
+    // ignores `exports`) finds the root's types through the top-level `types` field, but no subpath: apps on it
+    // import from the root. Nothing else.
+    expect(analysis.problems).toStrictEqual([
+      { kind: "CJSResolvesToESM", entrypoint: ".", resolutionKind: "node16-cjs" },
+      { kind: "NoResolution", entrypoint: "./operations/listPhones", resolutionKind: "node10" },
+      { kind: "CJSResolvesToESM", entrypoint: "./operations/listPhones", resolutionKind: "node16-cjs" },
+    ]);
   });
 
   describe("unpacked into a project and imported from plain Node", () => {

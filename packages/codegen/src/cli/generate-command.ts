@@ -26,6 +26,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
   const shown = displayPath(io.cwd);
   const options = {
     input: shown(job.input),
+    output: shown(job.output),
     cwd: io.cwd,
     allowRemoteRefs: job.allowRemoteRefs === true,
     onProgress: (done: number, total: number) => reporter.progress("operations", done, total),

@@ -54,6 +54,8 @@ export function emitRuntime(sources: readonly { name: string; text: string }[], 
 export interface PackageOptions {
   readonly packageName: string;
   readonly packageVersion: string | undefined;
+  /** The package folder as `npm install` takes it from where the generator ran (`./packages/diga-client`). */
+  readonly installPath?: string | undefined;
 }
 
 function json(value: unknown): string {

@@ -23,7 +23,7 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
         "- Every parameter and response typed from the spec; parameters checked against it before sending.",
       ].join("\n"),
     ],
-    ["## Install", fence("sh", `npm install ${options.packageName}`)],
+    ["## Install", installText(options)],
     [
       "## Authenticate",
       model.credentials.length === 0
@@ -146,4 +146,17 @@ function fence(language: string, code: string): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The package is written into the user's project, not published: it installs from its folder, as it is (`dist/` is
+ * already built). The command is the one that works from where the generator ran.
+ */
+function installText({ packageName, installPath }: PackageOptions): string {
+  const path = installPath ?? `./${packageName.replace(/^@[^/]+\//, "")}`;
+  return [
+    "This folder is the whole package, compiled (`dist/`) and ready: there is nothing to build. It is not on a registry; install it from its folder. From the folder `diga-codegen generate` ran in:",
+    fence("sh", `npm install ${path}`),
+    `With pnpm: \`pnpm add ${path}\`. In a pnpm or npm workspace that includes this folder, depend on \`"${packageName}": "workspace:*"\` instead. To share it through a registry, run \`npm publish\` here.`,
+  ].join("\n\n");
 }

@@ -70,7 +70,7 @@ function recordOf(generator: string, outputs: string): string {
  * One small file per output folder, named by a digest of its absolute path, in the cache of the installation the
  * generator's TypeScript comes from (the generator itself may be a workspace link outside any `node_modules`).
  */
-function recordFile(outputDirectory: string): string | undefined {
+export function recordFile(outputDirectory: string): string | undefined {
   const folder = cacheFolderFor(createRequire(import.meta.url).resolve("typescript"));
   return folder === undefined ? undefined : join(folder, "outputs", `${digest(resolve(outputDirectory)).slice("sha256:".length, "sha256:".length + 24)}.json`);
 }

@@ -1,0 +1,171 @@
+import { execFile } from "node:child_process";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeDiga, type FakeDiga } from "../../../fixtures/diga-phones/server.js";
+import { generate } from "../src/index.js";
+import { nodeBinary, quietNpm } from "./support/node-versions.js";
+import { listFiles, phoneSpec, repoRoot, temporaryDirectory } from "./support/paths.js";
+
+const run = promisify(execFile);
+const codegenDirectory = join(repoRoot, "packages", "codegen");
+const githubSpec = join(repoRoot, "node_modules", "@octokit", "openapi", "generated", "api.github.com.json");
+const pnpm = ["-y", "pnpm@12.4.2"];
+const binariesFromNpm = process.platform === "linux" && process.arch === "x64";
+
+/**
+ * The generator exactly as a user meets it: the packed tarball, installed into an empty project by npm (and pnpm)
+ * from the tarball alone, run through its installed bin with `npx`; then the package it writes, used by a plain
+ * app with the app's own tsconfig, with no step in between. On Node 20, 22 and 24.
+ */
+describe("@diga/codegen installed from its tarball", () => {
+  let work: string;
+  let project: string;
+  let tarball: string;
+  let packedFiles: string[];
+  let server: FakeDiga;
+
+  beforeAll(async () => {
+    work = await temporaryDirectory("codegen-install-");
+    const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: codegenDirectory, env: quietNpm() });
+    const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+    if (packed === undefined) throw new Error(`npm pack reported no tarball: ${stdout}`);
+    tarball = join(work, packed.filename);
+    packedFiles = packed.files.map((file) => file.path);
+    project = join(work, "app");
+    await mkdir(project);
+    await writeFile(join(project, "package.json"), `${JSON.stringify({ name: "app", private: true, type: "module" }, null, 2)}\n`);
+    // The tarball alone for our package; its dependencies, and the app's own @types/node, from the registry.
+    await run("npm", ["install", tarball, "@types/node@20.19.43"], { cwd: project, env: quietNpm() });
+    await copyFile(phoneSpec, join(project, "openapi.yaml"));
+    server = await startFakeDiga();
+  }, 600_000);
+  afterAll(async () => {
+    await server?.close();
+    if (work !== undefined) await rm(work, { recursive: true, force: true });
+  });
+
+  it("ships its templates and build inside itself, and depends on no unpublished package", async () => {
+    expect(packedFiles).toEqual(expect.arrayContaining(["bin/diga-codegen.js", "dist/cli/main.js", "dist/templates/operation.ts", "dist/templates/runtime/request.ts", "dist/templates.parsed.json", "dist/fingerprint.txt"]));
+    expect(packedFiles.filter((path) => path.startsWith("src/") || path.endsWith(".test.ts") || path.endsWith(".test.js"))).toStrictEqual([]);
+    const manifest = JSON.parse(await readFile(join(project, "node_modules", "@diga", "codegen", "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(Object.entries(manifest.dependencies).filter(([name, version]) => name.startsWith("@diga/") || version.startsWith("workspace:"))).toStrictEqual([]);
+  });
+
+  it("`npx diga-codegen generate` writes the phone client byte for byte as the workspace's generator does", async () => {
+    await run("npx", ["diga-codegen", "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: project, env: quietNpm() });
+    await expectSameFiles(join(project, "diga-client"), await generate({ input: "openapi.yaml", cwd: project, output: "diga-client", packageName: "@diga/client" }));
+  }, 120_000);
+
+  it("and GitHub's 1,223 operations the same", async () => {
+    await copyFile(githubSpec, join(project, "github.json"));
+    await run("npx", ["diga-codegen", "generate", "-i", "github.json", "-o", "github-client", "--package-name", "github-client"], { cwd: project, env: quietNpm() });
+    await expectSameFiles(join(project, "github-client"), await generate({ input: "github.json", cwd: project, output: "github-client", packageName: "github-client" }));
+  }, 240_000);
+
+  describe("the package it writes, as an app uses it", () => {
+    beforeAll(async () => {
+      // Exactly the install command the generated README gives, run where the README says.
+      const readme = await readFile(join(project, "diga-client", "README.md"), "utf8");
+      const install = /## Install[\s\S]*?```sh\n(npm install [^\n]+)\n```/.exec(readme)?.[1];
+      expect(install).toBe("npm install ./diga-client");
+      await run("sh", ["-c", install ?? "false"], { cwd: project, env: quietNpm() });
+      await writeFile(join(project, "main.mjs"), MAIN_JS);
+      await writeFile(join(project, "app.ts"), APP_TS);
+    }, 120_000);
+
+    it("plain Node imports it and lists phones over HTTP", async () => {
+      expect(await runMain(process.execPath)).toStrictEqual(expectedMainOutput(server));
+    });
+
+    it.each([
+      ["nodenext", "nodenext"],
+      ["bundler", "esnext"],
+    ])("a Node-only TypeScript app type-checks against it (moduleResolution %s, lib ES2022, types node, skipLibCheck false)", async (moduleResolution, module) => {
+      const tsconfig = { compilerOptions: { target: "ES2022", module, moduleResolution, lib: ["ES2022"], types: ["node"], strict: true, skipLibCheck: false, noEmit: true }, files: ["app.ts"] };
+      await writeFile(join(project, `tsconfig.${moduleResolution}.json`), JSON.stringify(tsconfig));
+      const typescript = join(project, "node_modules", "typescript", "bin", "tsc");
+      const result = await run(process.execPath, [typescript, "-p", `tsconfig.${moduleResolution}.json`], { cwd: project }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+      expect(result.stdout).toBe("");
+    }, 120_000);
+
+    it.skipIf(!binariesFromNpm).each([22, 24])("on Node %i the installed generator writes the same bytes, and the client lists phones", async (major) => {
+      const node = await nodeBinary(major);
+      const folder = join(project, `node-${major}`);
+      await mkdir(folder, { recursive: true });
+      await copyFile(phoneSpec, join(folder, "openapi.yaml"));
+      const bin = join(project, "node_modules", "@diga", "codegen", "bin", "diga-codegen.js");
+      const { stdout } = await run(node, [bin, "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: folder });
+      expect(stdout).toMatch(/→ diga-client: 1 operation/);
+      await expectSameFolders(join(folder, "diga-client"), join(project, "diga-client"));
+      expect(await runMain(node)).toStrictEqual(expectedMainOutput(server));
+    }, 240_000);
+  });
+
+  it("installs with pnpm too, and its bin writes the same bytes", async () => {
+    const pnpmProject = join(work, "pnpm-app");
+    await mkdir(pnpmProject);
+    await writeFile(join(pnpmProject, "package.json"), `${JSON.stringify({ name: "pnpm-app", private: true, type: "module" }, null, 2)}\n`);
+    await copyFile(phoneSpec, join(pnpmProject, "openapi.yaml"));
+    await run("npx", [...pnpm, "add", tarball], { cwd: pnpmProject, env: quietNpm() });
+    await run("npx", [...pnpm, "exec", "diga-codegen", "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: pnpmProject, env: quietNpm() });
+    await expectSameFolders(join(pnpmProject, "diga-client"), join(project, "diga-client"));
+  }, 300_000);
+
+  async function runMain(node: string): Promise<unknown> {
+    server.requests.length = 0;
+    const { stdout } = await run(node, ["main.mjs"], { cwd: project, env: { ...process.env, DIGA_URL: server.url, DIGA_TOKEN: server.token } });
+    return JSON.parse(stdout);
+  }
+});
+
+const MAIN_JS = `import { createClient, listPhones, PermissionDeniedError } from "@diga/client";
+const client = createClient({ baseUrl: process.env.DIGA_URL, bearerToken: process.env.DIGA_TOKEN });
+const page = await listPhones(client, { limit: 2, order: "asc" });
+let count = 0;
+for await (const phone of listPhones(client, { limit: 100 })) if (phone.id) count += 1;
+let denied;
+try {
+  await listPhones(createClient({ baseUrl: process.env.DIGA_URL, bearerToken: "wrong" }), {}, { maxRetries: 0 });
+} catch (error) {
+  denied = [error instanceof PermissionDeniedError, error.status];
+}
+console.log(JSON.stringify({ ids: page.data.map((phone) => phone.id), count, denied }));
+`;
+
+/** What a TypeScript user writes: typed params, a typed page, an error narrowed to the operation's own. */
+const APP_TS = `import { createClient, isApiError, listPhones, type ListPhonesItem, type ListPhonesParams } from "@diga/client";
+import { listPhones as listPhonesAlone } from "@diga/client/operations/listPhones";
+
+const client = createClient({ bearerToken: process.env["DIGA_TOKEN"] });
+const params: ListPhonesParams = { limit: 20, status: "assigned", start_assigned_at: new Date("2025-01-01") };
+
+export async function numbers(): Promise<string[]> {
+  try {
+    const page = await listPhonesAlone(client, params);
+    const first: ListPhonesItem | undefined = page.data[0];
+    const all: string[] = first === undefined ? [] : [first.number];
+    for await (const phone of listPhones(client, { limit: 100 })) all.push(phone.number);
+    return all;
+  } catch (error) {
+    if (isApiError(error, listPhones) && error.status === 422) return [String(error.body.error_code)];
+    throw error;
+  }
+}
+`;
+
+function expectedMainOutput(server: FakeDiga): unknown {
+  return { ids: server.phones.slice(0, 2).map((phone) => phone.id), count: server.phones.length, denied: [true, 403] };
+}
+
+async function expectSameFiles(directory: string, expected: { files: readonly { path: string; contents: string }[] }): Promise<void> {
+  expect(await listFiles(directory)).toStrictEqual(expected.files.map((file) => file.path).sort());
+  for (const file of expected.files) expect(await readFile(join(directory, file.path), "utf8"), file.path).toBe(file.contents);
+}
+
+async function expectSameFolders(actual: string, expected: string): Promise<void> {
+  const files = await listFiles(expected);
+  expect(await listFiles(actual)).toStrictEqual(files);
+  for (const file of files) expect(await readFile(join(actual, file), "utf8"), file).toBe(await readFile(join(expected, file), "utf8"));
+}
