@@ -3,7 +3,8 @@ import { performance } from "node:perf_hooks";
 import { emitClient } from "./emit/client.js";
 import { generatedHeader, type GeneratedFile } from "./emit/file.js";
 import { emitOperation } from "./emit/operations.js";
-import { emitIndex, emitModels, emitPackageFiles, emitRuntime } from "./emit/package-files.js";
+import { emitIndex, emitModels, emitPackageFiles, emitRuntime, isSemver, packageVersionOf } from "./emit/package-files.js";
+import { CodegenError } from "./errors.js";
 import { emitReadme } from "./emit/readme.js";
 import { loadParsedTemplates } from "./emit/template-cache.js";
 import { readTemplateSources, type TemplateFiles } from "./emit/template-sources.js";
@@ -56,6 +57,13 @@ export interface StageTimings {
   readonly [stage: string]: number;
 }
 
+/** Something the generator assumed or adapted in the spec; the output is usable, but the user should know. */
+export interface Warning {
+  /** JSON pointer into the document. */
+  readonly pointer: string;
+  readonly message: string;
+}
+
 export interface GenerateResult {
   /** Every file of the generated package, sorted by path; paths are relative with `/` separators. */
   readonly files: readonly GeneratedFile[];
@@ -64,6 +72,8 @@ export interface GenerateResult {
   readonly sources: readonly string[];
   /** Milliseconds per stage. */
   readonly timings: StageTimings;
+  /** What the generator assumed or adapted, in spec order; printed by the CLI. */
+  readonly warnings: readonly Warning[];
 }
 
 /**
@@ -73,6 +83,7 @@ export interface GenerateResult {
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
+  const warnings: Warning[] = [];
   const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
@@ -92,7 +103,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const document = await time("validate", () => validateSpec(loaded));
     const model = await time("model", () => locatedIn(loaded, () => buildModel(document)));
     const header = generatedHeader(model.title, model.version);
-    const packageOptions = { packageName: options.packageName ?? defaultPackageName(model.title), packageVersion: options.packageVersion, installPath: installPathOf(options.output) };
+    const version = resolvePackageVersion(options.packageVersion, model.version);
+    if (version.warning !== undefined) warnings.push(version.warning);
+    const packageOptions = { packageName: options.packageName ?? defaultPackageName(model.title), packageVersion: version.version, installPath: installPathOf(options.output) };
     const tagDocs = tagDocsOf(document);
 
     const typesStart = performance.now();
@@ -106,7 +119,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const templates = await templatesPromise;
     const parsed = await loadParsedTemplates(templates);
     const emitted = await time("operations", () => {
-      const userAgent = `${packageOptions.packageName}/${packageOptions.packageVersion ?? model.version}`;
+      const userAgent = `${packageOptions.packageName}/${packageOptions.packageVersion}`;
       return [
         ...model.operations.map((operation, index) => {
           options.onProgress?.(index + 1, model.operations.length);
@@ -133,7 +146,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
     const entry = resolve(cwd, options.input);
     const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
-    return { files: sortByPath([...files, manifest]), model, sources, timings };
+    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings };
   } finally {
     types.cancel();
   }
@@ -142,6 +155,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 /** What besides the spec and the generator decides the output: the options that change files. */
 export function outputOptionsOf(options: GenerateOptions): OutputOptions {
   return { packageName: options.packageName, packageVersion: options.packageVersion, format: options.format ?? "layout", output: options.output };
+}
+
+/**
+ * The package's version: the one asked for, which must be valid semver (npm refuses anything else), or the spec's
+ * `info.version` made valid, with a warning when it had to change.
+ */
+function resolvePackageVersion(asked: string | undefined, specVersion: string): { version: string; warning?: Warning } {
+  if (asked !== undefined) {
+    if (!isSemver(asked)) throw new CodegenError("config", [{ message: `package version "${asked}" is not valid semver`, hint: "pass a version such as 1.2.3 or 1.2.3-beta.1 (--package-version or packageVersion)" }]);
+    return { version: asked };
+  }
+  const { version, changed } = packageVersionOf(specVersion);
+  if (!changed) return { version };
+  return { version, warning: { pointer: "/info/version", message: `"${specVersion}" is not a valid package version; the package is ${version} (set --package-version or packageVersion to choose)` } };
 }
 
 /** `./packages/diga-client` for npm, which needs the `./` to read a path; nothing for a path outside the working folder. */

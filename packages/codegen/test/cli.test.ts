@@ -217,7 +217,8 @@ describe("a generator edit that leaves the output unchanged", () => {
     await cp(join(repoRoot, "packages", "codegen", "bin"), join(copy, "bin"), { recursive: true });
     await cp(join(repoRoot, "packages", "codegen", "package.json"), join(copy, "package.json"));
     await symlink(join(repoRoot, "packages", "codegen", "node_modules"), join(copy, "node_modules"));
-    await writeFile(join(copy, "dist", "fingerprint.txt"), "sha256:an-edited-generator\n");
+    // Unique per run: a record left by an earlier run of this test must not vouch for this one.
+    await writeFile(join(copy, "dist", "fingerprint.txt"), `sha256:an-edited-generator-${process.pid}-${Date.now()}\n`);
 
     const result = await promisify(execFile)(process.execPath, [join(copy, "bin", "diga-codegen.js"), "generate", "--check"], { cwd: repoRoot }).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect(result.stderr).toBe("");

@@ -9,6 +9,8 @@ export interface ClientConfig {
   readonly packageName?: string;
   readonly packageVersion?: string;
   readonly allowRemoteRefs?: boolean;
+  /** `layout` (default) or `prettier`: see `GenerateOptions.format`. */
+  readonly format?: "layout" | "prettier";
 }
 
 /**
@@ -20,6 +22,9 @@ export interface Config {
 }
 
 export const CONFIG_FILE = "codegen.config.json";
+
+/** Every key a client entry takes; the README's option table lists the same. */
+export const CLIENT_KEYS: readonly string[] = ["input", "output", "packageName", "packageVersion", "format", "allowRemoteRefs"];
 
 /** Reads and checks a config file; returns `undefined` when it does not exist and was not asked for explicitly. */
 export async function readConfig(path: string, explicit: boolean): Promise<Config | undefined> {
@@ -40,7 +45,7 @@ export async function readConfig(path: string, explicit: boolean): Promise<Confi
 }
 
 function checkConfig(value: unknown, path: string): Config {
-  const problems: { pointer: string; message: string }[] = [];
+  const problems: { pointer: string; message: string; hint?: string }[] = [];
   const clients = (value as { clients?: unknown } | null)?.clients;
   if (!Array.isArray(clients) || clients.length === 0) {
     problems.push({ pointer: "/clients", message: "`clients` must be a non-empty list of { input, output }" });
@@ -54,8 +59,9 @@ function checkConfig(value: unknown, path: string): Config {
         if (entry[field] !== undefined && typeof entry[field] !== "string") problems.push({ pointer: `/clients/${index}/${field}`, message: `\`${field}\` must be a string` });
       }
       if (entry["allowRemoteRefs"] !== undefined && typeof entry["allowRemoteRefs"] !== "boolean") problems.push({ pointer: `/clients/${index}/allowRemoteRefs`, message: "`allowRemoteRefs` must be true or false" });
+      if (entry["format"] !== undefined && entry["format"] !== "layout" && entry["format"] !== "prettier") problems.push({ pointer: `/clients/${index}/format`, message: '`format` must be "layout" or "prettier"' });
       for (const field of Object.keys(entry)) {
-        if (!["input", "output", "packageName", "packageVersion", "allowRemoteRefs"].includes(field)) problems.push({ pointer: `/clients/${index}/${field}`, message: `unknown option \`${field}\`` });
+        if (!CLIENT_KEYS.includes(field)) problems.push({ pointer: `/clients/${index}/${field}`, message: `unknown option \`${field}\``, hint: `a client takes ${CLIENT_KEYS.join(", ")}` });
       }
     });
   }

@@ -3,7 +3,7 @@ import { generatorFingerprint } from "../fingerprint.js";
 import { generate, outputOptionsOf, type StageTimings } from "../generate.js";
 import { freshSources, recordGeneration } from "../write/freshness.js";
 import { outputsDigest } from "../write/manifest.js";
-import { hasChanges, planWrite, writeOutput, type WritePlan } from "../write/write-output.js";
+import { ensureWritable, hasChanges, planWrite, writeOutput, type WritePlan } from "../write/write-output.js";
 import type { ClientConfig } from "./config.js";
 import type { Io, Reporter } from "./reporter.js";
 
@@ -32,6 +32,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
     onProgress: (done: number, total: number) => reporter.progress("operations", done, total),
     ...(job.packageName === undefined ? {} : { packageName: job.packageName }),
     ...(job.packageVersion === undefined ? {} : { packageVersion: job.packageVersion }),
+    ...(job.format === undefined ? {} : { format: job.format }),
   };
   // An unchanged spec and generator: the manifest's digests prove the output current without generating.
   const generator = await generatorFingerprint();
@@ -40,7 +41,9 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
     reporter.info(`diga-codegen: ${shown(job.output)} is up to date with ${shown(job.input)} (unchanged since the last generation) in ${elapsed(start)} ms`);
     return { code: EXIT.ok, sources: fresh };
   }
+  if (!flags.check) await ensureWritable(job.output);
   const result = await generate(options);
+  for (const warning of result.warnings) reporter.warn(`diga-codegen: ${reporter.paint.yellow("warning")}: ${shown(job.input)}: ${warning.message} (at ${warning.pointer})`);
   const operations = plural(result.model.operations.length, "operation");
   const timings = (write: number) => formatTimings({ ...result.timings, write });
   if (flags.check) {

@@ -2,51 +2,13 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CodegenError, formatProblem } from "../errors.js";
+import { COMMANDS, helpText, optionProblem, parseArgsOptions } from "./commands.js";
 import { CONFIG_FILE, readConfig, type ClientConfig } from "./config.js";
 import { EXIT, runJob, type JobOutcome } from "./generate-command.js";
 import { createReporter, processIo, type Io, type Reporter, type Verbosity } from "./reporter.js";
 
 export { EXIT } from "./generate-command.js";
 export type { Io } from "./reporter.js";
-
-const HELP = `Usage: diga-codegen <command> [options]
-
-Commands:
-  generate               generate a typed, dependency-free TypeScript client package from an OpenAPI 3.0/3.1 document
-  diff <old> <new>       what changed in the generated SDK between two versions of a spec, breaking or not
-
-Generate options:
-  -i, --input <file>     OpenAPI document (YAML or JSON)
-  -o, --output <dir>     folder of the generated package (diga-codegen owns the files it writes there)
-  -c, --config <file>    config file (default: ./${CONFIG_FILE} if it exists)
-      --package-name <n> name of the generated package
-      --allow-remote-refs  fetch $refs to http(s) URLs (never done otherwise)
-      --check            write nothing; exit 1 and list the files that differ from a fresh generation
-      --force            generate even when the output is up to date with the spec and the generator
-  -w, --watch            regenerate whenever a spec file changes (a broken save is reported, then recovered from)
-
-Diff options:
-      --format <f>       markdown (default; fit for a pull-request comment) or json
-      --fail-on-breaking exit 1 when a change is breaking for a TypeScript caller
-
-Common options:
-  -q, --quiet            print only errors
-      --verbose          also print per-file changes
-      --debug            print stack traces
-  -h, --help             show this help
-  -v, --version          print the version
-Colour is used on terminals only; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.
-
-Without --input/--output, generate makes every client listed in ${CONFIG_FILE}.
-
-Examples:
-  diga-codegen generate
-  diga-codegen generate -i openapi.yaml -o packages/api-client --package-name @acme/api
-  diga-codegen generate --check      # in CI: fail when the committed client drifted from the spec
-  diga-codegen generate --watch      # while editing the spec
-  diga-codegen diff old/openapi.yaml openapi.yaml --fail-on-breaking
-
-Exit codes: 0 done, 1 invalid spec, drift (--check) or breaking change (--fail-on-breaking), 2 usage error.`;
 
 class UsageError extends Error {}
 
@@ -60,56 +22,39 @@ export async function main(argv: readonly string[], io: Io = processIo(), { sign
   let debug = argv.includes("--debug");
   let reporter = createReporter(io, "normal");
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        input: { type: "string", short: "i" },
-        output: { type: "string", short: "o" },
-        config: { type: "string", short: "c" },
-        "package-name": { type: "string" },
-        "allow-remote-refs": { type: "boolean", default: false },
-        check: { type: "boolean", default: false },
-        force: { type: "boolean", default: false },
-        watch: { type: "boolean", short: "w", default: false },
-        format: { type: "string" },
-        "fail-on-breaking": { type: "boolean", default: false },
-        quiet: { type: "boolean", short: "q", default: false },
-        verbose: { type: "boolean", default: false },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false },
-      },
-    });
-    debug = values.debug;
-    if (values.quiet && values.verbose) throw new UsageError("--quiet and --verbose contradict each other");
-    const verbosity: Verbosity = values.quiet ? "quiet" : values.verbose ? "verbose" : "normal";
+    const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: parseArgsOptions() });
+    debug = values["debug"] === true;
+    if (values["quiet"] === true && values["verbose"] === true) throw new UsageError("--quiet and --verbose contradict each other");
+    const verbosity: Verbosity = values["quiet"] === true ? "quiet" : values["verbose"] === true ? "verbose" : "normal";
     reporter = createReporter(io, verbosity);
-    if (values.help) {
-      io.out(HELP);
+    if (values["help"] === true) {
+      io.out(helpText());
       return EXIT.ok;
     }
-    if (values.version) {
+    if (values["version"] === true) {
       io.out(version());
       return EXIT.ok;
     }
-    const [command, ...rest] = positionals;
-    if (command === "diff") {
-      const [before, after, ...extra] = rest;
-      if (before === undefined || after === undefined || extra.length > 0) throw new UsageError("diff takes two specs: `diga-codegen diff <old> <new>`");
-      const format = values.format ?? "markdown";
-      if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json, not "${format}"`);
+    const [name, ...args] = positionals;
+    const command = COMMANDS.find((candidate) => candidate.name === name);
+    if (command === undefined) throw new UsageError(name === undefined ? "missing command: use `diga-codegen generate` or `diga-codegen diff`" : `unknown command "${positionals.join(" ")}"`);
+    if (args.length !== command.args.length) {
+      throw new UsageError(command.args.length === 0 ? `${command.name} takes no arguments, not "${args.join(" ")}"` : `${command.name} takes ${command.argsText ?? `${command.args.length} arguments`}: \`diga-codegen ${command.name} ${command.args.join(" ")}\``);
+    }
+    const problem = optionProblem(command, values);
+    if (problem !== undefined) throw new UsageError(problem);
+    const flag = (long: string) => values[long] === true;
+    const text = (long: string) => (typeof values[long] === "string" ? values[long] : undefined);
+    if (command.name === "diff") {
+      const [before = "", after = ""] = args;
       const { runDiff } = await import("./diff-command.js");
-      return await runDiff({ before, after, format, failOnBreaking: values["fail-on-breaking"], allowRemoteRefs: values["allow-remote-refs"] }, io).catch((error: unknown) => report(error, reporter, debug, false));
+      const format = text("format") === "json" ? "json" : "markdown";
+      return await runDiff({ before, after, format, failOnBreaking: flag("fail-on-breaking"), allowRemoteRefs: flag("allow-remote-refs") }, io).catch((error: unknown) => report(error, reporter, debug, false));
     }
-    if (command !== "generate" || rest.length > 0) {
-      throw new UsageError(command === undefined ? "missing command: use `diga-codegen generate` or `diga-codegen diff`" : `unknown command "${[command, ...rest].join(" ")}"`);
-    }
-    if (values.watch && values.check) throw new UsageError("--watch and --check do not go together: --check is for CI, --watch for editing");
-    const jobs = (await resolveJobs(io.cwd, values)).map((job) => ({ ...job, allowRemoteRefs: values["allow-remote-refs"] || job.allowRemoteRefs === true }));
-    const flags = { check: values.check, force: values.force };
-    if (values.watch) {
+    if (flag("watch") && flag("check")) throw new UsageError("--watch and --check do not go together: --check is for CI, --watch for editing");
+    const jobs = (await resolveJobs(io.cwd, text)).map((job) => ({ ...job, allowRemoteRefs: flag("allow-remote-refs") || job.allowRemoteRefs === true }));
+    const flags = { check: flag("check"), force: flag("force") };
+    if (flag("watch")) {
       const { watchJobs } = await import("./watch.js");
       const run = (job: ClientConfig): Promise<JobOutcome> =>
         runJob(job, flags, io, reporter).catch((error: unknown) => {
@@ -130,27 +75,34 @@ export async function main(argv: readonly string[], io: Io = processIo(), { sign
   }
 }
 
-async function resolveJobs(
-  cwd: string,
-  flags: { input?: string | undefined; output?: string | undefined; config?: string | undefined; "package-name"?: string | undefined },
-): Promise<ClientConfig[]> {
-  const config = await readConfig(resolve(cwd, flags.config ?? CONFIG_FILE), flags.config !== undefined);
-  const fromFlags = {
-    ...(flags.input === undefined ? {} : { input: resolve(cwd, flags.input) }),
-    ...(flags.output === undefined ? {} : { output: resolve(cwd, flags.output) }),
-    ...(flags["package-name"] === undefined ? {} : { packageName: flags["package-name"] }),
+/**
+ * The clients to generate. `--input` and `--output` together name one client completely, and no config is read: a
+ * config in the folder must never lend a package name or anything else to an unrelated spec. Without them, every
+ * client of the config; `--package-name`, `--package-version` and `--format` then apply to a config of one client.
+ */
+async function resolveJobs(cwd: string, text: (long: string) => string | undefined): Promise<ClientConfig[]> {
+  const input = text("input");
+  const output = text("output");
+  const packageName = text("package-name");
+  const packageVersion = text("package-version");
+  const format = text("format");
+  const overrides = {
+    ...(packageName === undefined ? {} : { packageName }),
+    ...(packageVersion === undefined ? {} : { packageVersion }),
+    ...(format === undefined ? {} : { format: format === "prettier" ? ("prettier" as const) : ("layout" as const) }),
   };
+  if (input !== undefined && output !== undefined) {
+    if (text("config") !== undefined) throw new UsageError("--config and --input/--output do not go together: the flags name the client, the config lists clients");
+    return [{ input: resolve(cwd, input), output: resolve(cwd, output), ...overrides }];
+  }
+  if (input !== undefined || output !== undefined) throw new UsageError(`--${input === undefined ? "output" : "input"} needs --${input === undefined ? "input" : "output"} too (or neither, to generate the clients of ${CONFIG_FILE})`);
+  const config = await readConfig(resolve(cwd, text("config") ?? CONFIG_FILE), text("config") !== undefined);
   const clients = config?.clients ?? [];
-  if (Object.keys(fromFlags).length === 0) {
-    if (clients.length === 0) throw new UsageError(`nothing to generate: pass --input and --output, or create ${CONFIG_FILE}`);
-    return [...clients];
+  if (clients.length === 0) throw new UsageError(`nothing to generate: pass --input and --output, or create ${CONFIG_FILE}`);
+  if (Object.keys(overrides).length > 0 && clients.length > 1) {
+    throw new UsageError(`${CONFIG_FILE} lists ${clients.length} clients; --package-name, --package-version and --format apply to one: pass --input and --output too`);
   }
-  if (clients.length > 1) throw new UsageError(`${CONFIG_FILE} lists ${clients.length} clients; flags can only override a config with one`);
-  const merged = { ...clients[0], ...fromFlags };
-  if (merged.input === undefined || merged.output === undefined) {
-    throw new UsageError(`missing --${merged.input === undefined ? "input" : "output"} (or a ${CONFIG_FILE} that sets it)`);
-  }
-  return [{ ...merged, input: merged.input, output: merged.output }];
+  return clients.map((client) => ({ ...client, ...overrides }));
 }
 
 /** `writes`: whether the command would have written files, so the message can say none were. */

@@ -23,6 +23,8 @@ export interface Reporter {
   detail(line: string): void;
   /** Always shown, on stderr. */
   error(line: string): void;
+  /** On stderr, unless `--quiet`: something the user should know that did not stop the run. */
+  warn(line: string): void;
   /** `operations 120/1000`, redrawn in place on an interactive terminal; nothing elsewhere. */
   progress(label: string, done: number, total: number): void;
   readonly paint: Paint;
@@ -61,6 +63,9 @@ export function createReporter(io: Io, verbosity: Verbosity): Reporter {
       if (verbosity === "verbose") io.out(line);
     },
     error: (line) => io.err(line),
+    warn: (line) => {
+      if (verbosity !== "quiet") io.err(line);
+    },
     progress: (label, done, total) => {
       if (verbosity === "quiet" || io.interactive !== true || io.status === undefined) return;
       // Redrawing costs a write; ten times a second is plenty for a person to watch.

@@ -53,13 +53,35 @@ export function emitRuntime(sources: readonly { name: string; text: string }[], 
 
 export interface PackageOptions {
   readonly packageName: string;
-  readonly packageVersion: string | undefined;
+  /** Valid semver: see `packageVersionOf`. */
+  readonly packageVersion: string;
   /** The package folder as `npm install` takes it from where the generator ran (`./packages/diga-client`). */
   readonly installPath?: string | undefined;
 }
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+export function isSemver(version: string): boolean {
+  return SEMVER.test(version);
+}
+
+/**
+ * A version npm accepts, from the spec's `info.version`, which is often not semver (`2.0`, `v1`, `latest`,
+ * `2021-03-01`): `v` dropped, missing parts filled with zeros (`2.0` → `2.0.0`), numbers with leading zeros read as
+ * numbers; anything else becomes a prerelease of 0.0.0 (`latest` → `0.0.0-latest`), which sorts below every real
+ * release. `changed` says whether the spec's text had to be adapted, so the caller can warn.
+ */
+export function packageVersionOf(specVersion: string): { version: string; changed: boolean } {
+  const text = specVersion.trim();
+  if (isSemver(text)) return { version: text, changed: false };
+  const numeric = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/i.exec(text);
+  if (numeric !== null) return { version: numeric.slice(1, 4).map((part) => String(Number(part ?? "0"))).join("."), changed: true };
+  const label = text.replace(/[^0-9A-Za-z.-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[.-]+|[.-]+$/g, "").split(".").map((part) => (/^\d+$/.test(part) ? String(Number(part)) : part)).join(".");
+  return { version: label === "" ? "0.0.0" : `0.0.0-${label}`, changed: true };
 }
 
 /**
@@ -71,7 +93,7 @@ export function emitPackageFiles(model: ApiModel, options: PackageOptions): Gene
   const entry = (path: string) => ({ types: `./dist/${path}.d.ts`, default: `./dist/${path}.js` });
   const packageJson = {
     name: options.packageName,
-    version: options.packageVersion ?? model.version,
+    version: options.packageVersion,
     description: `TypeScript client for ${model.title}, generated from its OpenAPI description by @diga/codegen.`,
     type: "module",
     sideEffects: false,

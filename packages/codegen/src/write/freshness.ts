@@ -1,8 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { cacheFolderFor } from "../cache-folder.js";
 import { digest } from "../digest.js";
+import { makeDirectory } from "./make-directory.js";
 import { MANIFEST_PATH, outputsDigest, parseManifest } from "./manifest.js";
 
 /**
@@ -54,7 +55,7 @@ export async function recordGeneration(outputDirectory: string, generator: strin
   if (file === undefined) return;
   const partial = `${file}.${process.pid}`;
   try {
-    await mkdir(dirname(file), { recursive: true });
+    await makeDirectory(dirname(file));
     await writeFile(partial, recordOf(generator, outputs));
     await rename(partial, file);
   } catch {

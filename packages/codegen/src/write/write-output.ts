@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { CodegenError } from "../errors.js";
 import type { GeneratedFile } from "../emit/file.js";
 import { compareStrings } from "../order.js";
+import { makeDirectory } from "./make-directory.js";
 import { MANIFEST_PATH, parseManifest } from "./manifest.js";
 
 /** What a run changes (or, for `--check`, would change) in the output folder. Paths are relative to it. */
@@ -49,7 +50,7 @@ export async function writeOutput(outputDirectory: string, files: readonly Gener
   const suffix = `.codegen-${process.pid}-${Date.now().toString(36)}.tmp`;
   const staged: string[] = [];
   try {
-    for (const directory of new Set(toWrite.map((file) => dirname(join(outputDirectory, file.path))))) await mkdir(directory, { recursive: true });
+    for (const directory of new Set(toWrite.map((file) => dirname(join(outputDirectory, file.path))))) await makeDirectory(directory);
     // Many small files: overlapping the writes keeps libuv's thread pool busy (GitHub's 1,246 files: 0.9 s → 0.3 s).
     await inBatches(toWrite, async (file) => {
       const target = join(outputDirectory, file.path);
@@ -72,6 +73,25 @@ export async function writeOutput(outputDirectory: string, files: readonly Gener
     throw writeError(outputDirectory, error);
   }
   return plan;
+}
+
+/**
+ * Proves the folder can be written before anything is generated (a big spec takes seconds): creates it and a
+ * probe file, then removes both, leaving the disk as it was for a spec that turns out to be broken. A read-only or
+ * virtual file system fails here, at once, with the reason.
+ */
+export async function ensureWritable(outputDirectory: string): Promise<void> {
+  const created: string[] = [];
+  try {
+    created.push(...(await makeDirectory(outputDirectory)));
+    const probe = join(outputDirectory, `.codegen-probe-${process.pid}.tmp`);
+    await writeFile(probe, "");
+    await rm(probe, { force: true });
+  } catch (error) {
+    throw writeError(outputDirectory, error);
+  } finally {
+    for (const directory of created.reverse()) await rmdir(directory).catch(() => undefined);
+  }
 }
 
 /** Refuses to take over a folder with files we did not write: generating into `src/` by mistake must not clobber it. */

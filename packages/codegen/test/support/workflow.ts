@@ -490,7 +490,9 @@ export function cliCallProblems(args: readonly string[], usage: CliUsage): strin
   const arity = usage.commands.get(command);
   if (arity === undefined) return [...problems, `"${command}" is not a command --help documents`];
   if (operands.length !== arity) problems.push(`${command} takes ${arity} argument${arity === 1 ? "" : "s"}, not ${operands.length}`);
-  for (const option of used) if (option.section !== command && option.section !== "common") problems.push(`--${option.long} is not an option of ${command}`);
+  // An option may be documented for several commands (`--format`); it must be one of this command's, or common.
+  const ofCommand = (option: CliOption) => usage.options.some((candidate) => candidate.long === option.long && (candidate.section === command || candidate.section === "common"));
+  for (const option of used) if (!ofCommand(option)) problems.push(`--${option.long} is not an option of ${command}`);
   return problems;
 }
 
