@@ -19,6 +19,7 @@ export const PINNED_PACKAGES: Readonly<Record<string, string>> = {
   oazapfts: "7.5.0",
   "@oazapfts/runtime": "1.2.0", // imported by oazapfts' output; needed to type-check and bundle it
   "swagger-typescript-api": "13.13.0",
+  "openapi-fetch": "0.17.0", // with openapi-typescript's types: the app-level type-check reference (app-typecheck.ts)
   // Tooling. TypeScript 5.9, not 7.x: typescript@latest is the native port, whose JS API these tools cannot use.
   typescript: "5.9.3",
   esbuild: "0.28.2",

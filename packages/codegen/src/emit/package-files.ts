@@ -86,8 +86,9 @@ export function packageVersionOf(specVersion: string): { version: string; change
 
 /**
  * `package.json` and `tsconfig.json` of the generated package: ESM, typed, side-effect free, zero dependencies of
- * any kind, and no build step: `dist/` is written by the generator (see compile-files.ts). Each operation is also
- * its own entry point (`<package>/operations/listPhones`), for apps that want to import exactly one.
+ * any kind, and no build step: `dist/` is written by the generator (see compile-files.ts). `createClient` and each
+ * operation are also entry points of their own (`<package>/client`, `<package>/operations/listPhones`): an app that
+ * imports only those never makes TypeScript read the declarations of every other operation.
  */
 export function emitPackageFiles(model: ApiModel, options: PackageOptions): GeneratedFile[] {
   const entry = (path: string) => ({ types: `./dist/${path}.d.ts`, default: `./dist/${path}.js` });
@@ -99,7 +100,7 @@ export function emitPackageFiles(model: ApiModel, options: PackageOptions): Gene
     sideEffects: false,
     // Global fetch, ReadableStream and Blob without flags; Node 18 has reached its end of life.
     engines: { node: ">=20" },
-    exports: { ".": entry("index"), "./operations/*": entry("operations/*"), "./package.json": "./package.json" },
+    exports: { ".": entry("index"), "./client": entry("client"), "./operations/*": entry("operations/*"), "./package.json": "./package.json" },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
     files: ["dist", "src"],
