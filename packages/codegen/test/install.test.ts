@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,6 +88,36 @@ describe("@diga/codegen installed from its tarball", () => {
       const typescript = join(project, "node_modules", "typescript", "bin", "tsc");
       const result = await run(process.execPath, [typescript, "-p", `tsconfig.${moduleResolution}.json`], { cwd: project }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
       expect(result.stdout).toBe("");
+    }, 120_000);
+
+    it("esbuild bundles it, and the bundle runs the same", async () => {
+      const { build } = await import("esbuild");
+      await build({ entryPoints: [join(project, "main.mjs")], bundle: true, platform: "node", format: "esm", outfile: join(project, "bundle.mjs"), absWorkingDir: project, logLevel: "silent" });
+      server.requests.length = 0;
+      const { stdout } = await run(process.execPath, ["bundle.mjs"], { cwd: project, env: { ...process.env, DIGA_URL: server.url, DIGA_TOKEN: server.token } });
+      expect(JSON.parse(stdout)).toStrictEqual(expectedMainOutput(server));
+    });
+
+    it.each([
+      ["pnpm", "workspace:*"],
+      ["npm", "*"],
+    ])("works as a dependency in a %s workspace, with no build step", async (manager, range) => {
+      const workspace = join(work, `${manager}-workspace`);
+      await mkdir(join(workspace, "app"), { recursive: true });
+      await cp(join(project, "diga-client"), join(workspace, "diga-client"), { recursive: true });
+      await writeFile(join(workspace, "app", "package.json"), JSON.stringify({ name: "app", private: true, type: "module", dependencies: { "@diga/client": range } }));
+      await copyFile(join(project, "main.mjs"), join(workspace, "app", "main.mjs"));
+      if (manager === "pnpm") {
+        await writeFile(join(workspace, "package.json"), JSON.stringify({ name: "root", private: true }));
+        await writeFile(join(workspace, "pnpm-workspace.yaml"), "packages:\n  - app\n  - diga-client\n");
+        await run("npx", [...pnpm, "install"], { cwd: workspace, env: quietNpm() });
+      } else {
+        await writeFile(join(workspace, "package.json"), JSON.stringify({ name: "root", private: true, workspaces: ["app", "diga-client"] }));
+        await run("npm", ["install"], { cwd: workspace, env: quietNpm() });
+      }
+      server.requests.length = 0;
+      const { stdout } = await run(process.execPath, ["main.mjs"], { cwd: join(workspace, "app"), env: { ...process.env, DIGA_URL: server.url, DIGA_TOKEN: server.token } });
+      expect(JSON.parse(stdout)).toStrictEqual(expectedMainOutput(server));
     }, 120_000);
 
     it.skipIf(!binariesFromNpm).each([22, 24])("on Node %i the installed generator writes the same bytes, and the client lists phones", async (major) => {

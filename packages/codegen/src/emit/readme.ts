@@ -157,6 +157,6 @@ function installText({ packageName, installPath }: PackageOptions): string {
   return [
     "This folder is the whole package, compiled (`dist/`) and ready: there is nothing to build. It is not on a registry; install it from its folder. From the folder `diga-codegen generate` ran in:",
     fence("sh", `npm install ${path}`),
-    `With pnpm: \`pnpm add ${path}\`. In a pnpm or npm workspace that includes this folder, depend on \`"${packageName}": "workspace:*"\` instead. To share it through a registry, run \`npm publish\` here.`,
+    `With pnpm: \`pnpm add ${path}\`. In a workspace that includes this folder, depend on it instead: \`"${packageName}": "workspace:*"\` with pnpm, \`"${packageName}": "*"\` with npm. To share it through a registry, run \`npm publish\` here.`,
   ].join("\n\n");
 }
