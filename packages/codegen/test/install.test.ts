@@ -110,7 +110,7 @@ describe("@diga/codegen installed from its tarball", () => {
       if (manager === "pnpm") {
         await writeFile(join(workspace, "package.json"), JSON.stringify({ name: "root", private: true }));
         await writeFile(join(workspace, "pnpm-workspace.yaml"), "packages:\n  - app\n  - diga-client\n");
-        await run("npx", [...pnpm, "install"], { cwd: workspace, env: quietNpm() });
+        await run("npx", [...pnpm, "install", "--no-frozen-lockfile"], { cwd: workspace, env: quietNpm() });
       } else {
         await writeFile(join(workspace, "package.json"), JSON.stringify({ name: "root", private: true, workspaces: ["app", "diga-client"] }));
         await run("npm", ["install"], { cwd: workspace, env: quietNpm() });
