@@ -21,7 +21,7 @@ export function compileFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
     // Generated code that cannot be compiled file by file is a generator bug, never the spec's fault.
     if (problems.length > 0) throw new Error(`${file.path} cannot be compiled on its own: ${problems.map((problem) => problem.message).join("; ")}`);
     return [
-      { path: `${base}.js`, contents: ensureFinalNewline(js.code) },
+      { path: `${base}.js`, contents: ensureFinalNewline(withHeader(js.code, file.contents)) },
       { path: `${base}.d.ts`, contents: ensureFinalNewline(withHeader(dts.code, file.contents)) },
     ];
   });
@@ -41,7 +41,10 @@ function loadOxc(): Oxc {
 
 let oxc: Oxc | undefined;
 
-/** Declarations drop leading line comments; the "generated, do not edit" header belongs on every file. */
+/**
+ * Both outputs may drop the leading line comments (declarations always; JavaScript with a type-only import they
+ * were attached to): the "generated, do not edit" header belongs on every file.
+ */
 function withHeader(declarations: string, source: string): string {
   const header = /^(\/\/[^\n]*\n)+/.exec(source)?.[0] ?? "";
   return header === "" || declarations.startsWith(header) ? declarations : `${header}\n${declarations}`;
