@@ -162,6 +162,44 @@ describe("detectPagination", () => {
       },
     },
     {
+      name: "Apideck: meta.cursors.next is the cursor, links.next the URL",
+      query: ["cursor", "limit"],
+      schema: object({ data: items, meta: object({ cursors: object({ previous: string, current: string, next: string }) }), links: object({ previous: string, current: string, next: string }) }),
+      want: {
+        items: "data",
+        itemsRequired: false,
+        hasMore: undefined,
+        styles: [
+          { kind: "cursor", next: { param: "cursor", from: "meta.cursors.next", fromItem: false }, previous: undefined },
+          { kind: "nextUrl", next: "links.next", previous: "links.previous" },
+        ],
+      },
+    },
+    {
+      name: "Stripe's search: `page` is a token fed by next_page, not a page number",
+      query: ["page", "limit", "query"],
+      schema: object({ data: items, has_more: { type: "boolean" }, next_page: { type: ["string", "null"] }, total_count: integer }),
+      want: { items: "data", itemsRequired: false, hasMore: "has_more", styles: [{ kind: "cursor", next: { param: "page", from: "next_page", fromItem: false }, previous: undefined }] },
+    },
+    {
+      name: "Kubernetes: continue ← metadata.continue",
+      query: ["continue", "limit", "labelSelector"],
+      schema: object({ apiVersion: string, items, metadata: object({ continue: string, resourceVersion: string }) }),
+      want: { items: "items", itemsRequired: false, hasMore: undefined, styles: [{ kind: "cursor", next: { param: "continue", from: "metadata.continue", fromItem: false }, previous: undefined }] },
+    },
+    {
+      name: "Google: the items beside `unreachable`, a list of names",
+      query: ["pageToken", "pageSize"],
+      schema: object({ backups: items, nextPageToken: string, unreachable: { type: "array", items: string } }),
+      want: { items: "backups", itemsRequired: false, hasMore: undefined, styles: [{ kind: "cursor", next: { param: "pageToken", from: "nextPageToken", fromItem: false }, previous: undefined }] },
+    },
+    {
+      name: "Twilio: next_page_uri, relative",
+      query: ["PageSize", "Page", "PageToken"],
+      schema: object({ calls: items, next_page_uri: string, previous_page_uri: string, page: integer }),
+      want: { items: "calls", itemsRequired: false, hasMore: undefined, styles: [{ kind: "nextUrl", next: "next_page_uri", previous: "previous_page_uri" }] },
+    },
+    {
       name: "allOf-composed page",
       query: ["after"],
       schema: { allOf: [{ ...object({ data: items }), required: ["data"] }, object({ has_more: { type: "boolean" }, last_id: string })] },

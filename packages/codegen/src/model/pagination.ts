@@ -40,6 +40,10 @@ const FORWARD: readonly CursorConvention[] = [
   { param: "continuation_token", fields: ["continuation_token", "next_continuation_token"], itemId: false },
   { param: "continuationToken", fields: ["continuationToken", "nextContinuationToken"], itemId: false },
   { param: "marker", fields: ["next_marker", "nextMarker", "NextMarker"], itemId: false },
+  // Kubernetes: `continue` ← `metadata.continue`.
+  { param: "continue", fields: ["continue"], itemId: false },
+  // Stripe's search: `page` is a token, fed by `next_page`.
+  { param: "page", fields: ["next_page"], itemId: false },
 ];
 
 const BACKWARD: readonly CursorConvention[] = [
@@ -55,10 +59,16 @@ const TOTAL_PAGES_FIELDS = ["total_pages", "totalPages", "last_page", "lastPage"
 const COUNT_FIELDS = ["total", "total_count", "totalCount", "count", "total_results", "totalResults", "total_items", "totalItems", "totalElements", "total_entries", "totalRecords", "total_records", "totalSize", "total_size"];
 
 /** Body fields holding the next page's URL. `next` alone must prove it is a URL (see {@link nextUrlField}). */
-const NEXT_URL_FIELDS = ["next_url", "nextUrl", "next_page_url", "nextPageUrl", "nextLink", "next_link", "next_href", "nextHref"];
-const PREVIOUS_URL_FIELDS = ["previous_url", "prev_url", "previousUrl", "prevUrl", "prev_page_url", "prevPageUrl", "previousLink", "prevLink", "prev_link"];
+const NEXT_URL_FIELDS = ["next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_page_uri", "nextPageUri", "nextLink", "next_link", "next_href", "nextHref"];
+const PREVIOUS_URL_FIELDS = ["previous_url", "prev_url", "previousUrl", "prevUrl", "prev_page_url", "prevPageUrl", "previous_page_uri", "previousPageUri", "previousLink", "prevLink", "prev_link"];
+/** Fields that are a URL only when their schema says so (`format: uri`), or by Django REST framework's shape. */
+const PLAIN_NEXT_FIELDS = ["next", "nextPage", "next_page"];
+/** Arrays beside the items that are not them. */
+const NOT_ITEMS = ["errors", "warnings", "messages", "unreachable", "links", "_links"];
 /** Objects whose `next` is a URL by convention: JSON:API and HAL `links`/`_links`, Facebook's `paging`. */
 const LINK_CONTAINERS = ["links", "_links", "paging", "link"];
+/** Objects that hold URLs, never cursors (Apideck has both `links.next` and `meta.cursors.next`). */
+const URL_ONLY_CONTAINERS = ["links", "_links", "link"];
 /** How deep a paging field may sit (`meta.cursors.next`, `response_metadata.next_cursor`, `_links.next.href`). */
 const MAX_DEPTH = 3;
 
@@ -95,7 +105,8 @@ export function detectPagination(document: OpenApiDocument, input: PaginationInp
     const offset = OFFSET_PARAMS.find((name) => query.includes(name));
     // An offset with a page size, an item count or has_more: a list walked by position.
     if (offset !== undefined && (size !== undefined || count !== undefined || hasMore !== undefined)) styles.push({ kind: "offset", param: offset, size, count });
-    const page = PAGE_PARAMS.find((name) => query.includes(name));
+    // A `page` already fed by a cursor (Stripe's search) is a token, not a number.
+    const page = PAGE_PARAMS.find((name) => query.includes(name) && !(cursor?.kind === "cursor" && cursor.next.param === name));
     if (page !== undefined && offset === undefined) {
       const current = schema.find(root, CURRENT_PAGE_FIELDS, ["integer", "number"], items);
       const total = schema.find(root, TOTAL_PAGES_FIELDS, ["integer", "number"], items);
@@ -113,7 +124,7 @@ function cursorStyle(schema: SchemaReader, query: readonly string[], root: Maybe
   const cursorFor = (conventions: readonly CursorConvention[]): CursorModel | undefined => {
     for (const convention of conventions) {
       if (!query.includes(convention.param)) continue;
-      const field = schema.find(root, convention.fields, ["string", "integer"], items);
+      const field = schema.find(root, convention.fields, ["string", "integer"], items, MAX_DEPTH, URL_ONLY_CONTAINERS);
       // A `next` that is a URL (Django REST framework's CursorPagination) is followed as one, not sent as a cursor.
       const format = field === undefined ? undefined : schema.nonNull(schema.at(root, field) ?? {})?.format;
       if (field !== undefined && format !== "uri" && format !== "url") return { param: convention.param, from: field, fromItem: false };
@@ -126,9 +137,9 @@ function cursorStyle(schema: SchemaReader, query: readonly string[], root: Maybe
 }
 
 function nextUrlStyle(schema: SchemaReader, root: MaybeRef<SchemaObject>, items: FieldPath): PageStyleModel | undefined {
-  const next = nextUrlField(schema, root, items, "next", NEXT_URL_FIELDS);
+  const next = nextUrlField(schema, root, items, PLAIN_NEXT_FIELDS, NEXT_URL_FIELDS);
   if (next === undefined) return undefined;
-  return { kind: "nextUrl", next, previous: nextUrlField(schema, root, items, next.endsWith("previous") ? "previous" : "prev", PREVIOUS_URL_FIELDS) ?? nextUrlField(schema, root, items, "previous", PREVIOUS_URL_FIELDS) };
+  return { kind: "nextUrl", next, previous: nextUrlField(schema, root, items, ["previous", "prev", "previousPage", "previous_page", "prevPage"], PREVIOUS_URL_FIELDS) };
 }
 
 /**
@@ -136,23 +147,26 @@ function nextUrlStyle(schema: SchemaReader, root: MaybeRef<SchemaObject>, items:
  * a URL by its format (`uri`), by sitting in a links object (`links.next`, `_links.next.href`, `paging.next`), or by
  * Django REST framework's shape (`next` and `previous` beside `count` and `results`).
  */
-function nextUrlField(schema: SchemaReader, root: MaybeRef<SchemaObject>, items: FieldPath, word: string, named: readonly string[]): FieldPath | undefined {
+function nextUrlField(schema: SchemaReader, root: MaybeRef<SchemaObject>, items: FieldPath, words: readonly string[], named: readonly string[]): FieldPath | undefined {
   const byName = schema.find(root, named, ["string"], items);
   if (byName !== undefined) return byName;
   const properties = schema.propertiesOf(root);
-  const plain = properties?.get(word);
-  if (plain !== undefined && schema.hasType(plain, "string")) {
+  const drf = properties?.has("results") === true && properties.has("count") && properties.has("next") && properties.has("previous");
+  for (const word of words) {
+    const plain = properties?.get(word);
+    if (plain === undefined || !schema.hasType(plain, "string")) continue;
     const format = schema.resolve(plain).format ?? schema.nonNull(plain)?.format;
-    const drf = properties?.has("results") === true && properties.has("count") && properties.has("next") && properties.has("previous");
-    if (format === "uri" || format === "url" || drf) return word;
+    if (format === "uri" || format === "url" || (drf && (word === "next" || word === "previous"))) return word;
   }
   for (const container of LINK_CONTAINERS) {
     const links = properties?.get(container);
     if (links === undefined) continue;
-    const link = schema.propertiesOf(links)?.get(word);
-    if (link === undefined) continue;
-    if (schema.hasType(link, "string")) return `${container}.${word}`;
-    if (schema.propertiesOf(link)?.has("href") === true) return `${container}.${word}.href`;
+    for (const word of words) {
+      const link = schema.propertiesOf(links)?.get(word);
+      if (link === undefined) continue;
+      if (schema.hasType(link, "string")) return `${container}.${word}`;
+      if (schema.propertiesOf(link)?.has("href") === true) return `${container}.${word}.href`;
+    }
   }
   return undefined;
 }
@@ -165,8 +179,10 @@ function itemsField(schema: SchemaReader, responseSchema: MaybeRef<SchemaObject>
   if (schema.arrayItems(responseSchema) !== undefined) return "";
   const properties = schema.propertiesOf(responseSchema, false);
   if (properties === undefined) return undefined;
-  const arrays = [...properties.keys()].filter((name) => schema.arrayItems(properties.get(name)) !== undefined);
-  const direct = ITEM_FIELDS.find((name) => arrays.includes(name)) ?? (arrays.length === 1 ? arrays[0] : undefined);
+  const arrays = [...properties.keys()].filter((name) => !NOT_ITEMS.includes(name) && schema.arrayItems(properties.get(name)) !== undefined);
+  // With several arrays, the one of objects (Google's `unreachable` beside the items is a list of names).
+  const ofObjects = arrays.filter((name) => schema.hasType(schema.arrayItems(properties.get(name)) ?? {}, "object"));
+  const direct = ITEM_FIELDS.find((name) => arrays.includes(name)) ?? (arrays.length === 1 ? arrays[0] : ofObjects.length === 1 ? ofObjects[0] : undefined);
   if (direct !== undefined || arrays.length > 0) return direct;
   const embedded = schema.propertiesOf(properties.get("_embedded") ?? {}, false);
   const inside = [...(embedded?.keys() ?? [])].filter((name) => schema.arrayItems(embedded?.get(name)) !== undefined);
@@ -249,7 +265,7 @@ class SchemaReader {
    * The shallowest field (breadth-first, up to {@link MAX_DEPTH} objects deep, never inside `skip` or an array)
    * whose own name is one of `names` (earlier names win at one depth) and whose type is one of `types`.
    */
-  find(root: MaybeRef<SchemaObject>, names: readonly string[], types: readonly SchemaType[], skip: FieldPath | undefined, maxDepth = MAX_DEPTH): FieldPath | undefined {
+  find(root: MaybeRef<SchemaObject>, names: readonly string[], types: readonly SchemaType[], skip: FieldPath | undefined, maxDepth = MAX_DEPTH, exclude: readonly string[] = []): FieldPath | undefined {
     let level: { path: string; schema: MaybeRef<SchemaObject> }[] = [{ path: "", schema: root }];
     for (let depth = 0; depth <= maxDepth && level.length > 0; depth++) {
       const next: typeof level = [];
@@ -257,7 +273,7 @@ class SchemaReader {
       for (const { path, schema } of level) {
         for (const [name, property] of this.propertiesOf(schema) ?? []) {
           const at = path === "" ? name : `${path}.${name}`;
-          if (at === skip || name.includes(".")) continue;
+          if (at === skip || name.includes(".") || exclude.includes(name)) continue;
           const own = this.typesOf(property);
           if (names.includes(name) && own.some((type) => types.includes(type)) && !found.has(name)) found.set(name, at);
           if (own.includes("object") || (own.length === 0 && this.propertiesOf(property) !== undefined)) next.push({ path: at, schema: property });

@@ -13,6 +13,7 @@ import {
   PermissionDeniedError,
   SdkError,
 } from "../../../diga-client/src/index.js";
+import { createRuntimeClient, linkHeaderPages, nextUrlPages, paginate, type Endpoint, type PaginationSpec } from "../../../diga-client/src/runtime/index.js";
 
 /** Where the fake Diga server is, and the token to send. */
 export interface ScenarioConfig {
@@ -129,6 +130,24 @@ const scenarios = {
   },
 };
 
-export type Scenarios = typeof scenarios;
+/**
+ * Every thing of a list of the pagination-styles server (`fixtures/pagination-styles/server.ts`), walked by a URL
+ * the server gives: in the body (Django REST framework's `next`) or in the `Link` header, which a cross-origin
+ * script reads only if the server exposes it.
+ */
+async function allThings(baseUrl: string, path: string, pagination: PaginationSpec, params: Record<string, number>): Promise<string[]> {
+  const client = createRuntimeClient({}, { baseUrl, userAgent: "browser-test", credentials: {} });
+  const endpoint: Endpoint = { method: "GET", path, params: Object.fromEntries(Object.keys(params).map((name) => [name, { in: "query" as const }])), pagination };
+  const ids: string[] = [];
+  for await (const thing of paginate<unknown, { id: string }>(client, endpoint, { params })) ids.push(thing.id);
+  return ids;
+}
+
+Object.assign(scenarios, {
+  drfThings: (baseUrl: string) => allThings(baseUrl, "/drf/things", { items: "results", styles: [{ style: nextUrlPages, next: "next", previous: "previous" }] }, { page_size: 10 }),
+  linkThings: (baseUrl: string) => allThings(baseUrl, "/link/things", { items: "", styles: [{ style: linkHeaderPages }] }, { per_page: 10 }),
+});
+
+export type Scenarios = typeof scenarios & { drfThings(baseUrl: string): Promise<string[]>; linkThings(baseUrl: string): Promise<string[]> };
 
 (globalThis as unknown as { digaScenarios: Scenarios }).digaScenarios = scenarios;

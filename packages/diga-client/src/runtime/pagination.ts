@@ -147,7 +147,8 @@ function toPage<TBody, TItem>(body: unknown, chain: Chain, params: Readonly<Reco
     async *[Symbol.asyncIterator]() {
       for await (const each of page.iterPages()) {
         const list = (each as unknown as { [CHAIN]: { state: PageState } })[CHAIN].state.items as TItem[];
-        yield* chain.backwards ? [...list].reverse() : list;
+        // A copy: a bare-array page is itself async-iterable, and delegating to it would start over.
+        yield* chain.backwards ? [...list].reverse() : [...list];
       }
     },
   };
