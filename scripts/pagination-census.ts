@@ -11,7 +11,8 @@
  * field; *pageable* when it also shows a sign of paging (a paging-named query parameter, a `Link` header or a
  * next/cursor-named response field). Pageable but not detected is a miss. Detected operations are all list-like by
  * construction; whether each really pages is what the sample is for: it writes a seeded random sample of detected
- * operations (and of misses) to `.corpus/pagination-sample.md` for a person to check.
+ * operations (and of misses) to `.corpus/pagination-sample.md` for a person to check, and every detected one to
+ * `.corpus/pagination-detected.tsv`.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
 
   const sample = (rows: OperationRow[]) => shuffle(rows, random).slice(0, sampleSize).map((row) => `- \`${row.method} ${row.path}\` (${row.vendor}) ${row.styles.join(" + ") || "—"}: ${row.detail}`);
   await mkdir(CORPUS, { recursive: true });
+  await writeFile(join(CORPUS, "pagination-detected.tsv"), detected.map((row) => [row.vendor, row.method, row.path, row.styles.join("+"), row.detail].join("\t")).join("\n"));
   await writeFile(join(CORPUS, "pagination-sample.md"), ["# Detected (check each really pages)", ...sample(detected), "", "# Missed (pageable, not detected)", ...sample(missed), ""].join("\n"));
   console.error(`\nsample written to ${relative(ROOT, join(CORPUS, "pagination-sample.md"))}`);
 }

@@ -200,6 +200,32 @@ describe("detectPagination", () => {
       want: { items: "calls", itemsRequired: false, hasMore: undefined, styles: [{ kind: "nextUrl", next: "next_page_uri", previous: "previous_page_uri" }] },
     },
     {
+      name: "Asana: an offset token in next_page.offset, not a position",
+      query: ["offset", "limit"],
+      schema: object({ data: items, next_page: { type: ["object", "null"], properties: { offset: string, path: string, uri: string } } }),
+      want: { items: "data", itemsRequired: false, hasMore: undefined, styles: [{ kind: "cursor", next: { param: "offset", from: "next_page.offset", fromItem: false }, previous: undefined }] },
+    },
+    {
+      name: "Spotify: an offset the response echoes as a number stays a position",
+      query: ["offset", "limit"],
+      schema: object({ items, offset: integer, limit: integer, total: integer, next: nullableUri }),
+      want: {
+        items: "items",
+        itemsRequired: false,
+        hasMore: undefined,
+        styles: [
+          { kind: "nextUrl", next: "next", previous: undefined },
+          { kind: "offset", param: "offset", size: "limit", count: "total" },
+        ],
+      },
+    },
+    {
+      name: "OSIsoft: Links.Next, capitalised",
+      query: ["startIndex", "maxCount"],
+      schema: object({ Items: items, Links: object({ First: string, Previous: string, Next: string }) }),
+      want: { items: "Items", itemsRequired: false, hasMore: undefined, styles: [{ kind: "nextUrl", next: "Links.Next", previous: "Links.Previous" }] },
+    },
+    {
       name: "allOf-composed page",
       query: ["after"],
       schema: { allOf: [{ ...object({ data: items }), required: ["data"] }, object({ has_more: { type: "boolean" }, last_id: string })] },
@@ -215,6 +241,7 @@ describe("detectPagination", () => {
     { name: "a bare array with page parameters but no Link header", query: ["page", "per_page"], schema: items },
     { name: "a Link header on a response that is not a list", query: [], schema: object({ id: string }), headers: ["Link"] },
     { name: "a Link header on a POST (following it would repeat the write)", query: [], schema: items, headers: ["Link"], method: "POST" },
+    { name: "a DELETE answered with a page (Webflow): repeating it would delete more", query: ["nextToken"], schema: object({ documents: items, nextToken: string }), method: "DELETE" },
     { name: "two arrays, neither named like items", query: ["cursor"], schema: object({ a: items, b: items, next_cursor: string }) },
     { name: "a cursor parameter with nothing in the response to feed it", query: ["cursor"], schema: object({ data: items }) },
     { name: "`page` with no page counts or has_more (could mean anything)", query: ["page"], schema: object({ data: items }) },

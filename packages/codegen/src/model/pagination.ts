@@ -27,6 +27,8 @@ interface CursorConvention {
   readonly fields: readonly string[];
   /** When no field matches: the id of the last (or first) item, if items have one and `hasMore` says when to stop. */
   readonly itemId: boolean;
+  /** The types the field may have; a string or an integer unless said. */
+  readonly types?: readonly SchemaType[];
 }
 
 const FORWARD: readonly CursorConvention[] = [
@@ -44,6 +46,8 @@ const FORWARD: readonly CursorConvention[] = [
   { param: "continue", fields: ["continue"], itemId: false },
   // Stripe's search: `page` is a token, fed by `next_page`.
   { param: "page", fields: ["next_page"], itemId: false },
+  // Asana: `offset` is a token, fed by `next_page.offset` (a number there would be an echo of the request's offset).
+  { param: "offset", fields: ["offset"], itemId: false, types: ["string"] },
 ];
 
 const BACKWARD: readonly CursorConvention[] = [
@@ -84,7 +88,8 @@ export interface PaginationInput {
 
 export function detectPagination(document: OpenApiDocument, input: PaginationInput): PaginationModel | undefined {
   const { queryParameters: query, responseSchema } = input;
-  if (responseSchema === undefined) return undefined;
+  // A read, or a search sent as POST; a DELETE or PUT answered with a page is never walked by repeating it.
+  if (responseSchema === undefined || !["GET", "POST"].includes(input.method.toUpperCase())) return undefined;
   const schema = new SchemaReader(document);
   const items = itemsField(schema, responseSchema);
   if (items === undefined) return undefined;
@@ -102,7 +107,7 @@ export function detectPagination(document: OpenApiDocument, input: PaginationInp
   if (root !== undefined) {
     const size = SIZE_PARAMS.find((name) => query.includes(name));
     const count = schema.find(root, COUNT_FIELDS, ["integer", "number"], items);
-    const offset = OFFSET_PARAMS.find((name) => query.includes(name));
+    const offset = OFFSET_PARAMS.find((name) => query.includes(name) && !(cursor?.kind === "cursor" && cursor.next.param === name));
     // An offset with a page size, an item count or has_more: a list walked by position.
     if (offset !== undefined && (size !== undefined || count !== undefined || hasMore !== undefined)) styles.push({ kind: "offset", param: offset, size, count });
     // A `page` already fed by a cursor (Stripe's search) is a token, not a number.
@@ -124,7 +129,7 @@ function cursorStyle(schema: SchemaReader, query: readonly string[], root: Maybe
   const cursorFor = (conventions: readonly CursorConvention[]): CursorModel | undefined => {
     for (const convention of conventions) {
       if (!query.includes(convention.param)) continue;
-      const field = schema.find(root, convention.fields, ["string", "integer"], items, MAX_DEPTH, URL_ONLY_CONTAINERS);
+      const field = schema.find(root, convention.fields, convention.types ?? ["string", "integer"], items, MAX_DEPTH, URL_ONLY_CONTAINERS);
       // A `next` that is a URL (Django REST framework's CursorPagination) is followed as one, not sent as a cursor.
       const format = field === undefined ? undefined : schema.nonNull(schema.at(root, field) ?? {})?.format;
       if (field !== undefined && format !== "uri" && format !== "url") return { param: convention.param, from: field, fromItem: false };
@@ -158,12 +163,11 @@ function nextUrlField(schema: SchemaReader, root: MaybeRef<SchemaObject>, items:
     const format = schema.resolve(plain).format ?? schema.nonNull(plain)?.format;
     if (format === "uri" || format === "url" || (drf && (word === "next" || word === "previous"))) return word;
   }
-  for (const container of LINK_CONTAINERS) {
-    const links = properties?.get(container);
-    if (links === undefined) continue;
-    for (const word of words) {
-      const link = schema.propertiesOf(links)?.get(word);
-      if (link === undefined) continue;
+  // Matched ignoring case: OSIsoft writes `Links.Next`.
+  for (const [container, links] of properties ?? []) {
+    if (!LINK_CONTAINERS.includes(container.toLowerCase())) continue;
+    for (const [word, link] of schema.propertiesOf(links) ?? []) {
+      if (!words.includes(word.toLowerCase())) continue;
       if (schema.hasType(link, "string")) return `${container}.${word}`;
       if (schema.propertiesOf(link)?.has("href") === true) return `${container}.${word}.href`;
     }
