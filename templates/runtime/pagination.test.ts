@@ -167,6 +167,17 @@ describe("paginate", () => {
     expect(queries).toStrictEqual([]);
   });
 
+  it("has no previous page before the first one, and walks back with before from any later one", async () => {
+    const { fetch, queries } = listApi();
+    const first = await list(fetch, { limit: 10 });
+    expect(first.hasPreviousPage()).toBe(false);
+    const second = await first.getNextPage();
+    expect(second.hasPreviousPage()).toBe(true);
+    const back = await second.getPreviousPage();
+    expect(back.data.map((item) => item.id)).toStrictEqual(ITEMS.slice(0, 10).map((item) => item.id));
+    expect(queries).toStrictEqual(["limit=10", "after=id09&limit=10", "before=id10&limit=10"]);
+  });
+
   it("rejects getNextPage on the last page", async () => {
     const { fetch } = listApi();
     const last = await list(fetch, { limit: 100 });

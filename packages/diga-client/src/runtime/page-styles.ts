@@ -23,9 +23,10 @@ export interface CursorPaging {
 
 export const cursorPages: PageStyle<CursorPaging> = {
   owns: ({ next, previous }) => [next.param, previous?.param],
-  step({ next, previous }, { body, items }, forward) {
+  step({ next, previous }, { body, items, params }, forward) {
     const cursor = forward ? next : previous;
-    if (cursor === undefined) return undefined;
+    // A walk started without a cursor started at the beginning: nothing comes before its first page.
+    if (cursor === undefined || (!forward && !given(params, next.param) && !given(params, previous?.param ?? next.param))) return undefined;
     const value = fieldAt(cursor.fromItem === true ? items[forward ? items.length - 1 : 0] : body, cursor.from);
     return value === undefined || value === null || value === "" ? undefined : { [cursor.param]: value };
   },
