@@ -332,6 +332,12 @@ describe("pagination styles", () => {
     expect(requests).toStrictEqual(["/things?size=10"]);
   });
 
+  it("upgrades a next URL on the API's own host from http to https (a framework behind a TLS proxy), never the reverse", async () => {
+    const { fetch, requests } = styleApi("drf", "http://api.example.com");
+    expect(ids(await collect(listStyle(fetch, { items: "results", styles: [{ style: nextUrlPages, next: "next" }] }, { size: 10 })))).toStrictEqual(ids(ITEMS));
+    expect(requests).toStrictEqual(["/things?size=10", "/things?size=10&page=2", "/things?size=10&page=3"]);
+  });
+
   it("never loops on a next URL the server repeats", async () => {
     const fetch: Fetch = async () => new Response(JSON.stringify({ results: [{ id: "a" }], next: "https://api.example.com/things?page=2" }), { headers: { "content-type": "application/json" } });
     const seen = await collect(listStyle(fetch, { items: "results", styles: [{ style: nextUrlPages, next: "next" }] }));

@@ -212,7 +212,9 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
  */
 function serverUrls(url: string, base: string, baseUrl: string, credentials: readonly string[]): [url: string, safeUrl: string] {
   const target = new URL(url, base);
-  const origin = new URL(baseUrl).origin;
+  const { origin, host, protocol } = new URL(baseUrl);
+  // A framework behind a TLS proxy often writes its own links as http://: the same host is upgraded, never downgraded.
+  if (target.host === host && protocol === "https:") target.protocol = protocol;
   if (target.origin !== origin) throw new SdkError(`the server's next page URL ${target.origin}${target.pathname} is not on ${origin}, so it is not followed`);
   if (credentials.length === 0) return [target.href, target.href];
   for (const pair of credentials) target.searchParams.delete(decodeURIComponent(pair.split("=")[0] ?? ""));
