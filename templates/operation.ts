@@ -7,6 +7,7 @@
  */
 import type { operations } from "./stand-in/schema.js";
 import {
+  cursorPages,
   jsonBody,
   paginate,
   request,
@@ -46,7 +47,7 @@ const endpoint: Endpoint = {
   params: { limit: { in: "query", type: "integer", minimum: 1 }, after: { in: "query" }, before: { in: "query" } },
   security: [["bearerToken"]],
   errors: [404],
-  pagination: { items: "data", hasMore: "has_more", next: { param: "after", from: "last_id" } },
+  pagination: { items: "data", hasMore: "has_more", styles: [{ style: cursorPages, next: { param: "after", from: "last_id" } }] },
   body: { encode: jsonBody },
 };
 

@@ -123,13 +123,37 @@ export function isApiError<TOperation extends (...args: never[]) => ApiPromise<u
   return error instanceof ApiError && (operation === undefined || error.documented);
 }
 
-/** `422 INVALID_PAGINATION_PARAMETERS: Cannot specify both 'before' and 'after' (request id req_123)`. */
+/**
+ * `422 INVALID_PAGINATION_PARAMETERS: Cannot specify both 'before' and 'after' (request id req_123)`: the server's own
+ * code and message, wherever the common shapes put them.
+ */
 function describeApiError(status: number, body: unknown, requestId: string | undefined): string {
-  const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  const code = [fields["error_code"], fields["code"], fields["type"]].find((value) => typeof value === "string");
-  const detail = [fields["message"], fields["detail"], fields["error"], typeof body === "string" ? body : undefined].find(
-    (value) => typeof value === "string" && value !== "",
-  );
-  const text = [code, detail].filter((part) => part !== undefined).join(": ");
+  const text = typeof body === "string" ? body : serverMessage(body, 0);
   return `${status}${text === "" ? " status code (no body)" : ` ${text.slice(0, 500)}`}${requestId === undefined ? "" : ` (request id ${requestId})`}`;
+}
+
+/**
+ * The message of an error body: `code: message` at the top (Diga), or under `error` (Stripe, OpenAI), problem+json's
+ * `title: detail`, FastAPI's `detail` list of `{ loc, msg }`, or the first of `errors` (GraphQL-style, JSON:API).
+ */
+function serverMessage(body: unknown, depth: number): string {
+  if (typeof body === "string") return body;
+  if (typeof body !== "object" || body === null || depth > 2) return "";
+  if (Array.isArray(body)) return body.length === 0 ? "" : serverMessage(body[0], depth + 1);
+  const fields = body as Record<string, unknown>;
+  const text = (...names: string[]) => names.map((name) => fields[name]).find((value): value is string => typeof value === "string" && value !== "");
+  // FastAPI's `{ loc, msg, type }`: where, then what.
+  if (typeof fields["msg"] === "string") return [Array.isArray(fields["loc"]) ? fields["loc"].join(".") : undefined, fields["msg"]].filter(Boolean).join(": ");
+  // problem+json's `type` is a URI, not a code.
+  const code = [text("error_code", "code"), text("type")?.match(/^[\w.-]+$/)?.[0], text("title")].find((value) => value !== undefined);
+  const detail = text("message", "detail", "error_description", "error") ?? nestedMessage(fields, depth);
+  return [code, detail].filter((part) => part !== undefined && part !== "").join(": ");
+}
+
+function nestedMessage(fields: Record<string, unknown>, depth: number): string | undefined {
+  for (const name of ["error", "detail", "errors"]) {
+    const message = serverMessage(fields[name], depth + 1);
+    if (message !== "") return message;
+  }
+  return undefined;
 }

@@ -25,7 +25,9 @@ export {
 } from "./errors.js";
 export { bindOperations } from "./facade.js";
 export type { Bound, BoundOperations } from "./facade.js";
-export { PagePromise, paginate } from "./pagination.js";
-export type { CursorSpec, Page, PageMethods, PaginationSpec } from "./pagination.js";
+export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } from "./page-styles.js";
+export type { CursorPaging, CursorSpec, LinkHeaderPaging, NextUrlPaging, OffsetPaging, PageNumberPaging } from "./page-styles.js";
+export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
+export type { FieldPath, Page, PageMethods, PageRequest, PageState, PageStyle, PaginationSpec, StyleEntry } from "./pagination.js";
 export { request } from "./request.js";
 export type { Endpoint, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseKind } from "./request.js";

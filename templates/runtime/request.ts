@@ -75,6 +75,11 @@ type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K
 export interface RequestInput {
   readonly path?: Readonly<Record<string, unknown>>;
   readonly params?: object | undefined;
+  /**
+   * A URL the server gave for the next page, sent instead of the path and params. Followed only on the base URL's
+   * origin, with the operation's credentials, as a redirect would be.
+   */
+  readonly url?: string;
 }
 
 /** A request ready to send, minus what changes per attempt. */
@@ -106,7 +111,7 @@ export function request<T, E = unknown>(client: Client, endpoint: Endpoint, inpu
 export async function send(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): Promise<RawResponse> {
   const settings = internalsOf(client);
   const operation = `${endpoint.method} ${endpoint.path}`;
-  if (options.validate ?? settings.validate) {
+  if (input.url === undefined && (options.validate ?? settings.validate)) {
     validateValues(operation, [input.path ?? {}, endpoint.pathParams ?? {}], [(input.params ?? {}) as Record<string, unknown>, endpoint.params ?? {}]);
   }
   const prepared = await prepareRequest(client, endpoint, input, options);
@@ -181,6 +186,8 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
 
   const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`;
   const withQuery = (query: readonly string[]) => (query.length > 0 ? `${base}?${query.join("&")}` : base);
+  const [url, safeUrl] =
+    input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : serverUrls(input.url, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
   const init: RequestInit & { headers: Headers } = { method: endpoint.method, headers: outgoing.headers };
   const encoded = endpoint.body === undefined ? undefined : encodeBody(endpoint.body, values[endpoint.body.key ?? "body"], `${endpoint.method} ${endpoint.path}`);
   if (encoded !== undefined) {
@@ -190,12 +197,28 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
     if (!encoded.replayable) (init as { duplex?: string }).duplex = "half";
   }
   return {
-    url: withQuery(outgoing.query),
-    safeUrl: withQuery(publicQuery),
+    url,
+    safeUrl,
     init,
     credentialHeaders: [...outgoing.sensitive, "authorization", "cookie"],
     replayable: encoded?.replayable ?? true,
   };
+}
+
+/**
+ * A next-page URL from the server, resolved against the operation's URL. Only the base URL's origin is followed: a
+ * server (or whoever controls a body field) must not be able to send our credentials elsewhere. Credentials that go
+ * in the query replace any the server echoed.
+ */
+function serverUrls(url: string, base: string, baseUrl: string, credentials: readonly string[]): [url: string, safeUrl: string] {
+  const target = new URL(url, base);
+  const { origin, host, protocol } = new URL(baseUrl);
+  // A framework behind a TLS proxy often writes its own links as http://: the same host is upgraded, never downgraded.
+  if (target.host === host && protocol === "https:") target.protocol = protocol;
+  if (target.origin !== origin) throw new SdkError(`the server's next page URL ${target.origin}${target.pathname} is not on ${origin}, so it is not followed`);
+  if (credentials.length === 0) return [target.href, target.href];
+  for (const pair of credentials) target.searchParams.delete(decodeURIComponent(pair.split("=")[0] ?? ""));
+  return [`${target.href}${target.search === "" ? "?" : "&"}${credentials.join("&")}`, target.href];
 }
 
 /** A response, and how to stop the caller's signal from aborting its body once that body has been read. */

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startFakeDiga, type FakeDiga } from "../../../fixtures/diga-phones/server.js";
+import { startStylesServer, THINGS, type StylesServer } from "../../../fixtures/pagination-styles/server.js";
 import { bundleForBrowser, launchChromium, servePage } from "./support/browser.js";
 import type { ScenarioConfig, Scenarios } from "./support/browser-page.js";
 
@@ -15,6 +16,7 @@ describe("generated Diga client in Chromium, across origins", () => {
   let page: Page;
   let pageServer: Awaited<ReturnType<typeof servePage>> | undefined;
   let diga: FakeDiga | undefined;
+  let styles: StylesServer | undefined;
   let environment: { readonly origin: string; readonly userAgent: string };
   const pageErrors: string[] = [];
 
@@ -37,6 +39,7 @@ describe("generated Diga client in Chromium, across origins", () => {
     const script = await bundleForBrowser(fileURLToPath(new URL("./support/browser-page.ts", import.meta.url)));
     pageServer = await servePage(script);
     diga = await startFakeDiga({ cors: { origin: pageServer.url } });
+    styles = await startStylesServer({ cors: { origin: pageServer.url } });
     browser = await launchChromium();
     page = await browser.newPage();
     page.on("pageerror", (error) => pageErrors.push(String(error)));
@@ -48,6 +51,7 @@ describe("generated Diga client in Chromium, across origins", () => {
     await browser?.close();
     await pageServer?.close();
     await diga?.close();
+    await styles?.close();
   });
   beforeEach(() => {
     server().requests.length = 0;
@@ -113,6 +117,22 @@ describe("generated Diga client in Chromium, across origins", () => {
       `OPTIONS /v1/phone/?after=${page3Cursor}&limit=100`,
       `GET /v1/phone/?after=${page3Cursor}&limit=100`,
     ]);
+  });
+
+  it("follows Django REST framework's next URLs across origins to the last page, and stops at next: null", async () => {
+    styles?.requests.splice(0);
+    const ids = await run("drfThings", styles?.url ?? "");
+
+    expect(ids).toStrictEqual(THINGS.map((thing) => thing.id));
+    expect(styles?.requests).toStrictEqual(["/drf/things?page_size=10", "/drf/things?page_size=10&page=2", "/drf/things?page_size=10&page=3"]);
+  });
+
+  it("follows the Link header across origins, which the server exposes to scripts", async () => {
+    styles?.requests.splice(0);
+    const ids = await run("linkThings", styles?.url ?? "");
+
+    expect(ids).toStrictEqual(THINGS.map((thing) => thing.id));
+    expect(styles?.requests).toStrictEqual(["/link/things?per_page=10", "/link/things?per_page=10&page=2", "/link/things?per_page=10&page=3"]);
   });
 
   it("rejects a wrong token with a PermissionDeniedError carrying status, body and request id, without retrying", async () => {

@@ -1,8 +1,11 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { diffSpecs, generate, renderJson, renderMarkdown } from "../src/index.js";
-import { temporaryDirectory, writeFiles } from "./support/paths.js";
+import { diffSpecs, generate, renderJson, renderMarkdown, writeOutput } from "../src/index.js";
+import { fixturesDirectory } from "./support/paths.js";
 import { typecheckProgram } from "./support/property-check.js";
 
 const require = createRequire(import.meta.url);
@@ -12,15 +15,58 @@ const require = createRequire(import.meta.url);
  * package must type-check under the strictest flags. Every peer we measured fails one or the other on it.
  */
 describe("a real-world spec: GitHub REST", () => {
-  it("generates 1,200+ operations whose package type-checks with zero errors", async () => {
+  // Inside the repository, so the paging test below can import the generated operation.
+  const directory = join(fixturesDirectory, "..", "packages", "codegen", "test", ".generated", "github");
+
+  it("generates 1,200+ operations whose package type-checks with zero errors; 200+ of them paginate", async () => {
     const spec = join(require.resolve("@octokit/openapi/package.json"), "..", "generated", "api.github.com.json");
     const result = await generate({ input: spec });
     expect(result.model.operations.length).toBeGreaterThan(1200);
-    const directory = await temporaryDirectory("codegen-github-");
-    await writeFiles(directory, result.files);
+    const paginated = result.model.operations.filter((operation) => operation.pagination !== undefined);
+    expect(paginated.length).toBeGreaterThanOrEqual(200);
+    expect(result.model.operations.find((operation) => operation.functionName === "issuesListForRepo")?.pagination?.styles).toStrictEqual([{ kind: "linkHeader" }]);
+    await writeOutput(directory, result.files);
     const sources = result.files.filter((file) => file.path.startsWith("src/") && file.path.endsWith(".ts")).map((file) => join(directory, file.path));
     expect(typecheckProgram(sources).slice(0, 10)).toStrictEqual([]);
   }, 240_000);
+
+  it("iterates every issue of a repository through the Link header, as GitHub sends it", async () => {
+    const issues = Array.from({ length: 75 }, (_, index) => ({ number: index + 1, title: `Issue ${index + 1}` }));
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      const url = new URL(request.url ?? "/", `http://${request.headers.host}`);
+      requests.push(`${url.pathname}${url.search}`);
+      const perPage = Number(url.searchParams.get("per_page") ?? 30);
+      const page = Number(url.searchParams.get("page") ?? 1);
+      const last = Math.ceil(issues.length / perPage);
+      const link = (rel: string, to: number) => {
+        const target = new URL(url);
+        target.searchParams.set("page", String(to));
+        return `<${target.href}>; rel="${rel}"`;
+      };
+      const links = [page > 1 && link("prev", page - 1), page < last && link("next", page + 1), link("last", last), page > 1 && link("first", 1)].filter(Boolean);
+      response.writeHead(200, { "content-type": "application/json; charset=utf-8", link: links.join(", ") });
+      response.end(JSON.stringify(issues.slice((page - 1) * perPage, page * perPage)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const { createClient } = (await import(pathToFileURL(join(directory, "src", "client.ts")).href)) as { createClient: (options: object) => unknown };
+      const { issuesListForRepo } = (await import(pathToFileURL(join(directory, "src", "operations", "issuesListForRepo.ts")).href)) as {
+        issuesListForRepo: (client: unknown, owner: string, repo: string, params: object) => AsyncIterable<{ number: number }>;
+      };
+      const seen: number[] = [];
+      for await (const issue of issuesListForRepo(createClient({ baseUrl }), "octocat", "hello-world", { state: "open", per_page: 30 })) seen.push(issue.number);
+      expect(seen).toStrictEqual(issues.map((issue) => issue.number));
+      expect(requests).toStrictEqual([
+        "/repos/octocat/hello-world/issues?state=open&per_page=30",
+        "/repos/octocat/hello-world/issues?state=open&per_page=30&page=2",
+        "/repos/octocat/hello-world/issues?state=open&per_page=30&page=3",
+      ]);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });
 
 /** Two releases of GitHub Enterprise Server's spec: a thousand real changes between two 10 MB documents. */

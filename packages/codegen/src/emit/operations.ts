@@ -1,5 +1,6 @@
 import { BODY_ENCODERS } from "../model/build-model.js";
-import type { OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
+import { PAGE_STYLES } from "../model/pagination.js";
+import type { CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
   assignment,
   call,
@@ -70,6 +71,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
   const runtime: ImportSpecifier[] = [
     { name: fn.callee },
     ...(operation.requestBody === undefined ? [] : [{ name: BODY_ENCODERS[operation.requestBody.kind] }]),
+    ...[...new Set(operation.pagination?.styles.map((style) => PAGE_STYLES[style.kind]))].map((styleName) => ({ name: styleName })),
     ...[fn.client.type, "Endpoint", fn.options.type, fn.returnType, ...(paramsUseRuntimeParams(operation) ? ["Params"] : []), ...(operation.pagination === undefined ? [] : ["Page"]), ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []), ...types.errorClasses].map(
       (typeName) => ({ name: typeName, typeOnly: true }),
     ),
@@ -167,14 +169,21 @@ export function paramsTypeExpr(parameters: readonly ParameterModel[], pagination
   const locations = (["query", "header", "cookie"] as const).filter((location) => parameters.some((parameter) => parameter.in === location));
   if (locations.length === 0) return undefined;
   const types = intersection(locations.map((location) => ref("NonNullable", indexed(name("Operation"), "parameters", location))));
-  const { next, previous } = pagination ?? {};
-  return next === undefined || previous === undefined ? ref("Params", types) : ref("Params", types, union([literal(next.param), literal(previous.param)]));
+  const cursor = pagination?.styles.find((style) => style.kind === "cursor");
+  const previous = cursor?.previous;
+  return cursor === undefined || previous === undefined ? ref("Params", types) : ref("Params", types, union([literal(cursor.next.param), literal(previous.param)]));
 }
 
-/** `ListPhonesResponse["data"][number]`; `NonNullable<…>` first when the response does not require the items field. */
+/**
+ * `ListPhonesResponse["data"][number]` (`["_embedded"]["items"]` for a nested path, none for a bare array);
+ * `NonNullable<…>` around each step when the response does not require the whole path.
+ */
 function itemType(response: string, { items, itemsRequired }: PaginationModel): TypeExpr {
-  const field = indexed(name(response), items);
-  return { kind: "index", object: itemsRequired ? field : ref("NonNullable", field), index: name("number") };
+  const field = (items === "" ? [] : items.split(".")).reduce<TypeExpr>((object, key) => {
+    const step = indexed(object, key);
+    return itemsRequired ? step : ref("NonNullable", step);
+  }, name(response));
+  return { kind: "index", object: field, index: name("number") };
 }
 
 /** JSON, form and multipart bodies are typed by openapi-typescript; text is a string and binary any bytes. */
@@ -271,14 +280,17 @@ function bodySpec({ kind, mediaType, key, required, encoding }: RequestBodyModel
   };
 }
 
-function paginationSpec({ items, hasMore, next, previous, page }: PaginationModel): LiteralValue {
-  const cursor = (model: typeof next) => (model === undefined ? undefined : { param: model.param, from: model.from, fromItem: model.fromItem ? true : undefined });
+/** The model's styles as the runtime reads them: each entry names its runtime style, then the same fields. */
+function paginationSpec({ items, hasMore, styles }: PaginationModel): LiteralValue {
+  const cursor = (model: CursorModel | undefined) => (model === undefined ? undefined : { param: model.param, from: model.from, fromItem: model.fromItem ? true : undefined });
   return {
     items,
     hasMore,
-    next: cursor(next),
-    previous: cursor(previous),
-    page: page === undefined ? undefined : { param: page.param, current: page.current, total: page.total },
+    styles: styles.map(({ kind, ...fields }) => {
+      const entry: { [key: string]: LiteralValue } = { style: new Identifier(PAGE_STYLES[kind]) };
+      for (const [key, value] of Object.entries(fields)) entry[key] = typeof value === "object" ? cursor(value) : value;
+      return entry;
+    }),
   };
 }
 

@@ -49,9 +49,10 @@ describe("buildModel on the Diga phone spec", () => {
         items: "data",
         itemsRequired: true,
         hasMore: "has_more",
-        next: { param: "after", from: "last_id", fromItem: false },
-        previous: { param: "before", from: "first_id", fromItem: false },
-        page: { param: "page", current: "current_page", total: "total_pages" },
+        styles: [
+          { kind: "cursor", next: { param: "after", from: "last_id", fromItem: false }, previous: { param: "before", from: "first_id", fromItem: false } },
+          { kind: "pageNumber", param: "page", current: "current_page", total: "total_pages", count: undefined, size: "limit" },
+        ],
       },
       resource: { property: "phones", method: "list" },
       sdk: "Diga",
@@ -189,10 +190,13 @@ describe("buildModel", () => {
     const page = { type: "object", properties: { data: { type: "array", items: {} }, next_cursor: { type: "string" } } };
     const list = (extension: unknown) =>
       spec({ "/x": { get: { parameters: [{ name: "cursor", in: "query", schema: { type: "string" } }], responses: { "200": { description: "ok", content: { "application/json": { schema: page } } } }, "x-pagination": extension } } });
-    expect(buildModel(list(undefined)).operations[0]?.pagination?.next).toStrictEqual({ param: "cursor", from: "next_cursor", fromItem: false });
+    expect(buildModel(list(undefined)).operations[0]?.pagination?.styles).toStrictEqual([{ kind: "cursor", next: { param: "cursor", from: "next_cursor", fromItem: false }, previous: undefined }]);
     expect(buildModel(list(false)).operations[0]?.pagination).toBeUndefined();
     expect(() => buildModel(list({ items: "data", next: { param: "missing", from: "next_cursor" } }))).toThrow(
       '"missing" is not a query parameter of this operation (at /paths/~1x/get/x-pagination/next/param)',
+    );
+    expect(() => buildModel(list({ items: "data", next: { param: "cursor", from: "meta.next_cursor" } }))).toThrow(
+      "`meta.next_cursor` is not a field of the operation's JSON success response; name it as a dotted path, e.g. `meta.cursors.next` (at /paths/~1x/get/x-pagination/next/from)",
     );
   });
 

@@ -27,7 +27,7 @@ import {
   schemaTypeName,
   sdkClassName,
 } from "./naming.js";
-import { checkDeclaredPagination, detectPagination, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
+import { detectPagination, PAGE_STYLES, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
 import { dereference } from "./refs.js";
 import { classifyMediaType, classifyRequestMediaType, pickMediaType, pickRequestMediaType } from "./media-types.js";
 import { sampleOf } from "./samples.js";
@@ -95,7 +95,7 @@ export const PACKAGE_TYPE_EXPORTS: readonly string[] = [...RUNTIME_TYPE_EXPORTS,
  * Names the generated modules declare or import next to an operation function (the runtime's functions, the schema's
  * roots, the endpoint constant): an operation may not take them either.
  */
-const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", ...Object.values(BODY_ENCODERS), "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
+const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", ...Object.values(BODY_ENCODERS), ...Object.values(PAGE_STYLES), "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
 
 /** Options of `createClient` (the runtime's `BaseClientOptions`, plus `serverVariables`) a credential must not shadow. */
 const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "validate", "userAgent", "hooks", "serverVariables", ...OBJECT_MEMBER_NAMES]);
@@ -203,13 +203,14 @@ function buildOperation(
     requestBody: buildRequestBody(document, operation, pointer, parameters),
     responses,
     security: securityOf(operation.security ?? document.security ?? [], credentials),
-    pagination: paginationOf(document, operation, pointer, queryParameters, problems),
+    pagination: paginationOf(document, operation, method, pointer, queryParameters, problems),
     resource: undefined,
   };
 }
 
-function paginationOf(document: OpenApiDocument, operation: OperationObject, pointer: string, queryParameters: readonly string[], problems: Problem[]): PaginationModel | undefined {
-  const override = paginationOverride((operation as Record<string, unknown>)[PAGINATION_EXTENSION], pointer, queryParameters);
+function paginationOf(document: OpenApiDocument, operation: OperationObject, method: string, pointer: string, queryParameters: readonly string[], problems: Problem[]): PaginationModel | undefined {
+  const success = successResponse(document, operation);
+  const override = paginationOverride(document, (operation as Record<string, unknown>)[PAGINATION_EXTENSION], pointer, queryParameters, success?.schema);
   switch (override.kind) {
     case "disabled":
       return undefined;
@@ -218,16 +219,15 @@ function paginationOf(document: OpenApiDocument, operation: OperationObject, poi
         problems.push({ pointer: `${pointer}/${PAGINATION_EXTENSION}`, message: `${PAGINATION_EXTENSION} needs exactly one 2xx response, the page` });
         return undefined;
       }
-      const checked = checkDeclaredPagination(document, override.pagination, successJsonSchema(document, operation), pointer);
-      if ("problem" in checked) problems.push(checked.problem);
-      return "pagination" in checked ? checked.pagination : undefined;
+      return override.pagination;
     }
     case "invalid":
       problems.push(...override.problems);
       return undefined;
     case "none":
       // With several 2xx answers the result is a union, and only one of them would be a page.
-      return successCount(operation) > 1 ? undefined : detectPagination(document, { queryParameters, responseSchema: successJsonSchema(document, operation) });
+      if (successCount(operation) > 1) return undefined;
+      return detectPagination(document, { method, queryParameters, responseSchema: success?.schema, responseHeaders: success?.headers ?? [] });
   }
 }
 
@@ -235,13 +235,13 @@ function successCount(operation: OperationObject): number {
   return Object.keys(operation.responses ?? {}).filter((status) => /^2(\d\d|XX)$/i.test(status)).length;
 }
 
-/** The schema of the first 2xx response with a JSON body. */
-function successJsonSchema(document: OpenApiDocument, operation: OperationObject): MaybeRef<SchemaObject> | undefined {
+/** The schema of the first 2xx response with a JSON body, and the headers it declares. */
+function successResponse(document: OpenApiDocument, operation: OperationObject): { readonly schema: MaybeRef<SchemaObject> | undefined; readonly headers: readonly string[] } | undefined {
   for (const [status, responseOrRef] of Object.entries(operation.responses ?? {})) {
     if (!/^2(\d\d|XX)$/i.test(status)) continue;
     const response: ResponseObject = dereference(document, responseOrRef, "").value;
     const mediaType = pickMediaType(Object.keys(response.content ?? {}));
-    if (mediaType !== undefined && classifyMediaType(mediaType) === "json") return response.content?.[mediaType]?.schema;
+    if (mediaType !== undefined && classifyMediaType(mediaType) === "json") return { schema: response.content?.[mediaType]?.schema, headers: Object.keys(response.headers ?? {}) };
   }
   return undefined;
 }

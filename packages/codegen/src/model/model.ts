@@ -50,21 +50,44 @@ export interface OperationModel {
   readonly resource: { readonly property: string; readonly method: string } | undefined;
 }
 
+/**
+ * A field of a response body as a dotted path (`data`, `meta.cursors.next`, `_links.next.href`); `""` is the body
+ * itself. The runtime reads the same paths (`fieldAt`).
+ */
+export type FieldPath = string;
+
 export interface CursorModel {
   readonly param: string;
   /** The response field, or (with `fromItem`) the item field, the cursor is read from. */
-  readonly from: string;
+  readonly from: FieldPath;
   readonly fromItem: boolean;
 }
 
+/**
+ * One pagination style, as data: the runtime has one export per `kind` (`PAGE_STYLES`) that reads exactly these
+ * fields, so the client, a query-library plugin or a mock server read one description. Every style says where the
+ * next request comes from: a query parameter (`param`) fed from a response field, or a URL the server gives.
+ */
+export type PageStyleModel =
+  /** `after` ← `last_id` (or the last item's `id`), optionally `before` ← `first_id` backwards. */
+  | { readonly kind: "cursor"; readonly next: CursorModel; readonly previous: CursorModel | undefined }
+  /** `page` + 1 until `total` (the last page) or `count` (the items) says it was the last. */
+  | { readonly kind: "pageNumber"; readonly param: string; readonly current: FieldPath | undefined; readonly total: FieldPath | undefined; readonly count: FieldPath | undefined; readonly size: string | undefined }
+  /** `offset` + the items received, until `count`. */
+  | { readonly kind: "offset"; readonly param: string; readonly size: string | undefined; readonly count: FieldPath | undefined }
+  /** The URL of the next (and previous) page in the body; `null` ends. */
+  | { readonly kind: "nextUrl"; readonly next: FieldPath; readonly previous: FieldPath | undefined }
+  /** The `Link` response header's `rel="next"` and `rel="prev"`. */
+  | { readonly kind: "linkHeader" };
+
 export interface PaginationModel {
-  readonly items: string;
+  readonly items: FieldPath;
   /** Whether the response schema requires the items field (if not, its type includes `undefined`). */
   readonly itemsRequired: boolean;
-  readonly hasMore: string | undefined;
-  readonly next: CursorModel | undefined;
-  readonly previous: CursorModel | undefined;
-  readonly page: { readonly param: string; readonly current: string | undefined; readonly total: string | undefined } | undefined;
+  /** A boolean field that is false on the last page. */
+  readonly hasMore: FieldPath | undefined;
+  /** The styles the operation pages by, in order of preference; a first call that passes a style's parameter picks it. */
+  readonly styles: readonly PageStyleModel[];
 }
 
 export interface DocsModel {

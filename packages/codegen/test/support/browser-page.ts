@@ -13,6 +13,7 @@ import {
   PermissionDeniedError,
   SdkError,
 } from "../../../diga-client/src/index.js";
+import { createRuntimeClient, linkHeaderPages, nextUrlPages, paginate, type Endpoint, type PaginationSpec } from "../../../diga-client/src/runtime/index.js";
 
 /** Where the fake Diga server is, and the token to send. */
 export interface ScenarioConfig {
@@ -53,9 +54,26 @@ function describeError(error: unknown): ErrorSeen {
   };
 }
 
+/**
+ * Every thing of a list of the pagination-styles server (`fixtures/pagination-styles/server.ts`), walked by a URL
+ * the server gives: in the body (Django REST framework's `next`) or in the `Link` header, which a cross-origin
+ * script reads only if the server exposes it.
+ */
+async function allThings(baseUrl: string, path: string, pagination: PaginationSpec, params: Record<string, number>): Promise<string[]> {
+  const client = createRuntimeClient({}, { baseUrl, userAgent: "browser-test", credentials: {} });
+  const endpoint: Endpoint = { method: "GET", path, params: Object.fromEntries(Object.keys(params).map((name) => [name, { in: "query" as const }])), pagination };
+  const ids: string[] = [];
+  for await (const thing of paginate<unknown, { id: string }>(client, endpoint, { params })) ids.push(thing.id);
+  return ids;
+}
+
 let pending: { readonly controller: AbortController; readonly settled: Promise<unknown> } | undefined;
 
 const scenarios = {
+  /** Django REST framework's next URLs, across origins. */
+  drfThings: (baseUrl: string) => allThings(baseUrl, "/drf/things", { items: "results", styles: [{ style: nextUrlPages, next: "next", previous: "previous" }] }, { page_size: 10 }),
+  /** The Link header, across origins: readable only because the server exposes it. */
+  linkThings: (baseUrl: string) => allThings(baseUrl, "/link/things", { items: "", styles: [{ style: linkHeaderPages }] }, { per_page: 10 }),
   /** Where the page runs, and what the browser says it is. */
   environment: () => ({ origin: location.origin, userAgent: navigator.userAgent }),
 

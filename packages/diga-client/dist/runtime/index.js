@@ -5,5 +5,6 @@ export { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
 export { Client, createRuntimeClient } from "./client.js";
 export { AbortError, ApiError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InternalServerError, isApiError, NotFoundError, PermissionDeniedError, RateLimitError, RequestValidationError, SdkError, TimeoutError, UnprocessableEntityError } from "./errors.js";
 export { bindOperations } from "./facade.js";
-export { PagePromise, paginate } from "./pagination.js";
+export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } from "./page-styles.js";
+export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
 export { request } from "./request.js";

@@ -2,31 +2,50 @@
 
 import { ApiPromise } from "./api-promise.js";
 import type { Client } from "./client.js";
+import type { CursorPaging, LinkHeaderPaging, NextUrlPaging, OffsetPaging, PageNumberPaging } from "./page-styles.js";
 import { type Endpoint, type RequestInput, type RequestOptions } from "./request.js";
-/** A cursor: the query parameter it is sent in, and the response field (or item field) it is read from. */
-export interface CursorSpec {
-	readonly param: string;
-	/** A field of the response body, e.g. `last_id`; with `fromItem`, a field of the last (or first) item, e.g. `id`. */
-	readonly from: string;
-	readonly fromItem?: boolean;
+/**
+* A field of a response body as a dotted path: `data`, `meta.cursors.next`, `_links.next.href`. The empty path is
+* the body itself (an API that answers with a bare array).
+*/
+export type FieldPath = string;
+/** What a style sees of one page to work out where the next (or previous) one is. */
+export interface PageState {
+	readonly body: unknown;
+	readonly items: readonly unknown[];
+	/** The params of the request that fetched this page. */
+	readonly params: Readonly<Record<string, unknown>>;
+	readonly headers: Headers;
 }
+/**
+* One pagination style (cursor, page number, offset, next URL, `Link` header): the generated endpoint imports the
+* styles its operation uses, so an application bundles only those.
+*/
+export interface PageStyle<TEntry> {
+	/** The query parameters this style writes; the first call passing one of them picks the style. At most one may be given. */
+	owns(entry: TEntry): readonly (string | undefined)[];
+	/** The params to change (merged into the last request's) or the URL to follow; `undefined` when there is no such page. */
+	step(entry: TEntry, page: PageState, forward: boolean): Record<string, unknown> | string | undefined;
+	/** Whether the first call's params start a backward walk (e.g. Diga's `before`). */
+	backwards?(entry: TEntry, params: Readonly<Record<string, unknown>>): boolean;
+}
+/** One style an operation pages by, with the fields and parameters it reads. */
+export type StyleEntry = CursorPaging | PageNumberPaging | OffsetPaging | NextUrlPaging | LinkHeaderPaging;
 /** How an operation pages, as detected from the spec (or declared with `x-pagination`). */
 export interface PaginationSpec {
 	/** The response field holding the page's items. */
-	readonly items: string;
+	readonly items: FieldPath;
 	/** A boolean response field that is false on the last page. */
-	readonly hasMore?: string;
-	/** Forward paging, e.g. `after` ← `last_id`. */
-	readonly next?: CursorSpec;
-	/** Backward paging, e.g. `before` ← `first_id`; used when the first call passed it. */
-	readonly previous?: CursorSpec;
-	/** Page-number paging, e.g. `page`, with the response fields that tell the current and total pages. */
-	readonly page?: {
-		readonly param: string;
-		readonly current?: string;
-		readonly total?: string;
-	};
+	readonly hasMore?: FieldPath;
+	/** The styles it pages by, in order of preference; a first call passing a style's parameter picks that one. */
+	readonly styles: readonly StyleEntry[];
 }
+/** Where another page is: new values for the last request's query params, or a URL from the server. */
+export type PageRequest = {
+	readonly params: Readonly<Record<string, unknown>>;
+} | {
+	readonly url: string;
+};
 /** What a page offers on top of the response body's own fields. */
 export interface PageMethods<
 	TBody,
@@ -36,6 +55,10 @@ export interface PageMethods<
 	hasNextPage(): boolean;
 	/** Fetches the next page; rejects with `SdkError` when there is none. */
 	getNextPage(): Promise<Page<TBody, TItem>>;
+	/** Whether a page comes before this one (where the style can tell: cursors with a backward cursor, next URLs with a previous one, page numbers above 1). */
+	hasPreviousPage(): boolean;
+	/** Fetches the page before this one; rejects with `SdkError` when there is none. */
+	getPreviousPage(): Promise<Page<TBody, TItem>>;
 	/** This page and every page after it. */
 	iterPages(): AsyncGenerator<Page<TBody, TItem>, void, undefined>;
 }
@@ -44,6 +67,13 @@ export type Page<
 	TBody,
 	TItem
 > = TBody & PageMethods<TBody, TItem>;
+/** A dotted path into a body; `undefined` where any step is missing. */
+export declare function fieldAt(body: unknown, path: FieldPath): unknown;
+/**
+* Where the page `direction` of this one is, or `undefined` at the end. In the chain's own direction an empty page or
+* `hasMore: false` ends it, and so does a request already made (a server repeating a cursor or a URL).
+*/
+export declare function pageRequest(page: object, direction: "next" | "previous"): PageRequest | undefined;
 /** What a list operation returns: awaitable for the first page, async-iterable over every item of every page. */
 export declare class PagePromise<
 	TBody,
@@ -55,8 +85,8 @@ export declare class PagePromise<
 	[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined>;
 }
 /**
-* Sends a list operation and wraps its body as a {@link Page}. Passing both cursors of a cursor-paginated
-* operation is rejected before sending (the two directions exclude each other), whatever `validate` says.
+* Sends a list operation and wraps its body as a {@link Page}. Passing two parameters of one style (`after` and
+* `before`) is rejected before sending (the two directions exclude each other), whatever `validate` says.
 */
 export declare function paginate<
 	TBody,

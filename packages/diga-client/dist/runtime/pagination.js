@@ -2,93 +2,92 @@
 import { ApiPromise } from "./api-promise.js";
 import { RequestValidationError, SdkError } from "./errors.js";
 import { readResponse, send } from "./request.js";
-class PageImpl {
-	#paging;
-	constructor(paging) {
-		this.#paging = paging;
+/** A dotted path into a body; `undefined` where any step is missing. */
+export function fieldAt(body, path) {
+	if (path === "") return body;
+	let value = body;
+	for (const key of path.split(".")) {
+		if (typeof value !== "object" || value === null) return undefined;
+		value = value[key];
 	}
-	#body() {
-		return this;
-	}
-	#items() {
-		const items = this.#body()[this.#paging.endpoint.pagination.items];
-		return Array.isArray(items) ? items : [];
-	}
-	/** The params of the next request, or `undefined` when this is the last page. */
-	#nextParams() {
-		const { endpoint, input, seen } = this.#paging;
-		const spec = endpoint.pagination;
-		const params = { ...input.params ?? {} };
-		const body = this.#body();
-		const items = this.#items();
-		if (items.length === 0 || spec.hasMore !== undefined && body[spec.hasMore] === false) return undefined;
-		const mode = pagingMode(spec, params);
-		if (mode === "page" && spec.page !== undefined) {
-			const current = Number(body[spec.page.current ?? ""] ?? params[spec.page.param] ?? 1);
-			const total = body[spec.page.total ?? ""];
-			if (typeof total === "number" && current >= total) return undefined;
-			const next = current + 1;
-			if (seen.has(`page:${next}`)) return undefined;
-			return {
-				...withoutCursors(params, spec),
-				[spec.page.param]: next
-			};
-		}
-		const cursor = mode === "previous" ? spec.previous : spec.next;
-		if (cursor === undefined) return undefined;
-		const source = cursor.fromItem === true ? items[mode === "previous" ? 0 : items.length - 1] : body;
-		const value = source?.[cursor.from];
-		if (value === undefined || value === null || seen.has(`${cursor.param}:${String(value)}`)) return undefined;
-		const rest = withoutCursors(params, spec);
-		if (spec.page !== undefined) delete rest[spec.page.param];
-		return {
-			...rest,
-			[cursor.param]: value
-		};
-	}
-	hasNextPage() {
-		return this.#nextParams() !== undefined;
-	}
-	getNextPage() {
-		const params = this.#nextParams();
-		if (params === undefined) return Promise.reject(new SdkError("there is no next page: check hasNextPage() first"));
-		const { client, endpoint, options, seen } = this.#paging;
-		return startPage(client, endpoint, {
-			...this.#paging.input,
-			params
-		}, options, seen);
-	}
-	async *iterPages() {
-		let page = this;
-		for (;;) {
-			yield page;
-			if (!page.hasNextPage()) return;
-			page = await page.getNextPage();
-		}
-	}
-	/**
-	* Every item of every page. Started with the backward cursor, the items come newest-to-oldest reversed too, so
-	* the whole sequence runs backwards (as stripe-node does), not forwards within backward pages.
-	*/
-	async *[Symbol.asyncIterator]() {
-		const backwards = pagingMode(this.#paging.endpoint.pagination, this.#paging.input.params ?? {}) === "previous";
-		for await (const page of this.iterPages()) {
-			const items = page.#items();
-			yield* backwards ? [...items].reverse() : items;
-		}
-	}
+	return value;
 }
-/** The direction set by the first call: page numbers if it passed one, backwards if it passed the backward cursor. */
-function pagingMode(spec, params) {
-	const given = (name) => name !== undefined && params[name] !== undefined && params[name] !== null;
-	if (given(spec.page?.param) || spec.next === undefined && spec.previous === undefined) return "page";
-	return given(spec.previous?.param) && !given(spec.next?.param) ? "previous" : "next";
+/**
+* Where the page `direction` of this one is, or `undefined` at the end. In the chain's own direction an empty page or
+* `hasMore: false` ends it, and so does a request already made (a server repeating a cursor or a URL).
+*/
+export function pageRequest(page, direction) {
+	const paging = page[CHAIN];
+	if (paging === undefined) return undefined;
+	const { chain, state } = paging;
+	const spec = chain.endpoint.pagination;
+	const onward = direction === "next";
+	if (onward && (state.items.length === 0 || fieldAt(state.body, spec.hasMore ?? "-") === false)) return undefined;
+	const step = chain.entry.style.step(chain.entry, state, onward !== chain.backwards);
+	if (step === undefined) return undefined;
+	if (typeof step === "string") return onward && chain.seen.has(step) ? undefined : { url: step };
+	const params = { ...state.params };
+	for (const entry of spec.styles) for (const name of entry.style.owns(entry)) if (name !== undefined) delete params[name];
+	Object.assign(params, step);
+	return onward && chain.seen.has(keyOf(params)) ? undefined : { params };
 }
-function withoutCursors(params, spec) {
-	const rest = { ...params };
-	if (spec.next !== undefined) delete rest[spec.next.param];
-	if (spec.previous !== undefined) delete rest[spec.previous.param];
-	return rest;
+const CHAIN = Symbol("paging");
+function keyOf(params) {
+	return JSON.stringify(params);
+}
+/** Makes a body a page: the paging methods are added as hidden properties, so the body's own fields (and JSON) stay as they came. */
+function toPage(body, chain, params, headers) {
+	const target = typeof body === "object" && body !== null ? body : {};
+	const found = fieldAt(body, chain.endpoint.pagination.items);
+	const items = Array.isArray(found) ? found : [];
+	const state = {
+		body,
+		items,
+		params,
+		headers
+	};
+	const page = target;
+	const fetchPage = (direction) => {
+		const next = pageRequest(page, direction);
+		if (next === undefined) return Promise.reject(new SdkError(`there is no ${direction} page: check has${direction === "next" ? "Next" : "Previous"}Page() first`));
+		return startPage({
+			...chain,
+			seen: direction === "next" ? chain.seen : new Set()
+		}, next);
+	};
+	const methods = {
+		[CHAIN]: {
+			chain,
+			state
+		},
+		hasNextPage: () => pageRequest(page, "next") !== undefined,
+		getNextPage: () => fetchPage("next"),
+		hasPreviousPage: () => pageRequest(page, "previous") !== undefined,
+		getPreviousPage: () => fetchPage("previous"),
+		async *iterPages() {
+			for (let current = page;; current = await current.getNextPage()) {
+				yield current;
+				if (!current.hasNextPage()) return;
+			}
+		},
+		/**
+		* Every item of every page. Started backwards, each page's items are reversed too, so the whole sequence runs
+		* backwards (as stripe-node does), not forwards within backward pages.
+		*/
+		async *[Symbol.asyncIterator]() {
+			for await (const each of page.iterPages()) {
+				const list = each[CHAIN].state.items;
+				// A copy: a bare-array page is itself async-iterable, and delegating to it would start over.
+				yield* chain.backwards ? [...list].reverse() : [...list];
+			}
+		}
+	};
+	for (const key of Reflect.ownKeys(methods)) Object.defineProperty(target, key, {
+		value: methods[key],
+		configurable: true,
+		writable: true
+	});
+	return page;
 }
 /** What a list operation returns: awaitable for the first page, async-iterable over every item of every page. */
 export class PagePromise extends ApiPromise {
@@ -101,25 +100,22 @@ export class PagePromise extends ApiPromise {
 	}
 }
 /**
-* Sends a list operation and wraps its body as a {@link Page}. Passing both cursors of a cursor-paginated
-* operation is rejected before sending (the two directions exclude each other), whatever `validate` says.
+* Sends a list operation and wraps its body as a {@link Page}. Passing two parameters of one style (`after` and
+* `before`) is rejected before sending (the two directions exclude each other), whatever `validate` says.
 */
 export function paginate(client, endpoint, input, options) {
-	return startPage(client, endpoint, input, options, new Set());
-}
-/** Requests one page of a chain; `seen` holds every cursor and page number the chain requested before. */
-function startPage(client, endpoint, input, options, seenBefore) {
 	const spec = endpoint.pagination;
 	if (spec === undefined) throw new SdkError(`${endpoint.method} ${endpoint.path} is not paginated`);
 	const params = input.params ?? {};
-	const given = [spec.next?.param, spec.previous?.param].filter((name) => name !== undefined && params[name] !== undefined && params[name] !== null);
-	const raw = given.length > 1 ? Promise.reject(new RequestValidationError(`${endpoint.method} ${endpoint.path}: pass either "${given[0]}" or "${given[1]}", not both`)) : send(client, endpoint, input, options);
-	const seen = new Set(seenBefore);
-	for (const name of [spec.next?.param, spec.previous?.param]) {
-		if (name !== undefined && params[name] !== undefined && params[name] !== null) seen.add(`${name}:${String(params[name])}`);
+	const givenOf = (entry) => entry.style.owns(entry).filter((name) => name !== undefined && params[name] !== undefined && params[name] !== null);
+	const entry = spec.styles.find((candidate) => givenOf(candidate).length > 0) ?? spec.styles[0];
+	const given = entry === undefined ? [] : givenOf(entry);
+	if (entry === undefined || given.length > 1) {
+		const error = new RequestValidationError(`${endpoint.method} ${endpoint.path}: ${entry === undefined ? "no pagination style" : `pass either "${given[0]}" or "${given[1]}", not both`}`);
+		return new PagePromise(Promise.reject(error), () => Promise.reject(error));
 	}
-	if (spec.page !== undefined) seen.add(`page:${String(params[spec.page.param] ?? 1)}`);
-	const paging = {
+	const backwards = entry.style.backwards?.(entry, params) === true;
+	return startPage({
 		client,
 		endpoint: {
 			...endpoint,
@@ -127,10 +123,27 @@ function startPage(client, endpoint, input, options, seenBefore) {
 		},
 		input,
 		options,
-		seen
+		entry,
+		backwards,
+		seen: new Set()
+	}, { params });
+}
+/** Requests one page of a chain and records it as seen. */
+function startPage(chain, next) {
+	const params = "params" in next ? next.params : chain.input.params ?? {};
+	const seen = new Set(chain.seen).add("url" in next ? next.url : keyOf(params));
+	const input = "url" in next ? {
+		...chain.input,
+		url: next.url
+	} : {
+		...chain.input,
+		params
 	};
-	return new PagePromise(raw, async (rawResponse) => {
-		const body = await readResponse(rawResponse, "json", options?.signal);
-		return Object.assign(new PageImpl(paging), body);
+	return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) => {
+		const body = await readResponse(raw, "json", chain.options?.signal);
+		return toPage(body, {
+			...chain,
+			seen
+		}, params, raw.response.headers);
 	});
 }

@@ -66,6 +66,11 @@ type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K
 export interface RequestInput {
 	readonly path?: Readonly<Record<string, unknown>>;
 	readonly params?: object | undefined;
+	/**
+	* A URL the server gave for the next page, sent instead of the path and params. Followed only on the base URL's
+	* origin, with the operation's credentials, as a redirect would be.
+	*/
+	readonly url?: string;
 }
 /** A request ready to send, minus what changes per attempt. */
 export interface PreparedRequest {

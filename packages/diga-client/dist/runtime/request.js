@@ -29,7 +29,7 @@ export function request(client, endpoint, input, options = {}) {
 export async function send(client, endpoint, input, options = {}) {
 	const settings = internalsOf(client);
 	const operation = `${endpoint.method} ${endpoint.path}`;
-	if (options.validate ?? settings.validate) {
+	if (input.url === undefined && (options.validate ?? settings.validate)) {
 		validateValues(operation, [input.path ?? {}, endpoint.pathParams ?? {}], [input.params ?? {}, endpoint.params ?? {}]);
 	}
 	const prepared = await prepareRequest(client, endpoint, input, options);
@@ -116,6 +116,7 @@ export async function prepareRequest(client, endpoint, input, options = {}) {
 	}
 	const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`;
 	const withQuery = (query) => query.length > 0 ? `${base}?${query.join("&")}` : base;
+	const [url, safeUrl] = input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : serverUrls(input.url, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
 	const init = {
 		method: endpoint.method,
 		headers: outgoing.headers
@@ -128,8 +129,8 @@ export async function prepareRequest(client, endpoint, input, options = {}) {
 		if (!encoded.replayable) init.duplex = "half";
 	}
 	return {
-		url: withQuery(outgoing.query),
-		safeUrl: withQuery(publicQuery),
+		url,
+		safeUrl,
 		init,
 		credentialHeaders: [
 			...outgoing.sensitive,
@@ -138,6 +139,21 @@ export async function prepareRequest(client, endpoint, input, options = {}) {
 		],
 		replayable: encoded?.replayable ?? true
 	};
+}
+/**
+* A next-page URL from the server, resolved against the operation's URL. Only the base URL's origin is followed: a
+* server (or whoever controls a body field) must not be able to send our credentials elsewhere. Credentials that go
+* in the query replace any the server echoed.
+*/
+function serverUrls(url, base, baseUrl, credentials) {
+	const target = new URL(url, base);
+	const { origin, host, protocol } = new URL(baseUrl);
+	// A framework behind a TLS proxy often writes its own links as http://: the same host is upgraded, never downgraded.
+	if (target.host === host && protocol === "https:") target.protocol = protocol;
+	if (target.origin !== origin) throw new SdkError(`the server's next page URL ${target.origin}${target.pathname} is not on ${origin}, so it is not followed`);
+	if (credentials.length === 0) return [target.href, target.href];
+	for (const pair of credentials) target.searchParams.delete(decodeURIComponent(pair.split("=")[0] ?? ""));
+	return [`${target.href}${target.search === "" ? "?" : "&"}${credentials.join("&")}`, target.href];
 }
 /**
 * One attempt: the caller's signal and the timeout both abort it, and each gets its own error. The timeout ends when

@@ -2,6 +2,8 @@
 
 import type { operations } from "../schema.js";
 import {
+  cursorPages,
+  pageNumbers,
   paginate,
   type BadRequestError,
   type Client,
@@ -63,9 +65,20 @@ const endpoint: Endpoint = {
   pagination: {
     items: "data",
     hasMore: "has_more",
-    next: { param: "after", from: "last_id" },
-    previous: { param: "before", from: "first_id" },
-    page: { param: "page", current: "current_page", total: "total_pages" },
+    styles: [
+      {
+        style: cursorPages,
+        next: { param: "after", from: "last_id" },
+        previous: { param: "before", from: "first_id" },
+      },
+      {
+        style: pageNumbers,
+        param: "page",
+        current: "current_page",
+        total: "total_pages",
+        size: "limit",
+      },
+    ],
   },
 };
 

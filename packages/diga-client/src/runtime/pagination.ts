@@ -3,29 +3,52 @@
 import { ApiPromise } from "./api-promise.js";
 import type { Client } from "./client.js";
 import { RequestValidationError, SdkError } from "./errors.js";
+import type { CursorPaging, LinkHeaderPaging, NextUrlPaging, OffsetPaging, PageNumberPaging } from "./page-styles.js";
 import { readResponse, send, type Endpoint, type RequestInput, type RequestOptions } from "./request.js";
 
-/** A cursor: the query parameter it is sent in, and the response field (or item field) it is read from. */
-export interface CursorSpec {
-  readonly param: string;
-  /** A field of the response body, e.g. `last_id`; with `fromItem`, a field of the last (or first) item, e.g. `id`. */
-  readonly from: string;
-  readonly fromItem?: boolean;
+/**
+ * A field of a response body as a dotted path: `data`, `meta.cursors.next`, `_links.next.href`. The empty path is
+ * the body itself (an API that answers with a bare array).
+ */
+export type FieldPath = string;
+
+/** What a style sees of one page to work out where the next (or previous) one is. */
+export interface PageState {
+  readonly body: unknown;
+  readonly items: readonly unknown[];
+  /** The params of the request that fetched this page. */
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly headers: Headers;
 }
+
+/**
+ * One pagination style (cursor, page number, offset, next URL, `Link` header): the generated endpoint imports the
+ * styles its operation uses, so an application bundles only those.
+ */
+export interface PageStyle<TEntry> {
+  /** The query parameters this style writes; the first call passing one of them picks the style. At most one may be given. */
+  owns(entry: TEntry): readonly (string | undefined)[];
+  /** The params to change (merged into the last request's) or the URL to follow; `undefined` when there is no such page. */
+  step(entry: TEntry, page: PageState, forward: boolean): Record<string, unknown> | string | undefined;
+  /** Whether the first call's params start a backward walk (e.g. Diga's `before`). */
+  backwards?(entry: TEntry, params: Readonly<Record<string, unknown>>): boolean;
+}
+
+/** One style an operation pages by, with the fields and parameters it reads. */
+export type StyleEntry = CursorPaging | PageNumberPaging | OffsetPaging | NextUrlPaging | LinkHeaderPaging;
 
 /** How an operation pages, as detected from the spec (or declared with `x-pagination`). */
 export interface PaginationSpec {
   /** The response field holding the page's items. */
-  readonly items: string;
+  readonly items: FieldPath;
   /** A boolean response field that is false on the last page. */
-  readonly hasMore?: string;
-  /** Forward paging, e.g. `after` ← `last_id`. */
-  readonly next?: CursorSpec;
-  /** Backward paging, e.g. `before` ← `first_id`; used when the first call passed it. */
-  readonly previous?: CursorSpec;
-  /** Page-number paging, e.g. `page`, with the response fields that tell the current and total pages. */
-  readonly page?: { readonly param: string; readonly current?: string; readonly total?: string };
+  readonly hasMore?: FieldPath;
+  /** The styles it pages by, in order of preference; a first call passing a style's parameter picks that one. */
+  readonly styles: readonly StyleEntry[];
 }
+
+/** Where another page is: new values for the last request's query params, or a URL from the server. */
+export type PageRequest = { readonly params: Readonly<Record<string, unknown>> } | { readonly url: string };
 
 /** What a page offers on top of the response body's own fields. */
 export interface PageMethods<TBody, TItem> extends AsyncIterable<TItem> {
@@ -33,6 +56,10 @@ export interface PageMethods<TBody, TItem> extends AsyncIterable<TItem> {
   hasNextPage(): boolean;
   /** Fetches the next page; rejects with `SdkError` when there is none. */
   getNextPage(): Promise<Page<TBody, TItem>>;
+  /** Whether a page comes before this one (where the style can tell: cursors with a backward cursor, next URLs with a previous one, page numbers above 1). */
+  hasPreviousPage(): boolean;
+  /** Fetches the page before this one; rejects with `SdkError` when there is none. */
+  getPreviousPage(): Promise<Page<TBody, TItem>>;
   /** This page and every page after it. */
   iterPages(): AsyncGenerator<Page<TBody, TItem>, void, undefined>;
 }
@@ -40,106 +67,93 @@ export interface PageMethods<TBody, TItem> extends AsyncIterable<TItem> {
 /** One page: the response body's fields (`data`, `has_more`, …) plus paging methods; iterating it yields items from here on. */
 export type Page<TBody, TItem> = TBody & PageMethods<TBody, TItem>;
 
-interface Paging {
+interface Chain {
   readonly client: Client;
   readonly endpoint: Endpoint & { readonly pagination: PaginationSpec };
   readonly input: RequestInput;
   readonly options: RequestOptions | undefined;
-  /** Cursors and page numbers already requested: a server repeating one must not make iteration loop forever. */
+  readonly entry: StyleEntry;
+  /** Set when the first call started a backward walk: "next" then means the page before. */
+  readonly backwards: boolean;
+  /** Requests already made in the chain's direction: a server repeating one must not make iteration loop forever. */
   readonly seen: ReadonlySet<string>;
 }
 
-class PageImpl<TBody, TItem> implements PageMethods<TBody, TItem> {
-  readonly #paging: Paging;
-
-  constructor(paging: Paging) {
-    this.#paging = paging;
+/** A dotted path into a body; `undefined` where any step is missing. */
+export function fieldAt(body: unknown, path: FieldPath): unknown {
+  if (path === "") return body;
+  let value = body;
+  for (const key of path.split(".")) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
   }
-
-  #body(): Record<string, unknown> {
-    return this as unknown as Record<string, unknown>;
-  }
-
-  #items(): TItem[] {
-    const items = this.#body()[this.#paging.endpoint.pagination.items];
-    return Array.isArray(items) ? (items as TItem[]) : [];
-  }
-
-  /** The params of the next request, or `undefined` when this is the last page. */
-  #nextParams(): Record<string, unknown> | undefined {
-    const { endpoint, input, seen } = this.#paging;
-    const spec = endpoint.pagination;
-    const params = { ...(input.params ?? {}) } as Record<string, unknown>;
-    const body = this.#body();
-    const items = this.#items();
-    if (items.length === 0 || (spec.hasMore !== undefined && body[spec.hasMore] === false)) return undefined;
-
-    const mode = pagingMode(spec, params);
-    if (mode === "page" && spec.page !== undefined) {
-      const current = Number(body[spec.page.current ?? ""] ?? params[spec.page.param] ?? 1);
-      const total = body[spec.page.total ?? ""];
-      if (typeof total === "number" && current >= total) return undefined;
-      const next = current + 1;
-      if (seen.has(`page:${next}`)) return undefined;
-      return { ...withoutCursors(params, spec), [spec.page.param]: next };
-    }
-    const cursor = mode === "previous" ? spec.previous : spec.next;
-    if (cursor === undefined) return undefined;
-    const source = cursor.fromItem === true ? items[mode === "previous" ? 0 : items.length - 1] : body;
-    const value = (source as Record<string, unknown> | undefined)?.[cursor.from];
-    if (value === undefined || value === null || seen.has(`${cursor.param}:${String(value)}`)) return undefined;
-    const rest = withoutCursors(params, spec);
-    if (spec.page !== undefined) delete rest[spec.page.param];
-    return { ...rest, [cursor.param]: value };
-  }
-
-  hasNextPage(): boolean {
-    return this.#nextParams() !== undefined;
-  }
-
-  getNextPage(): Promise<Page<TBody, TItem>> {
-    const params = this.#nextParams();
-    if (params === undefined) return Promise.reject(new SdkError("there is no next page: check hasNextPage() first"));
-    const { client, endpoint, options, seen } = this.#paging;
-    return startPage<TBody, TItem>(client, endpoint, { ...this.#paging.input, params }, options, seen);
-  }
-
-  async *iterPages(): AsyncGenerator<Page<TBody, TItem>, void, undefined> {
-    let page = this as unknown as Page<TBody, TItem>;
-    for (;;) {
-      yield page;
-      if (!page.hasNextPage()) return;
-      page = await page.getNextPage();
-    }
-  }
-
-  /**
-   * Every item of every page. Started with the backward cursor, the items come newest-to-oldest reversed too, so
-   * the whole sequence runs backwards (as stripe-node does), not forwards within backward pages.
-   */
-  async *[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
-    const backwards = pagingMode(this.#paging.endpoint.pagination, (this.#paging.input.params ?? {}) as Record<string, unknown>) === "previous";
-    for await (const page of this.iterPages()) {
-      const items = (page as unknown as PageImpl<TBody, TItem>).#items();
-      yield* backwards ? [...items].reverse() : items;
-    }
-  }
+  return value;
 }
 
-type Mode = "next" | "previous" | "page";
-
-/** The direction set by the first call: page numbers if it passed one, backwards if it passed the backward cursor. */
-function pagingMode(spec: PaginationSpec, params: Readonly<Record<string, unknown>>): Mode {
-  const given = (name: string | undefined) => name !== undefined && params[name] !== undefined && params[name] !== null;
-  if (given(spec.page?.param) || (spec.next === undefined && spec.previous === undefined)) return "page";
-  return given(spec.previous?.param) && !given(spec.next?.param) ? "previous" : "next";
+/**
+ * Where the page `direction` of this one is, or `undefined` at the end. In the chain's own direction an empty page or
+ * `hasMore: false` ends it, and so does a request already made (a server repeating a cursor or a URL).
+ */
+export function pageRequest(page: object, direction: "next" | "previous"): PageRequest | undefined {
+  const paging = (page as { [CHAIN]?: { chain: Chain; state: PageState } })[CHAIN];
+  if (paging === undefined) return undefined;
+  const { chain, state } = paging;
+  const spec = chain.endpoint.pagination;
+  const onward = direction === "next";
+  if (onward && (state.items.length === 0 || fieldAt(state.body, spec.hasMore ?? "-") === false)) return undefined;
+  const step = (chain.entry.style as PageStyle<StyleEntry>).step(chain.entry, state, onward !== chain.backwards);
+  if (step === undefined) return undefined;
+  if (typeof step === "string") return onward && chain.seen.has(step) ? undefined : { url: step };
+  const params: Record<string, unknown> = { ...state.params };
+  for (const entry of spec.styles) for (const name of (entry.style as PageStyle<StyleEntry>).owns(entry)) if (name !== undefined) delete params[name];
+  Object.assign(params, step);
+  return onward && chain.seen.has(keyOf(params)) ? undefined : { params };
 }
 
-function withoutCursors(params: Readonly<Record<string, unknown>>, spec: PaginationSpec): Record<string, unknown> {
-  const rest = { ...params };
-  if (spec.next !== undefined) delete rest[spec.next.param];
-  if (spec.previous !== undefined) delete rest[spec.previous.param];
-  return rest;
+const CHAIN = Symbol("paging");
+
+function keyOf(params: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(params);
+}
+
+/** Makes a body a page: the paging methods are added as hidden properties, so the body's own fields (and JSON) stay as they came. */
+function toPage<TBody, TItem>(body: unknown, chain: Chain, params: Readonly<Record<string, unknown>>, headers: Headers): Page<TBody, TItem> {
+  const target = (typeof body === "object" && body !== null ? body : {}) as object;
+  const found = fieldAt(body, chain.endpoint.pagination.items);
+  const items = (Array.isArray(found) ? found : []) as TItem[];
+  const state: PageState = { body, items, params, headers };
+  const page = target as Page<TBody, TItem>;
+  const fetchPage = (direction: "next" | "previous") => {
+    const next = pageRequest(page, direction);
+    if (next === undefined) return Promise.reject(new SdkError(`there is no ${direction} page: check has${direction === "next" ? "Next" : "Previous"}Page() first`));
+    return startPage<TBody, TItem>({ ...chain, seen: direction === "next" ? chain.seen : new Set() }, next);
+  };
+  const methods: PageMethods<TBody, TItem> & { [CHAIN]: unknown } = {
+    [CHAIN]: { chain, state },
+    hasNextPage: () => pageRequest(page, "next") !== undefined,
+    getNextPage: () => fetchPage("next"),
+    hasPreviousPage: () => pageRequest(page, "previous") !== undefined,
+    getPreviousPage: () => fetchPage("previous"),
+    async *iterPages() {
+      for (let current = page; ; current = await current.getNextPage()) {
+        yield current;
+        if (!current.hasNextPage()) return;
+      }
+    },
+    /**
+     * Every item of every page. Started backwards, each page's items are reversed too, so the whole sequence runs
+     * backwards (as stripe-node does), not forwards within backward pages.
+     */
+    async *[Symbol.asyncIterator]() {
+      for await (const each of page.iterPages()) {
+        const list = (each as unknown as { [CHAIN]: { state: PageState } })[CHAIN].state.items as TItem[];
+        // A copy: a bare-array page is itself async-iterable, and delegating to it would start over.
+        yield* chain.backwards ? [...list].reverse() : [...list];
+      }
+    },
+  };
+  for (const key of Reflect.ownKeys(methods)) Object.defineProperty(target, key, { value: methods[key as keyof typeof methods], configurable: true, writable: true });
+  return page;
 }
 
 /** What a list operation returns: awaitable for the first page, async-iterable over every item of every page. */
@@ -155,8 +169,8 @@ export class PagePromise<TBody, TItem, E = unknown> extends ApiPromise<Page<TBod
 }
 
 /**
- * Sends a list operation and wraps its body as a {@link Page}. Passing both cursors of a cursor-paginated
- * operation is rejected before sending (the two directions exclude each other), whatever `validate` says.
+ * Sends a list operation and wraps its body as a {@link Page}. Passing two parameters of one style (`after` and
+ * `before`) is rejected before sending (the two directions exclude each other), whatever `validate` says.
  */
 export function paginate<TBody, TItem, E = unknown>(
   client: Client,
@@ -164,33 +178,27 @@ export function paginate<TBody, TItem, E = unknown>(
   input: RequestInput,
   options?: RequestOptions,
 ): PagePromise<TBody, TItem, E> {
-  return startPage(client, endpoint, input, options, new Set());
-}
-
-/** Requests one page of a chain; `seen` holds every cursor and page number the chain requested before. */
-function startPage<TBody, TItem, E = unknown>(
-  client: Client,
-  endpoint: Endpoint,
-  input: RequestInput,
-  options: RequestOptions | undefined,
-  seenBefore: ReadonlySet<string>,
-): PagePromise<TBody, TItem, E> {
   const spec = endpoint.pagination;
   if (spec === undefined) throw new SdkError(`${endpoint.method} ${endpoint.path} is not paginated`);
   const params = (input.params ?? {}) as Record<string, unknown>;
-  const given = [spec.next?.param, spec.previous?.param].filter((name) => name !== undefined && params[name] !== undefined && params[name] !== null);
-  const raw =
-    given.length > 1
-      ? Promise.reject(new RequestValidationError(`${endpoint.method} ${endpoint.path}: pass either "${given[0]}" or "${given[1]}", not both`))
-      : send(client, endpoint, input, options);
-  const seen = new Set(seenBefore);
-  for (const name of [spec.next?.param, spec.previous?.param]) {
-    if (name !== undefined && params[name] !== undefined && params[name] !== null) seen.add(`${name}:${String(params[name])}`);
+  const givenOf = (entry: StyleEntry) => (entry.style as PageStyle<StyleEntry>).owns(entry).filter((name) => name !== undefined && params[name] !== undefined && params[name] !== null);
+  const entry = spec.styles.find((candidate) => givenOf(candidate).length > 0) ?? spec.styles[0];
+  const given = entry === undefined ? [] : givenOf(entry);
+  if (entry === undefined || given.length > 1) {
+    const error = new RequestValidationError(`${endpoint.method} ${endpoint.path}: ${entry === undefined ? "no pagination style" : `pass either "${given[0]}" or "${given[1]}", not both`}`);
+    return new PagePromise(Promise.reject(error), () => Promise.reject(error));
   }
-  if (spec.page !== undefined) seen.add(`page:${String(params[spec.page.param] ?? 1)}`);
-  const paging: Paging = { client, endpoint: { ...endpoint, pagination: spec }, input, options, seen };
-  return new PagePromise(raw, async (rawResponse) => {
-    const body = await readResponse(rawResponse, "json", options?.signal);
-    return Object.assign(new PageImpl<TBody, TItem>(paging), body) as unknown as Page<TBody, TItem>;
+  const backwards = (entry.style as PageStyle<StyleEntry>).backwards?.(entry, params) === true;
+  return startPage({ client, endpoint: { ...endpoint, pagination: spec }, input, options, entry, backwards, seen: new Set() }, { params });
+}
+
+/** Requests one page of a chain and records it as seen. */
+function startPage<TBody, TItem, E = unknown>(chain: Chain, next: PageRequest): PagePromise<TBody, TItem, E> {
+  const params = "params" in next ? next.params : ((chain.input.params ?? {}) as Record<string, unknown>);
+  const seen = new Set(chain.seen).add("url" in next ? next.url : keyOf(params));
+  const input: RequestInput = "url" in next ? { ...chain.input, url: next.url } : { ...chain.input, params };
+  return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) => {
+    const body = await readResponse(raw, "json", chain.options?.signal);
+    return toPage<TBody, TItem>(body, { ...chain, seen }, params, raw.response.headers);
   });
 }
