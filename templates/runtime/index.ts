@@ -28,4 +28,4 @@ export type { Bound, BoundOperations } from "./facade.js";
 export { PagePromise, paginate } from "./pagination.js";
 export type { CursorSpec, Page, PageMethods, PaginationSpec } from "./pagination.js";
 export { request } from "./request.js";
-export type { Endpoint, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseKind } from "./request.js";
+export type { Endpoint, NoParams, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseKind, WithDefaults } from "./request.js";

@@ -10,7 +10,8 @@ export interface operations {
       path: { thing_id: string };
       cookie?: never;
     };
-    requestBody?: { content: { "application/json": { name: string } } };
+    // `draft` has a `default` in the spec: openapi-typescript makes it required, the body type makes it optional.
+    requestBody?: { content: { "application/json": { name: string; draft: boolean } } };
     responses: {
       200: {
         headers: { [name: string]: unknown };

@@ -60,6 +60,14 @@ export interface GenerateResult {
   readonly sources: readonly string[];
   /** Milliseconds per stage. */
   readonly timings: StageTimings;
+  /** What the client leaves out or does differently from the spec, each with its JSON pointer; the CLI prints them. */
+  readonly warnings: readonly GenerateWarning[];
+}
+
+/** A generation warning: where in the spec (JSON pointer) and what the generator did there. */
+export interface GenerateWarning {
+  readonly pointer: string;
+  readonly message: string;
 }
 
 /**
@@ -127,7 +135,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
     const entry = resolve(cwd, options.input);
     const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
-    return { files: sortByPath([...files, manifest]), model, sources, timings };
+    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings: model.warnings };
   } finally {
     types.cancel();
   }

@@ -37,6 +37,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
     return { code: EXIT.ok, sources: fresh };
   }
   const result = await generate(options);
+  for (const warning of result.warnings) reporter.error(`${reporter.paint.yellow("warning")}: ${shown(job.input)}: ${warning.message} (at ${warning.pointer})`);
   const operations = plural(result.model.operations.length, "operation");
   const timings = (write: number) => formatTimings({ ...result.timings, write });
   if (flags.check) {

@@ -70,7 +70,18 @@ export function emitOperation(operation: OperationModel, { template, header }: O
   const runtime: ImportSpecifier[] = [
     { name: fn.callee },
     ...(operation.requestBody === undefined ? [] : [{ name: BODY_ENCODERS[operation.requestBody.kind] }]),
-    ...[fn.client.type, "Endpoint", fn.options.type, fn.returnType, ...(paramsUseRuntimeParams(operation) ? ["Params"] : []), ...(operation.pagination === undefined ? [] : ["Page"]), ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []), ...types.errorClasses].map(
+    ...[
+      fn.client.type,
+      "Endpoint",
+      fn.options.type,
+      fn.returnType,
+      ...(paramsUseRuntimeParams(operation) ? ["Params"] : []),
+      ...(types.params === undefined ? ["NoParams"] : []),
+      ...(operation.pagination === undefined ? [] : ["Page"]),
+      ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []),
+      ...((operation.requestBody?.defaulted.length ?? 0) > 0 ? ["WithDefaults"] : []),
+      ...types.errorClasses,
+    ].map(
       (typeName) => ({ name: typeName, typeOnly: true }),
     ),
   ];
@@ -129,14 +140,15 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
   const parameters: ParameterExpr[] = [
     { name: fn.client.name, type: name(fn.client.type) },
     ...operation.pathParameters.map((parameter) => ({ name: parameter.argumentName, type: indexed(name("Operation"), "parameters", "path", parameter.name) })),
-    ...(types.params === undefined ? [] : [paramsParameter(fn, name(typeNames.params), required)]),
+    // Always there, even for an operation without parameters, so `options` keeps its place when the API adds one.
+    paramsParameter(fn, types.params === undefined ? name("NoParams") : name(typeNames.params), required),
     { name: fn.options.name, type: name(fn.options.type), optional: true },
   ];
   const input = objectDoc([
     ...(operation.pathParameters.length === 0
       ? []
       : [["path: ", objectDoc(operation.pathParameters.map((parameter) => (propertyKey(parameter.name) === parameter.argumentName ? parameter.argumentName : `${propertyKey(parameter.name)}: ${parameter.argumentName}`)))]]),
-    ...(types.params === undefined ? [] : [fn.params.name]),
+    fn.params.name,
   ]);
   const typeArguments = operation.pagination === undefined ? [name(typeNames.response), name(typeNames.error)] : [name(typeNames.response), name(typeNames.item), name(typeNames.error)];
   const args = fn.callArguments.map((argument) => argument ?? input);
@@ -181,7 +193,8 @@ function itemType(response: string, { items, itemsRequired }: PaginationModel): 
 function bodyType(body: RequestBodyModel): TypeExpr {
   if (body.kind === "text") return name("string");
   if (body.kind === "binary") return name("BinaryBody");
-  return indexed(ref("NonNullable", indexed(name("Operation"), "requestBody")), "content", body.mediaType);
+  const type = indexed(ref("NonNullable", indexed(name("Operation"), "requestBody")), "content", body.mediaType);
+  return body.defaulted.length === 0 ? type : ref("WithDefaults", type, union(body.defaulted.map((property) => literal(property))));
 }
 
 function responseBodyType(response: ResponseModel): TypeExpr {

@@ -207,7 +207,8 @@ describe("buildModel", () => {
     );
     expect(model.operations.map((operation) => operation.resource)).toStrictEqual([
       { property: "phones", method: "listPhones" },
-      { property: "phones", method: "listArchived" },
+      // The tag's noun qualified by another word stays: dropping it could name another operation.
+      { property: "phones", method: "listArchivedPhones" },
       { property: "phones", method: "phonesList" },
       undefined,
     ]);

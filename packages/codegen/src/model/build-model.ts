@@ -1,5 +1,5 @@
 import { CodegenError, type Problem } from "../errors.js";
-import { appendPointer } from "../pointer.js";
+import { appendPointer, getAtPointer } from "../pointer.js";
 import type {
   ApiModel,
   CredentialModel,
@@ -13,6 +13,7 @@ import type {
   ResponseModel,
   SampleValue,
   SchemaAliasModel,
+  WarningModel,
 } from "./model.js";
 import {
   assignUniqueNames,
@@ -117,7 +118,8 @@ export function buildModel(document: OpenApiDocument): ApiModel {
   );
   const credentials = buildCredentials(document);
   const problems: Problem[] = [];
-  const built = raw.map((entry, index) => buildOperation(document, entry, functionNames[index] ?? "", credentials, problems));
+  const warnings: WarningModel[] = [];
+  const built = raw.map((entry, index) => buildOperation(document, entry, functionNames[index] ?? "", credentials, problems, warnings));
   if (problems.length > 0) throw new CodegenError("model", problems);
   const operations = assignResources(uniqueTypeRoots(built));
   const sdkClass =
@@ -139,6 +141,7 @@ export function buildModel(document: OpenApiDocument): ApiModel {
     operations,
     schemas: buildSchemaAliases(document, takenTypeNames),
     credentials: [...credentials.values()],
+    warnings,
   };
 }
 
@@ -181,6 +184,7 @@ function buildOperation(
   functionName: string,
   credentials: ReadonlyMap<string, CredentialModel>,
   problems: Problem[],
+  warnings: WarningModel[],
 ): OperationModel {
   const parameters = mergeParameters(document, pathItem, operation, pointer);
   const queryParameters = parameters.filter(({ parameter }) => parameter.in === "query").map(({ parameter }) => parameter.name);
@@ -200,7 +204,7 @@ function buildOperation(
     tags: operation.tags ?? [],
     pathParameters: buildPathParameters(document, path, parameters),
     parameters: parameters.filter(({ parameter }) => parameter.in !== "path").map(({ parameter }) => buildParameter(document, parameter)),
-    requestBody: buildRequestBody(document, operation, pointer, parameters),
+    requestBody: sendableBody(document, method, buildRequestBody(document, operation, pointer, parameters), appendPointer(pointer, "requestBody"), warnings),
     responses,
     security: securityOf(operation.security ?? document.security ?? [], credentials),
     pagination: paginationOf(document, operation, pointer, queryParameters, problems),
@@ -358,8 +362,52 @@ function buildRequestBody(document: OpenApiDocument, operation: OperationObject,
     key: takenByParameter ? "requestBody" : "body",
     description: body.description,
     sample: bodySample(document, body.content[mediaType]?.schema, classifyRequestMediaType(mediaType)),
+    defaulted: ["json", "form", "multipart"].includes(classifyRequestMediaType(mediaType)) ? defaultedProperties(document, body.content[mediaType]?.schema) : [],
     encoding: encoding === undefined ? undefined : Object.fromEntries(Object.entries(encoding).map(([name, entry]) => [name, { ...(entry.contentType === undefined ? {} : { contentType: entry.contentType }), ...(entry.style === undefined ? {} : { style: entry.style }), ...(entry.explode === undefined ? {} : { explode: entry.explode }) }])),
   };
+}
+
+/**
+ * fetch refuses a body on GET and HEAD (a `TypeError` before anything is sent), so such an operation is offered
+ * without one, as NSwag and Speakeasy do; FastAPI lets a `List[str]` body onto a GET. The warning says so, except
+ * for a body that could never carry anything (Stripe declares an empty form on its GETs).
+ */
+function sendableBody(document: OpenApiDocument, method: HttpMethod, body: RequestBodyModel | undefined, pointer: string, warnings: WarningModel[]): RequestBodyModel | undefined {
+  if (body === undefined || (method !== "get" && method !== "head")) return body;
+  const requestBody = dereference<RequestBodyObject>(document, getAtPointer(document, pointer) as MaybeRef<RequestBodyObject>, pointer).value;
+  const schema = requestBody.content[body.mediaType]?.schema;
+  const resolved = schema === undefined ? undefined : dereference<SchemaObject>(document, schema, "").value;
+  const carriesNothing = typeof resolved === "object" && resolved !== null && Object.keys(resolved.properties ?? {}).length === 0 && (resolved as { additionalProperties?: unknown }).additionalProperties === false;
+  if (!carriesNothing) {
+    warnings.push({ pointer, message: `${method.toUpperCase()} cannot carry a request body (fetch refuses to send one), so the generated function leaves it out; the API should take these values as query parameters or on a POST` });
+  }
+  return undefined;
+}
+
+/**
+ * The body's top-level properties that have a `default` and are not required, where openapi-typescript made them
+ * required: `defaultNonNullable` (right for responses, where the server fills defaults in) applies to every schema
+ * outside the operation's own `requestBody`, so to every property of a `$ref`'d component, which is how FastAPI
+ * writes each body. Followed through `$ref`s and `allOf`, as openapi-typescript merges them.
+ */
+function defaultedProperties(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject> | undefined): string[] {
+  const defaulted = new Set<string>();
+  const required = new Set<string>();
+  const seen = new Set<unknown>();
+  const visit = (node: MaybeRef<SchemaObject> | boolean | undefined, viaRef: boolean) => {
+    if (typeof node !== "object" || node === null || seen.has(node)) return;
+    seen.add(node);
+    const { value: schema, pointer } = dereference<SchemaObject>(document, node, "");
+    if (typeof schema !== "object" || schema === null) return;
+    const referenced = viaRef || pointer !== "";
+    for (const name of schema.required ?? []) required.add(name);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      if (referenced && typeof property === "object" && property !== null && "default" in property && property.default !== undefined) defaulted.add(name);
+    }
+    for (const member of schema.allOf ?? []) visit(member, referenced);
+  };
+  visit(schemaOrRef, false);
+  return [...defaulted].filter((name) => !required.has(name));
 }
 
 function bodySample(document: OpenApiDocument, schema: MaybeRef<SchemaObject> | undefined, kind: RequestBodyModel["kind"]): SampleValue {

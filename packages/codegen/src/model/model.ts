@@ -17,6 +17,14 @@ export interface ApiModel {
   readonly operations: readonly OperationModel[];
   readonly schemas: readonly SchemaAliasModel[];
   readonly credentials: readonly CredentialModel[];
+  /** What the generator left out or changed, with where: the client works, but not exactly as the spec says. */
+  readonly warnings: readonly WarningModel[];
+}
+
+/** A generation warning: a JSON pointer into the spec and what was done there. */
+export interface WarningModel {
+  readonly pointer: string;
+  readonly message: string;
 }
 
 /** How an emitter reaches openapi-typescript's types for an operation. */
@@ -129,6 +137,11 @@ export interface RequestBodyModel {
   readonly description: string | undefined;
   /** A value that fits the body's schema, for examples. */
   readonly sample: SampleValue;
+  /**
+   * Top-level properties the caller may leave out because the schema gives them a `default` (the server fills them
+   * in), though openapi-typescript's types, shared with responses, make them required.
+   */
+  readonly defaulted: readonly string[];
   /** Per-property encoding of form and multipart bodies (the spec's Encoding Object). */
   readonly encoding: Readonly<Record<string, { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }>> | undefined;
 }
