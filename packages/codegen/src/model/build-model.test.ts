@@ -93,7 +93,7 @@ describe("buildModel on the Diga phone spec", () => {
 
   it("names the bearer credential bearerToken and the schema aliases readably", () => {
     expect(model.credentials).toStrictEqual([
-      { name: "bearerToken", schemeName: "CustomHTTPBearer", kind: "bearer", location: undefined, parameterName: undefined, description: undefined },
+      { name: "bearerToken", schemeName: "CustomHTTPBearer", kind: "bearer", location: undefined, parameterName: undefined, description: undefined, tokenSource: undefined },
     ]);
     expect(model.schemas.map((schema) => schema.name)).toStrictEqual([
       "PhoneRegisterStatus",

@@ -13,6 +13,8 @@ import type {
   ResponseModel,
   SampleValue,
   SchemaAliasModel,
+  OAuthFlowModel,
+  TokenSourceModel,
   WarningModel,
 } from "./model.js";
 import {
@@ -470,9 +472,35 @@ function buildCredentials(document: OpenApiDocument): Map<string, CredentialMode
         location: scheme.type === "apiKey" ? scheme.in : undefined,
         parameterName: scheme.type === "apiKey" ? scheme.name : undefined,
         description: scheme.description,
+        tokenSource: tokenSourceOf(scheme, defaultBaseUrl(document)),
       },
     ]),
   );
+}
+
+const OAUTH_FLOWS: readonly OAuthFlowModel["flow"][] = ["authorizationCode", "clientCredentials", "password", "implicit"];
+
+/** What an oauth2 or openIdConnect scheme says about getting a token; read leniently (validation judged the rest). */
+function tokenSourceOf(scheme: SecuritySchemeObject, serverUrl: string | undefined): TokenSourceModel | undefined {
+  // Relative URLs (FastAPI's `OAuth2PasswordBearer(tokenUrl="token")`) are relative to the server.
+  const absolute = (url: string | undefined) => {
+    if (url === undefined || serverUrl === undefined || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+    return URL.canParse(url, `${serverUrl}/`) ? new URL(url, `${serverUrl}/`).href : url;
+  };
+  if (scheme.type === "openIdConnect") return { kind: "openIdConnect", discoveryUrl: absolute(scheme.openIdConnectUrl) };
+  if (scheme.type !== "oauth2") return undefined;
+  const flows = typeof scheme.flows === "object" && scheme.flows !== null ? (scheme.flows as Record<string, unknown>) : {};
+  const text = (value: unknown) => absolute(typeof value === "string" && value !== "" ? value : undefined);
+  return {
+    kind: "oauth2",
+    flows: Object.entries(flows).flatMap(([name, flow]) => {
+      const known = OAUTH_FLOWS.find((candidate) => candidate === name);
+      if (known === undefined || typeof flow !== "object" || flow === null) return [];
+      const fields = flow as Record<string, unknown>;
+      const scopes = typeof fields["scopes"] === "object" && fields["scopes"] !== null ? Object.keys(fields["scopes"]) : [];
+      return [{ flow: known, authorizationUrl: text(fields["authorizationUrl"]), tokenUrl: text(fields["tokenUrl"]), refreshUrl: text(fields["refreshUrl"]), scopes }];
+    }),
+  };
 }
 
 function credentialKind(scheme: SecuritySchemeObject): CredentialModel["kind"] | undefined {

@@ -178,6 +178,21 @@ export interface CredentialModel {
   readonly location: "header" | "query" | "cookie" | undefined;
   readonly parameterName: string | undefined;
   readonly description: string | undefined;
+  /** For oauth2 and openIdConnect schemes: where the caller gets the token this client only sends. */
+  readonly tokenSource: TokenSourceModel | undefined;
+}
+
+export type TokenSourceModel =
+  | { readonly kind: "oauth2"; readonly flows: readonly OAuthFlowModel[] }
+  | { readonly kind: "openIdConnect"; readonly discoveryUrl: string | undefined };
+
+/** One OAuth 2.0 flow the spec declares, in the spec's order. */
+export interface OAuthFlowModel {
+  readonly flow: "authorizationCode" | "clientCredentials" | "password" | "implicit";
+  readonly authorizationUrl: string | undefined;
+  readonly tokenUrl: string | undefined;
+  readonly refreshUrl: string | undefined;
+  readonly scopes: readonly string[];
 }
 
 export interface SchemaAliasModel {
