@@ -29,7 +29,7 @@ type Operation = operations["operation_id"];
 export type OperationParams = Params<NonNullable<Operation["parameters"]["query"]>> & { body?: OperationBody };
 
 /** The request body of {@link operationName}. */
-export type OperationBody = WithDefaults<NonNullable<Operation["requestBody"]>["content"]["application/json"], "draft">;
+export type OperationBody = WithDefaults<NonNullable<Operation["requestBody"]>["content"]["application/json"], "draft" | "voice.speed">;
 
 /** The body of a successful response of {@link operationName}. */
 export type OperationResponse = Operation["responses"][200]["content"]["application/json"];

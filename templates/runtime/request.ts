@@ -76,11 +76,23 @@ export type Params<T, Exclusive extends keyof T = never> = [Exclusive] extends [
 export type NoParams = { readonly [key: string]: never };
 
 /**
- * A request body whose properties `Defaulted` the server fills in when they are left out. openapi-typescript types a
- * schema once for requests and responses alike and makes properties with a `default` required (right for responses);
- * for a body they are optional. Distributes over unions, so each alternative keeps its own properties.
+ * A request body whose fields at the paths `Defaulted` (`"is_draft" | "voice.speed"`; arrays are crossed without a
+ * step, so `"tools.timeout"` is each tool's) the server fills in when they are left out. openapi-typescript types a
+ * schema once for requests and responses alike and makes fields with a `default` required (right for responses); for
+ * a body they are optional. Distributes over unions, so each alternative keeps its own fields.
  */
-export type WithDefaults<T, Defaulted extends PropertyKey> = T extends object ? Omit<T, Defaulted> & { [K in Defaulted & keyof T]?: T[K] } : T;
+export type WithDefaults<T, Defaulted extends string> = [Defaulted] extends [never]
+  ? T
+  : T extends readonly (infer E)[]
+    ? WithDefaults<E, Defaulted>[]
+    : T extends object
+      ? { [K in keyof T as K extends Defaulted ? K : never]?: WithDefaults<T[K], Below<Defaulted, K>> } & {
+          [K in keyof T as K extends Defaulted ? never : K]: WithDefaults<T[K], Below<Defaulted, K>>;
+        }
+      : T;
+
+/** The paths under one field: `Below<"voice.speed" | "name", "voice">` is `"speed"`. */
+type Below<Paths extends string, K> = K extends string ? (Paths extends `${K}.${infer Rest}` ? Rest : never) : never;
 
 type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 

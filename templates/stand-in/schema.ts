@@ -10,8 +10,9 @@ export interface operations {
       path: { thing_id: string };
       cookie?: never;
     };
-    // `draft` has a `default` in the spec: openapi-typescript makes it required, the body type makes it optional.
-    requestBody?: { content: { "application/json": { name: string; draft: boolean } } };
+    // `draft` and `voice.speed` have a `default` in the spec: openapi-typescript makes them required, the body type
+    // makes them optional.
+    requestBody?: { content: { "application/json": { name: string; draft: boolean; voice: { speed: number } } } };
     responses: {
       200: {
         headers: { [name: string]: unknown };

@@ -42,6 +42,9 @@ export const calls: Readonly<Record<string, (client: Client, options: ClientOpti
   listPhonesWithOptions: (client) => listPhones(client, {}, { timeout: 5_000 }),
   releasePhoneNumber: (client) => releasePhoneNumber(client, id),
   createAgent: (client) => createAgent(client, { body: { name: "Receptionist" } }),
+  // Nested models' defaulted fields too: in an optional object and in each item of an array.
+  createAgentWithVoiceAndTools: (client) =>
+    createAgent(client, { body: { name: "Receptionist", voice: { voice_id: "v1" }, tools: [{ name: "lookup", url: "https://example.com/lookup" }] } }),
   applyAgentTemplate: (client) => applyAgentTemplate(client, id, { body: {} }),
   createTool: (client) => createTool(client, { body: { name: "lookup", url: "https://example.com/lookup" } }),
   getCallsByIds: (client) => getCallsByIds(client),
@@ -66,6 +69,8 @@ export async function typesOnly(client: Client): Promise<unknown[]> {
   await getCallsByIds(client, { body: [id] });
   // @ts-expect-error \`name\` has no default, so it stays required
   await createAgent(client, { body: {} });
+  // @ts-expect-error a nested field without a default stays required
+  await createAgent(client, { body: { name: "a", voice: { speed: 1 } } });
   // @ts-expect-error a defaulted field still has its type
   await createTool(client, { body: { name: "t", url: "https://example.com/t", timeout: "30" } });
   return [timeout, approvalRequired, enabled];

@@ -1,5 +1,5 @@
 import { BODY_ENCODERS } from "../model/build-model.js";
-import type { OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
+import type { BodyDefaultsModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
   assignment,
   call,
@@ -79,7 +79,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
       ...(types.params === undefined ? ["NoParams"] : []),
       ...(operation.pagination === undefined ? [] : ["Page"]),
       ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []),
-      ...((operation.requestBody?.defaulted.length ?? 0) > 0 ? ["WithDefaults"] : []),
+      ...(operation.requestBody?.defaulted === undefined ? [] : ["WithDefaults"]),
       ...types.errorClasses,
     ].map(
       (typeName) => ({ name: typeName, typeOnly: true }),
@@ -194,7 +194,15 @@ function bodyType(body: RequestBodyModel): TypeExpr {
   if (body.kind === "text") return name("string");
   if (body.kind === "binary") return name("BinaryBody");
   const type = indexed(ref("NonNullable", indexed(name("Operation"), "requestBody")), "content", body.mediaType);
-  return body.defaulted.length === 0 ? type : ref("WithDefaults", type, union(body.defaulted.map((property) => literal(property))));
+  return body.defaulted === undefined ? type : ref("WithDefaults", type, union(defaultedPaths(body.defaulted).map((path) => literal(path))));
+}
+
+/** `is_draft`, `voice.speed`: the paths `WithDefaults` reads. A field whose name has a dot is not looked into. */
+function defaultedPaths({ optional, nested }: BodyDefaultsModel, prefix = ""): string[] {
+  return [
+    ...optional.map((field) => `${prefix}${field}`),
+    ...nested.filter(([field]) => !field.includes(".")).flatMap(([field, inner]) => defaultedPaths(inner, `${prefix}${field}.`)),
+  ];
 }
 
 function responseBodyType(response: ResponseModel): TypeExpr {

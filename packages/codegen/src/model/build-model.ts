@@ -33,6 +33,7 @@ import {
 import { checkDeclaredPagination, detectPagination, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
 import { dereference } from "./refs.js";
 import { classifyMediaType, classifyRequestMediaType, pickMediaType, pickRequestMediaType } from "./media-types.js";
+import { bodyDefaultsOf } from "./body-defaults.js";
 import { sampleOf } from "./samples.js";
 import { valueModelOf } from "./values.js";
 import {
@@ -364,7 +365,7 @@ function buildRequestBody(document: OpenApiDocument, operation: OperationObject,
     key: takenByParameter ? "requestBody" : "body",
     description: body.description,
     sample: bodySample(document, body.content[mediaType]?.schema, classifyRequestMediaType(mediaType)),
-    defaulted: ["json", "form", "multipart"].includes(classifyRequestMediaType(mediaType)) ? defaultedProperties(document, body.content[mediaType]?.schema) : [],
+    defaulted: ["json", "form", "multipart"].includes(classifyRequestMediaType(mediaType)) ? bodyDefaultsOf(document, body.content[mediaType]?.schema) : undefined,
     encoding: encoding === undefined ? undefined : Object.fromEntries(Object.entries(encoding).map(([name, entry]) => [name, { ...(entry.contentType === undefined ? {} : { contentType: entry.contentType }), ...(entry.style === undefined ? {} : { style: entry.style }), ...(entry.explode === undefined ? {} : { explode: entry.explode }) }])),
   };
 }
@@ -384,32 +385,6 @@ function sendableBody(document: OpenApiDocument, method: HttpMethod, body: Reque
     warnings.push({ pointer, message: `${method.toUpperCase()} cannot carry a request body (fetch refuses to send one), so the generated function leaves it out; the API should take these values as query parameters or on a POST` });
   }
   return undefined;
-}
-
-/**
- * The body's top-level properties that have a `default` and are not required, where openapi-typescript made them
- * required: `defaultNonNullable` (right for responses, where the server fills defaults in) applies to every schema
- * outside the operation's own `requestBody`, so to every property of a `$ref`'d component, which is how FastAPI
- * writes each body. Followed through `$ref`s and `allOf`, as openapi-typescript merges them.
- */
-function defaultedProperties(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject> | undefined): string[] {
-  const defaulted = new Set<string>();
-  const required = new Set<string>();
-  const seen = new Set<unknown>();
-  const visit = (node: MaybeRef<SchemaObject> | boolean | undefined, viaRef: boolean) => {
-    if (typeof node !== "object" || node === null || seen.has(node)) return;
-    seen.add(node);
-    const { value: schema, pointer } = dereference<SchemaObject>(document, node, "");
-    if (typeof schema !== "object" || schema === null) return;
-    const referenced = viaRef || pointer !== "";
-    for (const name of schema.required ?? []) required.add(name);
-    for (const [name, property] of Object.entries(schema.properties ?? {})) {
-      if (referenced && typeof property === "object" && property !== null && "default" in property && property.default !== undefined) defaulted.add(name);
-    }
-    for (const member of schema.allOf ?? []) visit(member, referenced);
-  };
-  visit(schemaOrRef, false);
-  return [...defaulted].filter((name) => !required.has(name));
 }
 
 function bodySample(document: OpenApiDocument, schema: MaybeRef<SchemaObject> | undefined, kind: RequestBodyModel["kind"]): SampleValue {

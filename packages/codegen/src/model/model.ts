@@ -138,12 +138,18 @@ export interface RequestBodyModel {
   /** A value that fits the body's schema, for examples. */
   readonly sample: SampleValue;
   /**
-   * Top-level properties the caller may leave out because the schema gives them a `default` (the server fills them
-   * in), though openapi-typescript's types, shared with responses, make them required.
+   * Fields the caller may leave out because the schema gives them a `default` (the server fills them in), though
+   * openapi-typescript's types, shared with responses, make them required; undefined when there are none.
    */
-  readonly defaulted: readonly string[];
+  readonly defaulted: BodyDefaultsModel | undefined;
   /** Per-property encoding of form and multipart bodies (the spec's Encoding Object). */
   readonly encoding: Readonly<Record<string, { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }>> | undefined;
+}
+
+/** Defaulted fields of one object level of a body, and of the objects below it (by property name). */
+export interface BodyDefaultsModel {
+  readonly optional: readonly string[];
+  readonly nested: readonly (readonly [string, BodyDefaultsModel])[];
 }
 
 /** A sample value as data: the emitters write it as source. */
