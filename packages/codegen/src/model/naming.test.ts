@@ -57,6 +57,10 @@ describe("stripFastApiSuffix", () => {
     { id: "list_agents_v1_agents__get", method: "get", path: "/v1/agents", want: "list_agents" },
     { id: "get_item_api_items__item_id__get", method: "get", path: "/api/items/{item-id}", want: "get_item" },
     { id: "root__get", method: "get", path: "/", want: "root" },
+    // A route name ending in `_` (ElevenLabs' FastAPI spec), and the root path, which keeps its slash.
+    { id: "Get_default_voice_settings__v1_voices_settings_default_get", method: "get", path: "/v1/voices/settings/default", want: "Get_default_voice_settings_" },
+    { id: "delete__templates__id__delete", method: "delete", path: "/templates/{id}", want: "delete_" },
+    { id: "story_get", method: "get", path: "/", want: "story_get" },
     { id: "read_user__user_id__get", method: "get", path: "/{user_id}", want: "read_user" },
     // The name keeps every word it can: the route is named after the path's own words.
     { id: "list_phone_numbers_phone_numbers__get", method: "get", path: "/phone_numbers/", want: "list_phone_numbers" },

@@ -88,9 +88,11 @@ function fastApiSuffix(path: string, method: string): RegExp {
   // Python's `re.sub(r"\W", "_", …)`: what is left are word characters, none of them special in a RegExp.
   const asFastApiWrites = (text: string) => text.replace(/\W/g, "_");
   // Each `{name}`, which FastAPI writes `_name_`, may be any run of word characters; a trailing slash is optional.
-  const pathPattern = path.replace(/\/+$/, "").split(/\{[^}]*\}/).map(asFastApiWrites).join("_\\w+_");
-  // The longest name that leaves such a suffix (the name keeps every word it can), ending in a word character.
-  return new RegExp(`^(.*[^_])${pathPattern}_?_${asFastApiWrites(method.toLowerCase())}$`);
+  // (The root path `/` keeps its slash: `story_get` is no FastAPI id for `GET /`, `story__get` is.)
+  const pathPattern = (path.replace(/\/+$/, "") || "/").split(/\{[^}]*\}/).map(asFastApiWrites).join("_\\w+_");
+  // The longest name that leaves such a suffix (the name keeps every word it can): at least one word character, then
+  // any underscores of its own (`Get_default_voice_settings_` + `_v1_voices_…`).
+  return new RegExp(`^(.*[^_]_*?)${pathPattern}_?_${asFastApiWrites(method.toLowerCase())}$`);
 }
 
 /** `GET /v1/phone/{phone_id}` → `getV1PhoneByPhoneId`: method, literal segments, then `By` + each parameter. */
