@@ -41,7 +41,7 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
       : [
           [
             "## Operations",
-            "Each function takes the client first, then the path parameters, then one object with the other parameters, then per-call options.",
+            "Each function takes the client first, then the path parameters, then one object with the other parameters and the body, then per-call options. The object is there even when an operation has no parameters (leave it out, or pass `{}` to reach the options), so options stay in place when the API adds one.",
             ...model.operations.map((operation) => operationSection(operation, options.packageName)),
           ],
         ]),
