@@ -361,6 +361,7 @@ function functionDocs(operation: OperationModel): Doc {
     docs.description,
     `\`${operation.method} ${operation.path}\``,
     body !== undefined && body.otherMediaTypes.length > 0 && `Sends \`${body.mediaType}\`; the API also accepts ${body.otherMediaTypes.map((type) => `\`${type}\``).join(", ")}.`,
+    operation.unsentBody && `The spec also declares a request body, which a ${operation.method} request cannot carry (fetch refuses to send one), so this function sends none.`,
     operation.pagination !== undefined && "Await it for one page, or iterate it with `for await` for every item of every page.",
   );
   const tags = [

@@ -194,6 +194,8 @@ function buildOperation(
   const responses = buildResponses(document, operation, pointer);
   // openapi-typescript files an operation with an empty id under `paths`, as if it had none.
   const operationId = operation.operationId === "" ? undefined : operation.operationId;
+  const warned = warnings.length;
+  const requestBody = sendableBody(document, method, buildRequestBody(document, operation, pointer, parameters), appendPointer(pointer, "requestBody"), warnings);
   return {
     pointer,
     operationId,
@@ -207,7 +209,9 @@ function buildOperation(
     tags: operation.tags ?? [],
     pathParameters: buildPathParameters(document, path, parameters),
     parameters: parameters.filter(({ parameter }) => parameter.in !== "path").map(({ parameter }) => buildParameter(document, parameter)),
-    requestBody: sendableBody(document, method, buildRequestBody(document, operation, pointer, parameters), appendPointer(pointer, "requestBody"), warnings),
+    requestBody,
+    // Only a body that carries something: Stripe's empty forms on GET are no loss worth a line in every JSDoc.
+    unsentBody: warnings.length > warned,
     responses,
     security: securityOf(operation.security ?? document.security ?? [], credentials),
     pagination: paginationOf(document, operation, pointer, queryParameters, problems),

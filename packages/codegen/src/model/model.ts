@@ -49,6 +49,8 @@ export interface OperationModel {
   /** Query, header and cookie parameters in declaration order; these become properties of one params object. */
   readonly parameters: readonly ParameterModel[];
   readonly requestBody: RequestBodyModel | undefined;
+  /** The spec declares a body the function does not send (fetch cannot send one on GET or HEAD); its JSDoc says so. */
+  readonly unsentBody: boolean;
   readonly responses: readonly ResponseModel[];
   /** Alternatives, each a set of credential names that must all be present; `[]` when no auth applies. */
   readonly security: readonly (readonly string[])[];
