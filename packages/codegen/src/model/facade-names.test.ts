@@ -39,6 +39,11 @@ const specs: Readonly<Record<string, readonly Row[]>> = {
     { method: "get", path: "/user", operationId: "users/get-authenticated", tag: "users", fn: "usersGetAuthenticated", facade: "users.getAuthenticated" },
     { method: "get", path: "/orgs/{org}/members", operationId: "orgs/list-members", tag: "orgs", fn: "orgsListMembers", facade: "orgs.listMembers" },
   ],
+  // Microsoft Graph: a dotted tag whose words are split between the namespace and the verb's object.
+  graph: [
+    { method: "delete", path: "/policies/authenticationStrengthPolicies/{id}", operationId: "policies.DeleteAuthenticationStrengthPolicies", tag: "policies.authenticationStrengthPolicy", fn: "policiesDeleteAuthenticationStrengthPolicies", facade: "policiesAuthenticationStrengthPolicy.delete" },
+    { method: "post", path: "/domains/{id}/promote", operationId: "domains.domain.promote", tag: "domains.Actions", fn: "domainsDomainPromote", facade: "domainsActions.domainsDomainPromote" },
+  ],
   // Stripe: `<Method><Path words>` ids and no tags, so no resources: only `stripe.getCustomersCustomer`.
   stripe: [
     { method: "get", path: "/v1/customers/{customer}", operationId: "GetCustomersCustomer", fn: "getCustomersCustomer", facade: undefined },

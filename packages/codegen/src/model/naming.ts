@@ -204,7 +204,9 @@ export function resourcePropertyName(tag: string): string {
  *
  * - at the start, GitHub's `<tag>/<verb>` ids: `reposGetBranch` under `repos` → `getBranch`;
  * - right after the verb: `listPhones` under `Phones` → `list`, `getPhoneNumber` → `getNumber`,
- *   `applyAgentTemplate` under `Agent Templates` → `apply`.
+ *   `applyAgentTemplate` under `Agent Templates` → `apply`;
+ * - split between the two, as Microsoft Graph writes them: `policiesDeleteAuthenticationStrengthPolicies` under
+ *   `policies.authenticationStrengthPolicy` → `delete`.
  *
  * All of the tag's words, in order (singular or plural), or nothing. Anywhere else they qualify another noun or are
  * qualified by one, and dropping them would name a different operation (`getCallLogs` under `Logs` would become
@@ -215,10 +217,11 @@ export function resourcePropertyName(tag: string): string {
 export function resourceMethodName(functionName: string, tag: string): string {
   const tagWords = splitWords(tag).map(singular);
   const words = splitWords(functionName);
-  const isTagAt = (start: number) => tagWords.length > 0 && tagWords.every((word, offset) => singular(words[start + offset] ?? "") === word);
-  const start = isTagAt(0) ? 0 : isTagAt(1) ? 1 : undefined;
+  const matches = (from: number, tagFrom: number, tagTo: number) => tagWords.slice(tagFrom, tagTo).every((word, offset) => singular(words[from + offset] ?? "") === word);
+  // The first `split` tag words lead the name; the rest follow its verb (the word after them).
+  const split = tagWords.length === 0 ? undefined : [...tagWords.keys(), tagWords.length].reverse().find((count) => matches(0, 0, count) && matches(count + 1, count, tagWords.length));
   // An object key may be a reserved word: `delete_` is `delete` here.
-  const kept = start === undefined ? words : [...words.slice(0, start), ...words.slice(start + tagWords.length)];
+  const kept = split === undefined ? words : split === tagWords.length ? words.slice(split) : [...words.slice(split, split + 1), ...words.slice(tagWords.length + 1)];
   const name = camelCase(kept.join(" "));
   return name === "" || UNSAFE_KEYS.has(name) || /^\p{N}/u.test(name) ? functionName : name;
 }
