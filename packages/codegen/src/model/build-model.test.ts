@@ -214,6 +214,27 @@ describe("buildModel", () => {
     ]);
   });
 
+  it("leaves a GET's body out with a warning, but not an empty form's (Stripe), nor another method's body", () => {
+    const json = (schema: object) => ({ content: { "application/json": { schema } } });
+    const model = buildModel(
+      spec(
+        {
+          "/search": { $ref: "#/components/pathItems/Search" },
+          "/empty": { get: { ...ok, requestBody: { content: { "application/x-www-form-urlencoded": { schema: { type: "object", properties: {}, additionalProperties: false } } } } } },
+          "/items": { delete: { ...ok, requestBody: json({ type: "array", items: { type: "string" } }) } },
+        },
+        { components: { pathItems: { Search: { get: { ...ok, requestBody: json({ type: "array", items: { type: "string" } }) }, head: { ...ok, requestBody: { $ref: "#/components/requestBodies/Ids" } } } }, requestBodies: { Ids: json({ type: "array", items: { type: "string" } }) } } },
+      ),
+    );
+    expect(model.operations.map((operation) => [operation.method, operation.path, operation.requestBody?.kind, operation.unsentBody])).toStrictEqual([
+      ["GET", "/search", undefined, true],
+      ["HEAD", "/search", undefined, true],
+      ["GET", "/empty", undefined, false],
+      ["DELETE", "/items", "json", false],
+    ]);
+    expect(model.warnings.map((warning) => warning.pointer)).toStrictEqual(["/paths/~1search/get/requestBody", "/paths/~1search/head/requestBody"]);
+  });
+
   it("substitutes server variables and drops a trailing slash", () => {
     const model = buildModel(spec({}, { servers: [{ url: "https://{region}.example.com/v1/", variables: { region: { default: "eu" } } }] }));
     expect(model.defaultBaseUrl).toBe("https://eu.example.com/v1");

@@ -1,5 +1,5 @@
 import { CodegenError, type Problem } from "../errors.js";
-import { appendPointer, getAtPointer } from "../pointer.js";
+import { appendPointer } from "../pointer.js";
 import type {
   ApiModel,
   CredentialModel,
@@ -195,7 +195,7 @@ function buildOperation(
   // openapi-typescript files an operation with an empty id under `paths`, as if it had none.
   const operationId = operation.operationId === "" ? undefined : operation.operationId;
   const warned = warnings.length;
-  const requestBody = sendableBody(document, method, buildRequestBody(document, operation, pointer, parameters), appendPointer(pointer, "requestBody"), warnings);
+  const requestBody = sendableBody(document, method, operation, buildRequestBody(document, operation, pointer, parameters), appendPointer(pointer, "requestBody"), warnings);
   return {
     pointer,
     operationId,
@@ -379,10 +379,9 @@ function buildRequestBody(document: OpenApiDocument, operation: OperationObject,
  * without one, as NSwag and Speakeasy do; FastAPI lets a `List[str]` body onto a GET. The warning says so, except
  * for a body that could never carry anything (Stripe declares an empty form on its GETs).
  */
-function sendableBody(document: OpenApiDocument, method: HttpMethod, body: RequestBodyModel | undefined, pointer: string, warnings: WarningModel[]): RequestBodyModel | undefined {
-  if (body === undefined || (method !== "get" && method !== "head")) return body;
-  const requestBody = dereference<RequestBodyObject>(document, getAtPointer(document, pointer) as MaybeRef<RequestBodyObject>, pointer).value;
-  const schema = requestBody.content[body.mediaType]?.schema;
+function sendableBody(document: OpenApiDocument, method: HttpMethod, operation: OperationObject, body: RequestBodyModel | undefined, pointer: string, warnings: WarningModel[]): RequestBodyModel | undefined {
+  if (body === undefined || operation.requestBody === undefined || (method !== "get" && method !== "head")) return body;
+  const schema = dereference<RequestBodyObject>(document, operation.requestBody, pointer).value.content?.[body.mediaType]?.schema;
   const resolved = schema === undefined ? undefined : dereference<SchemaObject>(document, schema, "").value;
   const carriesNothing = typeof resolved === "object" && resolved !== null && Object.keys(resolved.properties ?? {}).length === 0 && (resolved as { additionalProperties?: unknown }).additionalProperties === false;
   if (!carriesNothing) {
