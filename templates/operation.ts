@@ -3,7 +3,9 @@
  * renames the function and the `Operation*` types, points `Operation` at that operation's types, fills in the
  * endpoint description and the JSDoc, and writes one positional argument per path parameter (here `thingId`).
  * A list operation (one the model found paginated) takes `listOperationName`'s shape, every other one
- * `operationName`'s. It type-checks against a stand-in schema, so the shapes the generator copies cannot rot.
+ * `operationName`'s. Every operation takes `params` before `options`, typed `NoParams` when it has none, so a
+ * parameter the API adds later never moves `options`. It type-checks against a stand-in schema, so the shapes the
+ * generator copies cannot rot.
  */
 import type { operations } from "./stand-in/schema.js";
 import {
@@ -19,6 +21,7 @@ import {
   type PagePromise,
   type Params,
   type RequestOptions,
+  type WithDefaults,
 } from "./runtime/index.js";
 
 type Operation = operations["operation_id"];
@@ -27,7 +30,7 @@ type Operation = operations["operation_id"];
 export type OperationParams = Params<NonNullable<Operation["parameters"]["query"]>> & { body?: OperationBody };
 
 /** The request body of {@link operationName}. */
-export type OperationBody = NonNullable<Operation["requestBody"]>["content"]["application/json"];
+export type OperationBody = WithDefaults<NonNullable<Operation["requestBody"]>["content"]["application/json"], "draft" | "voice.speed">;
 
 /** The body of a successful response of {@link operationName}. */
 export type OperationResponse = Operation["responses"][200]["content"]["application/json"];

@@ -18,6 +18,7 @@ import {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";
+import { jsonBody } from "./body.js";
 import { prepareRequest, request, type Endpoint } from "./request.js";
 
 const credentials = {
@@ -190,6 +191,23 @@ describe("request: responses and errors", () => {
     const error = await request(client({ fetch, maxRetries: 0 }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ cause, message: "GET /things/{id}: connection failed: fetch failed" });
+  });
+
+  it("rejects a body on GET before sending, as a mistake in the call: never a ConnectionError, never retried", async () => {
+    let calls = 0;
+    const fetch: Fetch = (input, init) => {
+      calls++;
+      return globalThis.fetch(input, init);
+    };
+    const withBody: Endpoint = { method: "GET", path: "/search", body: { encode: jsonBody } };
+    const error = await request(client({ fetch, maxRetries: 3 }), withBody, { params: { body: ["a", "b"] } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect(error).not.toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ message: "GET /search: a GET request cannot carry a body (fetch refuses to send one)" });
+    expect(calls).toBe(0);
+    // Without a body the same endpoint is sent as usual.
+    const { fetch: answering } = scripted(json(200, { ok: true }));
+    await expect(request(client({ fetch: answering }), withBody, {})).resolves.toStrictEqual({ ok: true });
   });
 
   it("never puts the token in an error message", async () => {

@@ -2,7 +2,7 @@ import { ApiPromise, type RawResponse } from "./api-promise.js";
 import { applyCredentials, type Outgoing } from "./auth.js";
 import { encodeBody, type BodySpec } from "./body.js";
 import { internalsOf, type Client, type Fetch, type RequestInfo } from "./client.js";
-import { AbortError, abortError, ConnectionError, createApiError, SdkError, TimeoutError, type ApiError } from "./errors.js";
+import { AbortError, abortError, ConnectionError, createApiError, RequestValidationError, SdkError, TimeoutError, type ApiError } from "./errors.js";
 import { setHeader } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
@@ -69,6 +69,31 @@ export type Params<T, Exclusive extends keyof T = never> = [Exclusive] extends [
   ? Loose<T>
   : { [K in Exclusive]: Loose<Omit<T, Exclude<Exclusive, K>>> & { readonly [O in Exclude<Exclusive, K>]?: null | undefined } }[Exclusive];
 
+/**
+ * The params of an operation that takes none (yet): leave it out, or pass `{}` to reach `options`. Every operation
+ * has its params in the same place, so a parameter the API adds later never moves the caller's `options`.
+ */
+export type NoParams = { readonly [key: string]: never };
+
+/**
+ * A request body whose fields at the paths `Defaulted` (`"is_draft" | "voice.speed"`; arrays are crossed without a
+ * step, so `"tools.timeout"` is each tool's) the server fills in when they are left out. openapi-typescript types a
+ * schema once for requests and responses alike and makes fields with a `default` required (right for responses); for
+ * a body they are optional. Distributes over unions, so each alternative keeps its own fields.
+ */
+export type WithDefaults<T, Defaulted extends string> = [Defaulted] extends [never]
+  ? T
+  : T extends readonly (infer E)[]
+    ? WithDefaults<E, Defaulted>[]
+    : T extends object
+      ? { [K in keyof T as K extends Defaulted ? K : never]?: WithDefaults<T[K], Below<Defaulted, K>> } & {
+          [K in keyof T as K extends Defaulted ? never : K]: WithDefaults<T[K], Below<Defaulted, K>>;
+        }
+      : T;
+
+/** The paths under one field: `Below<"voice.speed" | "name", "voice">` is `"speed"`. */
+type Below<Paths extends string, K> = K extends string ? (Paths extends `${K}.${infer Rest}` ? Rest : never) : never;
+
 type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 
 /** The values of one call, grouped as the generated function received them. */
@@ -95,6 +120,7 @@ export interface PreparedRequest {
 }
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
+const BODILESS_METHODS = new Set(["GET", "HEAD"]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 20;
 
@@ -191,6 +217,8 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
   const init: RequestInit & { headers: Headers } = { method: endpoint.method, headers: outgoing.headers };
   const encoded = endpoint.body === undefined ? undefined : encodeBody(endpoint.body, values[endpoint.body.key ?? "body"], `${endpoint.method} ${endpoint.path}`);
   if (encoded !== undefined) {
+    // fetch would reject this with a TypeError that looks like a network failure; it is a mistake in the call.
+    if (BODILESS_METHODS.has(endpoint.method.toUpperCase())) throw new RequestValidationError(`${endpoint.method} ${endpoint.path}: a ${endpoint.method} request cannot carry a body (fetch refuses to send one)`);
     init.body = encoded.body;
     if (encoded.contentType !== undefined && !outgoing.headers.has("content-type")) outgoing.headers.set("content-type", encoded.contentType);
     // Node's fetch sends a stream only in half-duplex mode, and says so explicitly.

@@ -10,7 +10,9 @@ export interface operations {
       path: { thing_id: string };
       cookie?: never;
     };
-    requestBody?: { content: { "application/json": { name: string } } };
+    // `draft` and `voice.speed` have a `default` in the spec: openapi-typescript makes them required, the body type
+    // makes them optional.
+    requestBody?: { content: { "application/json": { name: string; draft: boolean; voice: { speed: number } } } };
     responses: {
       200: {
         headers: { [name: string]: unknown };

@@ -57,13 +57,6 @@ export interface StageTimings {
   readonly [stage: string]: number;
 }
 
-/** Something the generator assumed or adapted in the spec; the output is usable, but the user should know. */
-export interface Warning {
-  /** JSON pointer into the document. */
-  readonly pointer: string;
-  readonly message: string;
-}
-
 export interface GenerateResult {
   /** Every file of the generated package, sorted by path; paths are relative with `/` separators. */
   readonly files: readonly GeneratedFile[];
@@ -72,8 +65,14 @@ export interface GenerateResult {
   readonly sources: readonly string[];
   /** Milliseconds per stage. */
   readonly timings: StageTimings;
-  /** What the generator assumed or adapted, in spec order; printed by the CLI. */
-  readonly warnings: readonly Warning[];
+  /** What the generator assumed, adapted or left out, each with its JSON pointer; the CLI prints them. */
+  readonly warnings: readonly GenerateWarning[];
+}
+
+/** A generation warning: where in the spec (JSON pointer) and what the generator did there. */
+export interface GenerateWarning {
+  readonly pointer: string;
+  readonly message: string;
 }
 
 /**
@@ -83,7 +82,7 @@ export interface GenerateResult {
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
-  const warnings: Warning[] = [];
+  const warnings: GenerateWarning[] = [];
   const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
@@ -146,7 +145,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
     const entry = resolve(cwd, options.input);
     const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
-    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings };
+    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings: [...warnings, ...model.warnings] };
   } finally {
     types.cancel();
   }
@@ -161,7 +160,7 @@ export function outputOptionsOf(options: GenerateOptions): OutputOptions {
  * The package's version: the one asked for, which must be valid semver (npm refuses anything else), or the spec's
  * `info.version` made valid, with a warning when it had to change.
  */
-function resolvePackageVersion(asked: string | undefined, specVersion: string): { version: string; warning?: Warning } {
+function resolvePackageVersion(asked: string | undefined, specVersion: string): { version: string; warning?: GenerateWarning } {
   if (asked !== undefined) {
     if (!isSemver(asked)) throw new CodegenError("config", [{ message: `package version "${asked}" is not valid semver`, hint: "pass a version such as 1.2.3 or 1.2.3-beta.1 (--package-version or packageVersion)" }]);
     return { version: asked };

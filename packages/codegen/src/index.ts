@@ -1,5 +1,5 @@
 export { generate, defaultPackageName } from "./generate.js";
-export type { GenerateOptions, GenerateResult, StageTimings, Warning } from "./generate.js";
+export type { GenerateOptions, GenerateResult, GenerateWarning, StageTimings } from "./generate.js";
 export { CodegenError, formatProblem, isCodegenError } from "./errors.js";
 export type { Problem, Stage } from "./errors.js";
 export type { GeneratedFile } from "./emit/file.js";

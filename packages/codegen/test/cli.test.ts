@@ -62,6 +62,16 @@ describe("diga-codegen CLI", () => {
       expect(await listFiles(output)).toContain("src/operations/listPhones.ts");
     });
 
+    it("prints each generation warning on stderr with its JSON pointer, and still writes the package", async () => {
+      const spec = join(repoRoot, "fixtures", "fastapi-shapes", "openapi.yaml");
+      const result = await run(["generate", "-i", spec, "-o", join(await temporaryDirectory(), "fastapi"), "--package-name", "fastapi-client"]);
+      expect(result.code).toBe(0);
+      expect(result.err).toBe(
+        "diga-codegen: warning: fixtures/fastapi-shapes/openapi.yaml: GET cannot carry a request body (fetch refuses to send one), so the generated function leaves it out; the API should take these values as query parameters or on a POST (at /paths/~1v1~1calls~1batch/get/requestBody)",
+      );
+      expect(result.out).toMatch(/: 12 operations, /);
+    });
+
     it("recognises an unchanged spec without generating, and leaves the files untouched", async () => {
       const before = await stat(join(output, "src/schema.ts"));
       const result = await run(["generate", "-i", phoneSpec, "-o", output]);

@@ -15,8 +15,9 @@ describe("same input, same bytes", () => {
   });
 
   it("from another folder, time zone and locale, in another process", async () => {
-    const inProcess = await generate({ input: phoneSpec });
     const directory = await temporaryDirectory();
+    // The CLI names the output folder as seen from where it runs (the README's install command uses it).
+    const inProcess = await generate({ input: phoneSpec, output: "client" });
     const output = join(directory, "client");
     await promisify(execFile)(process.execPath, [join(repoRoot, "packages/codegen/bin/diga-codegen.js"), "generate", "-i", phoneSpec, "-o", output], {
       cwd: directory,
@@ -44,7 +45,7 @@ describe("the committed Diga client", () => {
     const config = await readConfig(join(repoRoot, "codegen.config.json"), true);
     const client = config?.clients.find((entry) => entry.output === digaClientDirectory.replace(/\/$/, ""));
     expect(client?.input).toBe(phoneSpec);
-    const { files } = await generate({ input: phoneSpec, ...(client?.packageName === undefined ? {} : { packageName: client.packageName }) });
+    const { files } = await generate({ input: phoneSpec, output: "packages/diga-client", ...(client?.packageName === undefined ? {} : { packageName: client.packageName }) });
     const plan = await planWrite(digaClientDirectory, files);
     expect({ created: plan.created, updated: plan.updated, removed: plan.removed }).toStrictEqual({ created: [], updated: [], removed: [] });
   });

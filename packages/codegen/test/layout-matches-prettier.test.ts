@@ -11,7 +11,7 @@ import { fixtureCases } from "./support/fixtures.js";
 describe.each(fixtureCases)("fixture $name", ({ input }) => {
   it("is laid out exactly as prettier would", async () => {
     const { files } = await generate({ input });
-    const emitted = files.filter((file) => file.path.endsWith(".ts") && file.path !== "src/schema.ts" && !file.path.startsWith("src/runtime/"));
+    const emitted = files.filter((file) => file.path.startsWith("src/") && file.path.endsWith(".ts") && file.path !== "src/schema.ts" && !file.path.startsWith("src/runtime/"));
     expect(emitted.length).toBeGreaterThan(3);
     for (const file of emitted) {
       expect(file.contents, file.path).toBe(await format(file.contents, PRETTIER_OPTIONS));

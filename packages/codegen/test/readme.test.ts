@@ -43,6 +43,29 @@ describe("the generated README", () => {
     expect(typecheck(files, { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
   }, 60_000);
 
+  it("explains a client-credentials-only oauth2 scheme, with a token example that compiles and asks for the scopes", async () => {
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "Machines", version: "1" },
+      servers: [{ url: "https://api.example.com/v2" }],
+      security: [{ machine: ["jobs:read"] }],
+      paths: { "/jobs": { get: { operationId: "listJobs", responses: { "204": { description: "none" } } } } },
+      components: { securitySchemes: { machine: { type: "oauth2", flows: { clientCredentials: { tokenUrl: "oauth/token", scopes: { "jobs:read": "Read jobs" } } } } } },
+    };
+    const result = await generate({ input: "machines.json", packageName: "@example/client", read: async () => JSON.stringify(spec) });
+    const readme = result.files.find((file) => file.path === "README.md")?.contents ?? "";
+    expect(readme).toContain("Client credentials (server to server): exchange your client id and secret for a token at <https://api.example.com/v2/oauth/token>");
+    const example = codeBlocks(readme).find((block) => block.includes("accessToken")) ?? "";
+    expect(example).toContain('grant_type: "client_credentials"');
+    expect(example).toContain('scope: "jobs:read"');
+    expect(example).toContain("const client = createClient({ bearerToken: accessToken });");
+    const directory = await temporaryDirectory("codegen-readme-");
+    await writeFiles(directory, result.files);
+    const file = join(directory, "token.ts");
+    await writeFile(file, asModule(example, "@example/client"));
+    expect(typecheck([file], { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
+  }, 60_000);
+
   it("the check can fail: a block calling an operation that does not exist", async () => {
     const directory = await temporaryDirectory("codegen-readme-");
     const result = await generate({ input: fixtureCases[0]?.input ?? "", packageName: "@example/client" });

@@ -47,6 +47,8 @@ export type ShapeChangeKind =
   | "property-removed"
   | "property-required"
   | "property-optional"
+  | "default-added"
+  | "default-removed"
   | "nullable-added"
   | "nullable-removed"
   | "type-changed"

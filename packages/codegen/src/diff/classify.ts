@@ -66,6 +66,10 @@ const VERDICTS: Readonly<Record<ChangeKind, Verdict>> = {
   "property-removed": always("major"),
   "property-required": { input: "major", output: "minor" },
   "property-optional": { input: "minor", output: "major" },
+  // An optional property with a default is required in responses (openapi-typescript's defaultNonNullable: the
+  // server fills it in) and stays optional in request bodies (the generated body types), with or without it.
+  "default-added": { input: "patch", output: "minor" },
+  "default-removed": { input: "patch", output: "major" },
   "nullable-added": { input: "minor", output: "major" },
   "nullable-removed": { input: "major", output: "minor" },
   "type-changed": always("major"),

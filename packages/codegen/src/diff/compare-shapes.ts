@@ -148,6 +148,10 @@ function compareProperties(before: ShapeModel, after: ShapeModel, path: string, 
       walk.findings.push(property.required
         ? { kind: "property-required", path: at, pointer: property.shape.pointer, phrase: "is now required" }
         : { kind: "property-optional", path: at, pointer: property.shape.pointer, phrase: "is now optional" });
+    } else if (!property.required && old.defaulted !== property.defaulted) {
+      walk.findings.push(property.defaulted
+        ? { kind: "default-added", path: at, pointer: property.shape.pointer, phrase: "now has a default (responses always carry it)" }
+        : { kind: "default-removed", path: at, pointer: property.shape.pointer, phrase: "no longer has a default (responses may leave it out)" });
     }
     compare(old.shape, property.shape, at, walk);
   }

@@ -144,6 +144,28 @@ const rows: readonly Row[] = [
     want: ["major required-parameter-added | listPhones: query parameter `country` was added as required"],
   },
   {
+    // Every function takes params before options, even with none, so the first parameter moves nothing.
+    name: "add the first (optional) query parameter to an operation that had none",
+    base: pets,
+    edits: [{ op: "add", path: "/paths/~1pets~1{petId}/put/parameters", value: [{ name: "dryRun", in: "query", schema: { type: "boolean" } }] }],
+    bump: "minor",
+    want: ["minor parameter-added | updatePet: query parameter `dryRun` was added"],
+  },
+  {
+    name: "remove a default from a response field (the type no longer promises it)",
+    base: phones,
+    edits: [{ op: "remove", path: `${SCHEMAS}/ErrorResponseSchema/properties/status/default` }],
+    bump: "major",
+    want: ["major default-removed | ErrorResponseSchema: field `status` no longer has a default (responses may leave it out)"],
+  },
+  {
+    name: "add a default to a request-body field (still optional to send)",
+    base: pets,
+    edits: [{ op: "add", path: `${SCHEMAS}/PetInput/properties/kind/default`, value: "cat" }],
+    bump: "patch",
+    want: ["patch default-added | PetInput: field `kind` now has a default (responses always carry it)"],
+  },
+  {
     name: "make a query parameter required",
     base: phones,
     edits: [{ op: "replace", path: `${LIST}/parameters/7/required`, value: true }],
@@ -320,10 +342,18 @@ const rows: readonly Row[] = [
   },
   {
     name: "add an optional request body",
+    base: applyEdits(pets, [{ op: "remove", path: "/paths/~1pets~1{petId}/put/requestBody" }]),
+    edits: [{ op: "add", path: "/paths/~1pets~1{petId}/put/requestBody", value: { content: { "application/json": { schema: { type: "object" } } } } }],
+    bump: "minor",
+    want: ["minor request-body-added | updatePet: request body was added"],
+  },
+  {
+    // fetch cannot send a GET's body, so the SDK does not offer one: nothing a caller sees changes.
+    name: "add a request body to a GET",
     base: pets,
     edits: [{ op: "add", path: `${GET_PET}/requestBody`, value: { content: { "application/json": { schema: { type: "object" } } } } }],
-    bump: "minor",
-    want: ["minor request-body-added | getPet: request body was added"],
+    bump: "none",
+    want: [],
   },
   {
     name: "remove the request body",

@@ -15,6 +15,11 @@ export type EnumValue = string | number | boolean;
 export interface PropertyShape {
   readonly name: string;
   readonly required: boolean;
+  /**
+   * Has a `default`: the server fills it in. openapi-typescript makes it required where the caller reads it
+   * (responses); the generated body types leave it optional where the caller writes it.
+   */
+  readonly defaulted: boolean;
   readonly shape: ShapeModel;
 }
 
@@ -93,6 +98,7 @@ function ownShape(schema: Json, pointer: string, context: ShapeContext, followin
     properties: properties.map(([name, property]) => ({
       name,
       required: required.has(name),
+      defaulted: isJson(property) && property["default"] !== undefined,
       shape: normalize(property, appendPointer(pointer, "properties", name), context, following, false),
     })),
     items: schema["items"] === undefined || Array.isArray(schema["items"]) ? undefined : normalize(schema["items"], appendPointer(pointer, "items"), context, following, false),
@@ -130,7 +136,7 @@ function intersect(into: ShapeModel, member: ShapeModel): ShapeModel {
   const byName = new Map(into.properties.map((property) => [property.name, property]));
   for (const property of member.properties) {
     const known = byName.get(property.name);
-    byName.set(property.name, known === undefined ? property : { ...known, required: known.required || property.required });
+    byName.set(property.name, known === undefined ? property : { ...known, required: known.required || property.required, defaulted: known.defaulted || property.defaulted });
   }
   return {
     ...into,

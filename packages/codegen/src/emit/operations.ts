@@ -1,6 +1,6 @@
 import { BODY_ENCODERS } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
-import type { CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
+import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
   assignment,
   call,
@@ -72,7 +72,18 @@ export function emitOperation(operation: OperationModel, { template, header }: O
     { name: fn.callee },
     ...(operation.requestBody === undefined ? [] : [{ name: BODY_ENCODERS[operation.requestBody.kind] }]),
     ...[...new Set(operation.pagination?.styles.map((style) => PAGE_STYLES[style.kind]))].map((styleName) => ({ name: styleName })),
-    ...[fn.client.type, "Endpoint", fn.options.type, fn.returnType, ...(paramsUseRuntimeParams(operation) ? ["Params"] : []), ...(operation.pagination === undefined ? [] : ["Page"]), ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []), ...types.errorClasses].map(
+    ...[
+      fn.client.type,
+      "Endpoint",
+      fn.options.type,
+      fn.returnType,
+      ...(paramsUseRuntimeParams(operation) ? ["Params"] : []),
+      ...(types.params === undefined ? ["NoParams"] : []),
+      ...(operation.pagination === undefined ? [] : ["Page"]),
+      ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []),
+      ...(operation.requestBody?.defaulted === undefined ? [] : ["WithDefaults"]),
+      ...types.errorClasses,
+    ].map(
       (typeName) => ({ name: typeName, typeOnly: true }),
     ),
   ];
@@ -131,14 +142,15 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
   const parameters: ParameterExpr[] = [
     { name: fn.client.name, type: name(fn.client.type) },
     ...operation.pathParameters.map((parameter) => ({ name: parameter.argumentName, type: indexed(name("Operation"), "parameters", "path", parameter.name) })),
-    ...(types.params === undefined ? [] : [paramsParameter(fn, name(typeNames.params), required)]),
+    // Always there, even for an operation without parameters, so `options` keeps its place when the API adds one.
+    paramsParameter(fn, types.params === undefined ? name("NoParams") : name(typeNames.params), required),
     { name: fn.options.name, type: name(fn.options.type), optional: true },
   ];
   const input = objectDoc([
     ...(operation.pathParameters.length === 0
       ? []
       : [["path: ", objectDoc(operation.pathParameters.map((parameter) => (propertyKey(parameter.name) === parameter.argumentName ? parameter.argumentName : `${propertyKey(parameter.name)}: ${parameter.argumentName}`)))]]),
-    ...(types.params === undefined ? [] : [fn.params.name]),
+    fn.params.name,
   ]);
   const typeArguments = operation.pagination === undefined ? [name(typeNames.response), name(typeNames.error)] : [name(typeNames.response), name(typeNames.item), name(typeNames.error)];
   const args = fn.callArguments.map((argument) => argument ?? input);
@@ -190,7 +202,16 @@ function itemType(response: string, { items, itemsRequired }: PaginationModel): 
 function bodyType(body: RequestBodyModel): TypeExpr {
   if (body.kind === "text") return name("string");
   if (body.kind === "binary") return name("BinaryBody");
-  return indexed(ref("NonNullable", indexed(name("Operation"), "requestBody")), "content", body.mediaType);
+  const type = indexed(ref("NonNullable", indexed(name("Operation"), "requestBody")), "content", body.mediaType);
+  return body.defaulted === undefined ? type : ref("WithDefaults", type, union(defaultedPaths(body.defaulted).map((path) => literal(path))));
+}
+
+/** `is_draft`, `voice.speed`: the paths `WithDefaults` reads. A field whose name has a dot is not looked into. */
+function defaultedPaths({ optional, nested }: BodyDefaultsModel, prefix = ""): string[] {
+  return [
+    ...optional.map((field) => `${prefix}${field}`),
+    ...nested.filter(([field]) => !field.includes(".")).flatMap(([field, inner]) => defaultedPaths(inner, `${prefix}${field}.`)),
+  ];
 }
 
 function responseBodyType(response: ResponseModel): TypeExpr {
@@ -352,6 +373,7 @@ function functionDocs(operation: OperationModel): Doc {
     docs.description,
     `\`${operation.method} ${operation.path}\``,
     body !== undefined && body.otherMediaTypes.length > 0 && `Sends \`${body.mediaType}\`; the API also accepts ${body.otherMediaTypes.map((type) => `\`${type}\``).join(", ")}.`,
+    operation.unsentBody && `The spec also declares a request body, which a ${operation.method} request cannot carry (fetch refuses to send one), so this function sends none.`,
     operation.pagination !== undefined && "Await it for one page, or iterate it with `for await` for every item of every page.",
   );
   const tags = [

@@ -2,7 +2,7 @@
  * The generated package's README: install, authenticate, one example per operation, errors, pagination, retries.
  * Everything in it is derived from the model, so it stays true when the spec changes.
  */
-import type { ApiModel, CredentialModel, OperationModel } from "../model/model.js";
+import type { ApiModel, CredentialModel, OAuthFlowModel, OperationModel } from "../model/model.js";
 import type { GeneratedFile } from "./file.js";
 import { operationExample } from "./operations.js";
 import type { PackageOptions } from "./package-files.js";
@@ -34,13 +34,14 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
           ].join("\n\n"),
       fence("ts", [imports("createClient"), "", clientLine].join("\n")),
       defaultServerText(model),
+      ...tokenSections(model.credentials, imports("createClient")),
     ],
     ...(first === undefined
       ? []
       : [
           [
             "## Operations",
-            "Each function takes the client first, then the path parameters, then one object with the other parameters, then per-call options.",
+            "Each function takes the client first, then the path parameters, then one object with the other parameters and the body, then per-call options. The object is there even when an operation has no parameters (leave it out, or pass `{}` to reach the options), so options stay in place when the API adds one.",
             ...model.operations.map((operation) => operationSection(operation, options.packageName)),
           ],
         ]),
@@ -129,6 +130,90 @@ function credentialText(credential: CredentialModel): string {
         ? "`{ username, password }`, sent as HTTP basic auth"
         : `an API key sent in the ${credential.location ?? "header"} \`${credential.parameterName ?? ""}\``;
   return `${how} (scheme \`${credential.schemeName}\`)${credential.description === undefined ? "" : `. ${oneLine(credential.description)}`}`;
+}
+
+/**
+ * For each oauth2 / openIdConnect credential: what the client does with the token, and per declared flow what the
+ * caller must do to get and refresh one; then one example of a token function that refreshes, for the first.
+ */
+function tokenSections(credentials: readonly CredentialModel[], importLine: string): string[] {
+  const tokenBased = credentials.filter((credential) => credential.tokenSource !== undefined);
+  const first = tokenBased[0];
+  if (first === undefined) return [];
+  return [
+    "### Tokens from OAuth 2.0 and OpenID Connect",
+    "The client does not sign anyone in. It sends the access token you give it as `Authorization: Bearer …` to the operations whose spec asks for that scheme, and calls a token function once per call, before the first attempt. Getting the token, storing the refresh token and refreshing before expiry are yours; a `401` is thrown as `AuthenticationError`, not retried.",
+    ...tokenBased.map((credential) => `\`${credential.name}\` (scheme \`${credential.schemeName}\`):\n\n${flowLines(credential).join("\n")}`),
+    "A token function that reuses the token until a minute before it expires, refreshes it once however many calls are waiting, and hands it to the client:",
+    fence("ts", [importLine, "", tokenExample(first)].join("\n")),
+  ];
+}
+
+function flowLines(credential: CredentialModel): string[] {
+  const source = credential.tokenSource;
+  if (source === undefined) return [];
+  if (source.kind === "openIdConnect") {
+    return [`- OpenID Connect: the discovery document${source.discoveryUrl === undefined ? "" : ` at <${source.discoveryUrl}>`} names the authorization and token endpoints. Sign the user in with an OpenID Connect library (authorization code with PKCE) and pass the **access token** (not the ID token); refresh it at the token endpoint with the refresh token.`];
+  }
+  if (source.flows.length === 0) return ["- The scheme declares no flows: get an access token as the API's documentation says."];
+  return source.flows.map((flow) => `- ${flowText(flow)}${flow.scopes.length === 0 ? "" : ` Scopes: ${flow.scopes.map((scope) => `\`${scope}\``).join(", ")}.`}`);
+}
+
+function flowText({ flow, authorizationUrl, tokenUrl, refreshUrl }: OAuthFlowModel): string {
+  const at = (url: string | undefined) => (url === undefined ? "" : ` at <${url}>`);
+  const refresh = `refresh it with the refresh token${at(refreshUrl ?? tokenUrl)} (\`grant_type=refresh_token\`)`;
+  switch (flow) {
+    case "clientCredentials":
+      return `Client credentials (server to server): exchange your client id and secret for a token${at(tokenUrl)} (\`grant_type=client_credentials\`); when it expires, ask for a new one the same way. Keep the secret on a server.`;
+    case "authorizationCode":
+      return `Authorization code: send the user to sign in${at(authorizationUrl)}, exchange the code they come back with for tokens${at(tokenUrl)} (with PKCE in a browser or app), and ${refresh}.`;
+    case "password":
+      return `Password (legacy): exchange the user's username and password for tokens${at(tokenUrl)} (\`grant_type=password\`), then ${refresh}.`;
+    case "implicit":
+      return `Implicit (deprecated by the OAuth 2.0 security best practice): the token comes back in the redirect from${at(authorizationUrl)}; there is no refresh token, so sign the user in again when it expires.`;
+  }
+}
+
+/** A refresh with `client_credentials` where that is the only way to get a token, else with a refresh token. */
+function tokenExample(credential: CredentialModel): string {
+  const source = credential.tokenSource;
+  const flows = source?.kind === "oauth2" ? source.flows : [];
+  const clientCredentials = flows.length > 0 && flows.every((flow) => flow.flow === "clientCredentials" || flow.flow === "implicit") ? flows.find((flow) => flow.flow === "clientCredentials") : undefined;
+  const refreshing = flows.find((flow) => flow.flow === "authorizationCode" || flow.flow === "password");
+  const tokenUrl = clientCredentials?.tokenUrl ?? refreshing?.refreshUrl ?? refreshing?.tokenUrl ?? "https://auth.example.com/token";
+  const grant =
+    clientCredentials === undefined
+      ? ['grant_type: "refresh_token"', "refresh_token: session.refreshToken", 'client_id: "<client id>"']
+      : ['grant_type: "client_credentials"', 'client_id: "<client id>"', 'client_secret: "<client secret>"', ...(clientCredentials.scopes.length === 0 ? [] : [`scope: ${JSON.stringify(clientCredentials.scopes.join(" "))}`])];
+  return [
+    clientCredentials === undefined
+      ? '// From your sign-in (see above); `expiresAt` in milliseconds since 1970.\nlet session = { accessToken: "<access token>", refreshToken: "<refresh token>", expiresAt: 0 };'
+      : "let session = { accessToken: \"\", expiresAt: 0 };",
+    "let refreshing: Promise<string> | undefined;",
+    "",
+    "async function refresh(): Promise<string> {",
+    `  const response = await fetch(${JSON.stringify(tokenUrl)}, {`,
+    '    method: "POST",',
+    "    body: new URLSearchParams({",
+    ...grant.map((field) => `      ${field},`),
+    "    }),",
+    "  });",
+    "  if (!response.ok) throw new Error(`token request failed: ${response.status}`);",
+    "  const token = (await response.json()) as { access_token: string; refresh_token?: string; expires_in: number };",
+    clientCredentials === undefined
+      ? "  session = { accessToken: token.access_token, refreshToken: token.refresh_token ?? session.refreshToken, expiresAt: Date.now() + token.expires_in * 1000 };"
+      : "  session = { accessToken: token.access_token, expiresAt: Date.now() + token.expires_in * 1000 };",
+    "  return session.accessToken;",
+    "}",
+    "",
+    "function accessToken(): string | Promise<string> {",
+    "  if (Date.now() < session.expiresAt - 60_000) return session.accessToken;",
+    "  refreshing ??= refresh().finally(() => (refreshing = undefined));",
+    "  return refreshing;",
+    "}",
+    "",
+    `const client = createClient({ ${credential.name}: accessToken });`,
+  ].join("\n");
 }
 
 function defaultServerText(model: ApiModel): string {

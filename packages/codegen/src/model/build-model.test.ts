@@ -94,7 +94,7 @@ describe("buildModel on the Diga phone spec", () => {
 
   it("names the bearer credential bearerToken and the schema aliases readably", () => {
     expect(model.credentials).toStrictEqual([
-      { name: "bearerToken", schemeName: "CustomHTTPBearer", kind: "bearer", location: undefined, parameterName: undefined, description: undefined },
+      { name: "bearerToken", schemeName: "CustomHTTPBearer", kind: "bearer", location: undefined, parameterName: undefined, description: undefined, tokenSource: undefined },
     ]);
     expect(model.schemas.map((schema) => schema.name)).toStrictEqual([
       "PhoneRegisterStatus",
@@ -211,10 +211,32 @@ describe("buildModel", () => {
     );
     expect(model.operations.map((operation) => operation.resource)).toStrictEqual([
       { property: "phones", method: "listPhones" },
-      { property: "phones", method: "listArchived" },
+      // The tag's noun qualified by another word stays: dropping it could name another operation.
+      { property: "phones", method: "listArchivedPhones" },
       { property: "phones", method: "phonesList" },
       undefined,
     ]);
+  });
+
+  it("leaves a GET's body out with a warning, but not an empty form's (Stripe), nor another method's body", () => {
+    const json = (schema: object) => ({ content: { "application/json": { schema } } });
+    const model = buildModel(
+      spec(
+        {
+          "/search": { $ref: "#/components/pathItems/Search" },
+          "/empty": { get: { ...ok, requestBody: { content: { "application/x-www-form-urlencoded": { schema: { type: "object", properties: {}, additionalProperties: false } } } } } },
+          "/items": { delete: { ...ok, requestBody: json({ type: "array", items: { type: "string" } }) } },
+        },
+        { components: { pathItems: { Search: { get: { ...ok, requestBody: json({ type: "array", items: { type: "string" } }) }, head: { ...ok, requestBody: { $ref: "#/components/requestBodies/Ids" } } } }, requestBodies: { Ids: json({ type: "array", items: { type: "string" } }) } } },
+      ),
+    );
+    expect(model.operations.map((operation) => [operation.method, operation.path, operation.requestBody?.kind, operation.unsentBody])).toStrictEqual([
+      ["GET", "/search", undefined, true],
+      ["HEAD", "/search", undefined, true],
+      ["GET", "/empty", undefined, false],
+      ["DELETE", "/items", "json", false],
+    ]);
+    expect(model.warnings.map((warning) => warning.pointer)).toStrictEqual(["/paths/~1search/get/requestBody", "/paths/~1search/head/requestBody"]);
   });
 
   it("substitutes server variables and drops a trailing slash", () => {

@@ -13,6 +13,9 @@ import type {
   ResponseModel,
   SampleValue,
   SchemaAliasModel,
+  OAuthFlowModel,
+  TokenSourceModel,
+  WarningModel,
 } from "./model.js";
 import {
   assignUniqueNames,
@@ -30,6 +33,7 @@ import {
 import { detectPagination, PAGE_STYLES, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
 import { dereference } from "./refs.js";
 import { classifyMediaType, classifyRequestMediaType, pickMediaType, pickRequestMediaType } from "./media-types.js";
+import { bodyDefaultsOf } from "./body-defaults.js";
 import { sampleOf } from "./samples.js";
 import { valueModelOf } from "./values.js";
 import {
@@ -117,7 +121,8 @@ export function buildModel(document: OpenApiDocument): ApiModel {
   );
   const credentials = buildCredentials(document);
   const problems: Problem[] = [];
-  const built = raw.map((entry, index) => buildOperation(document, entry, functionNames[index] ?? "", credentials, problems));
+  const warnings: WarningModel[] = [];
+  const built = raw.map((entry, index) => buildOperation(document, entry, functionNames[index] ?? "", credentials, problems, warnings));
   if (problems.length > 0) throw new CodegenError("model", problems);
   const operations = assignResources(uniqueTypeRoots(built));
   const sdkClass =
@@ -139,6 +144,7 @@ export function buildModel(document: OpenApiDocument): ApiModel {
     operations,
     schemas: buildSchemaAliases(document, takenTypeNames),
     credentials: [...credentials.values()],
+    warnings,
   };
 }
 
@@ -181,12 +187,15 @@ function buildOperation(
   functionName: string,
   credentials: ReadonlyMap<string, CredentialModel>,
   problems: Problem[],
+  warnings: WarningModel[],
 ): OperationModel {
   const parameters = mergeParameters(document, pathItem, operation, pointer);
   const queryParameters = parameters.filter(({ parameter }) => parameter.in === "query").map(({ parameter }) => parameter.name);
   const responses = buildResponses(document, operation, pointer);
   // openapi-typescript files an operation with an empty id under `paths`, as if it had none.
   const operationId = operation.operationId === "" ? undefined : operation.operationId;
+  const warned = warnings.length;
+  const requestBody = sendableBody(document, method, operation, buildRequestBody(document, operation, pointer, parameters), appendPointer(pointer, "requestBody"), warnings);
   return {
     pointer,
     operationId,
@@ -200,7 +209,9 @@ function buildOperation(
     tags: operation.tags ?? [],
     pathParameters: buildPathParameters(document, path, parameters),
     parameters: parameters.filter(({ parameter }) => parameter.in !== "path").map(({ parameter }) => buildParameter(document, parameter)),
-    requestBody: buildRequestBody(document, operation, pointer, parameters),
+    requestBody,
+    // Only a body that carries something: Stripe's empty forms on GET are no loss worth a line in every JSDoc.
+    unsentBody: warnings.length > warned,
     responses,
     security: securityOf(operation.security ?? document.security ?? [], credentials),
     pagination: paginationOf(document, operation, method, pointer, queryParameters, problems),
@@ -358,8 +369,25 @@ function buildRequestBody(document: OpenApiDocument, operation: OperationObject,
     key: takenByParameter ? "requestBody" : "body",
     description: body.description,
     sample: bodySample(document, body.content[mediaType]?.schema, classifyRequestMediaType(mediaType)),
+    defaulted: ["json", "form", "multipart"].includes(classifyRequestMediaType(mediaType)) ? bodyDefaultsOf(document, body.content[mediaType]?.schema) : undefined,
     encoding: encoding === undefined ? undefined : Object.fromEntries(Object.entries(encoding).map(([name, entry]) => [name, { ...(entry.contentType === undefined ? {} : { contentType: entry.contentType }), ...(entry.style === undefined ? {} : { style: entry.style }), ...(entry.explode === undefined ? {} : { explode: entry.explode }) }])),
   };
+}
+
+/**
+ * fetch refuses a body on GET and HEAD (a `TypeError` before anything is sent), so such an operation is offered
+ * without one, as NSwag and Speakeasy do; FastAPI lets a `List[str]` body onto a GET. The warning says so, except
+ * for a body that could never carry anything (Stripe declares an empty form on its GETs).
+ */
+function sendableBody(document: OpenApiDocument, method: HttpMethod, operation: OperationObject, body: RequestBodyModel | undefined, pointer: string, warnings: WarningModel[]): RequestBodyModel | undefined {
+  if (body === undefined || operation.requestBody === undefined || (method !== "get" && method !== "head")) return body;
+  const schema = dereference<RequestBodyObject>(document, operation.requestBody, pointer).value.content?.[body.mediaType]?.schema;
+  const resolved = schema === undefined ? undefined : dereference<SchemaObject>(document, schema, "").value;
+  const carriesNothing = typeof resolved === "object" && resolved !== null && Object.keys(resolved.properties ?? {}).length === 0 && (resolved as { additionalProperties?: unknown }).additionalProperties === false;
+  if (!carriesNothing) {
+    warnings.push({ pointer, message: `${method.toUpperCase()} cannot carry a request body (fetch refuses to send one), so the generated function leaves it out; the API should take these values as query parameters or on a POST` });
+  }
+  return undefined;
 }
 
 function bodySample(document: OpenApiDocument, schema: MaybeRef<SchemaObject> | undefined, kind: RequestBodyModel["kind"]): SampleValue {
@@ -422,9 +450,35 @@ function buildCredentials(document: OpenApiDocument): Map<string, CredentialMode
         location: scheme.type === "apiKey" ? scheme.in : undefined,
         parameterName: scheme.type === "apiKey" ? scheme.name : undefined,
         description: scheme.description,
+        tokenSource: tokenSourceOf(scheme, defaultBaseUrl(document)),
       },
     ]),
   );
+}
+
+const OAUTH_FLOWS: readonly OAuthFlowModel["flow"][] = ["authorizationCode", "clientCredentials", "password", "implicit"];
+
+/** What an oauth2 or openIdConnect scheme says about getting a token; read leniently (validation judged the rest). */
+function tokenSourceOf(scheme: SecuritySchemeObject, serverUrl: string | undefined): TokenSourceModel | undefined {
+  // Relative URLs (FastAPI's `OAuth2PasswordBearer(tokenUrl="token")`) are relative to the server.
+  const absolute = (url: string | undefined) => {
+    if (url === undefined || serverUrl === undefined || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+    return URL.canParse(url, `${serverUrl}/`) ? new URL(url, `${serverUrl}/`).href : url;
+  };
+  if (scheme.type === "openIdConnect") return { kind: "openIdConnect", discoveryUrl: absolute(scheme.openIdConnectUrl) };
+  if (scheme.type !== "oauth2") return undefined;
+  const flows = typeof scheme.flows === "object" && scheme.flows !== null ? (scheme.flows as Record<string, unknown>) : {};
+  const text = (value: unknown) => absolute(typeof value === "string" && value !== "" ? value : undefined);
+  return {
+    kind: "oauth2",
+    flows: Object.entries(flows).flatMap(([name, flow]) => {
+      const known = OAUTH_FLOWS.find((candidate) => candidate === name);
+      if (known === undefined || typeof flow !== "object" || flow === null) return [];
+      const fields = flow as Record<string, unknown>;
+      const scopes = typeof fields["scopes"] === "object" && fields["scopes"] !== null ? Object.keys(fields["scopes"]) : [];
+      return [{ flow: known, authorizationUrl: text(fields["authorizationUrl"]), tokenUrl: text(fields["tokenUrl"]), refreshUrl: text(fields["refreshUrl"]), scopes }];
+    }),
+  };
 }
 
 function credentialKind(scheme: SecuritySchemeObject): CredentialModel["kind"] | undefined {

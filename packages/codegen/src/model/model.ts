@@ -17,6 +17,14 @@ export interface ApiModel {
   readonly operations: readonly OperationModel[];
   readonly schemas: readonly SchemaAliasModel[];
   readonly credentials: readonly CredentialModel[];
+  /** What the generator left out or changed, with where: the client works, but not exactly as the spec says. */
+  readonly warnings: readonly WarningModel[];
+}
+
+/** A generation warning: a JSON pointer into the spec and what was done there. */
+export interface WarningModel {
+  readonly pointer: string;
+  readonly message: string;
 }
 
 /** How an emitter reaches openapi-typescript's types for an operation. */
@@ -41,6 +49,8 @@ export interface OperationModel {
   /** Query, header and cookie parameters in declaration order; these become properties of one params object. */
   readonly parameters: readonly ParameterModel[];
   readonly requestBody: RequestBodyModel | undefined;
+  /** The spec declares a body the function does not send (fetch cannot send one on GET or HEAD); its JSDoc says so. */
+  readonly unsentBody: boolean;
   readonly responses: readonly ResponseModel[];
   /** Alternatives, each a set of credential names that must all be present; `[]` when no auth applies. */
   readonly security: readonly (readonly string[])[];
@@ -152,8 +162,19 @@ export interface RequestBodyModel {
   readonly description: string | undefined;
   /** A value that fits the body's schema, for examples. */
   readonly sample: SampleValue;
+  /**
+   * Fields the caller may leave out because the schema gives them a `default` (the server fills them in), though
+   * openapi-typescript's types, shared with responses, make them required; undefined when there are none.
+   */
+  readonly defaulted: BodyDefaultsModel | undefined;
   /** Per-property encoding of form and multipart bodies (the spec's Encoding Object). */
   readonly encoding: Readonly<Record<string, { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }>> | undefined;
+}
+
+/** Defaulted fields of one object level of a body, and of the objects below it (by property name). */
+export interface BodyDefaultsModel {
+  readonly optional: readonly string[];
+  readonly nested: readonly (readonly [string, BodyDefaultsModel])[];
 }
 
 /** A sample value as data: the emitters write it as source. */
@@ -188,6 +209,21 @@ export interface CredentialModel {
   readonly location: "header" | "query" | "cookie" | undefined;
   readonly parameterName: string | undefined;
   readonly description: string | undefined;
+  /** For oauth2 and openIdConnect schemes: where the caller gets the token this client only sends. */
+  readonly tokenSource: TokenSourceModel | undefined;
+}
+
+export type TokenSourceModel =
+  | { readonly kind: "oauth2"; readonly flows: readonly OAuthFlowModel[] }
+  | { readonly kind: "openIdConnect"; readonly discoveryUrl: string | undefined };
+
+/** One OAuth 2.0 flow the spec declares, in the spec's order. */
+export interface OAuthFlowModel {
+  readonly flow: "authorizationCode" | "clientCredentials" | "password" | "implicit";
+  readonly authorizationUrl: string | undefined;
+  readonly tokenUrl: string | undefined;
+  readonly refreshUrl: string | undefined;
+  readonly scopes: readonly string[];
 }
 
 export interface SchemaAliasModel {

@@ -50,6 +50,29 @@ describe("stripFastApiSuffix", () => {
     { id: "_v1_phone__get", method: "get", path: "/v1/phone/", want: "_v1_phone__get" },
     // Same suffix but for another method: unchanged.
     { id: "list_phones_v1_phone__get", method: "post", path: "/v1/phone/", want: "list_phones_v1_phone__get" },
+    // Recognised by shape: the route names its parameter differently from the document, or drops a trailing slash.
+    { id: "release_phone_number_v1_phone__id__delete", method: "delete", path: "/v1/phone/{phone_id}", want: "release_phone_number" },
+    { id: "get_call_logs_v1_calls__call_id__logs_get", method: "get", path: "/v1/calls/{id}/logs", want: "get_call_logs" },
+    { id: "list_agents_v1_agents_get", method: "get", path: "/v1/agents/", want: "list_agents" },
+    { id: "list_agents_v1_agents__get", method: "get", path: "/v1/agents", want: "list_agents" },
+    { id: "get_item_api_items__item_id__get", method: "get", path: "/api/items/{item-id}", want: "get_item" },
+    { id: "root__get", method: "get", path: "/", want: "root" },
+    // A route name ending in `_` (ElevenLabs' FastAPI spec), and the root path, which keeps its slash.
+    { id: "Get_default_voice_settings__v1_voices_settings_default_get", method: "get", path: "/v1/voices/settings/default", want: "Get_default_voice_settings_" },
+    { id: "delete__templates__id__delete", method: "delete", path: "/templates/{id}", want: "delete_" },
+    { id: "story_get", method: "get", path: "/", want: "story_get" },
+    { id: "read_user__user_id__get", method: "get", path: "/{user_id}", want: "read_user" },
+    // The name keeps every word it can: the route is named after the path's own words.
+    { id: "list_phone_numbers_phone_numbers__get", method: "get", path: "/phone_numbers/", want: "list_phone_numbers" },
+    // Literal segments differ (another route's id, or another generator's): unchanged.
+    { id: "release_phone_number_v2_phone__id__delete", method: "delete", path: "/v1/phone/{phone_id}", want: "release_phone_number_v2_phone__id__delete" },
+    // GitHub's and Stripe's ids, and ids that merely end in a method word: unchanged.
+    { id: "repos/get", method: "get", path: "/repos/{owner}/{repo}", want: "repos/get" },
+    { id: "issues/list-for-repo", method: "get", path: "/repos/{owner}/{repo}/issues", want: "issues/list-for-repo" },
+    { id: "GetCustomersCustomer", method: "get", path: "/v1/customers/{customer}", want: "GetCustomersCustomer" },
+    { id: "PostCustomers", method: "post", path: "/v1/customers", want: "PostCustomers" },
+    { id: "pet_get", method: "get", path: "/pet", want: "pet_get" },
+    { id: "find_pets_by_status_get", method: "get", path: "/pet/findByStatus", want: "find_pets_by_status_get" },
   ])("$id ($method $path) → $want", ({ id, method, path, want }) => {
     expect(stripFastApiSuffix(id, method, path)).toBe(want);
   });

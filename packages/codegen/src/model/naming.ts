@@ -71,16 +71,28 @@ export function isIdentifier(name: string): boolean {
 }
 
 /**
- * FastAPI's default operationId is `<route name><path with non-word characters as _>_<method>`, e.g.
+ * FastAPI's default operationId is `<route name><route path with non-word characters as _>_<method>`, e.g.
  * `list_phones_v1_phone__get` for `GET /v1/phone/`. The suffix repeats what method and path already say, so it is
- * dropped: `list_phones`. Any other operationId is returned unchanged.
+ * dropped: `list_phones`. It is recognised by its shape, not by equality with the spec's path: the route may name a
+ * path parameter differently from the document (`release_phone_number_v1_phone__id__delete` on
+ * `/v1/phone/{phone_id}`) or differ by a trailing slash. The literal segments and the method must match, in order,
+ * and each `{parameter}` may be any word; anything else is returned unchanged, so ids from other generators keep
+ * every word (they never end in `_<path>_<method>`).
  */
 export function stripFastApiSuffix(operationId: string, method: string, path: string): string {
-  const suffix = `${path.replace(/\W/g, "_")}_${method.toLowerCase()}`;
-  if (operationId.length > suffix.length && operationId.endsWith(suffix)) {
-    return operationId.slice(0, -suffix.length);
-  }
-  return operationId;
+  const match = fastApiSuffix(path, method).exec(operationId);
+  return match?.[1] === undefined ? operationId : match[1];
+}
+
+function fastApiSuffix(path: string, method: string): RegExp {
+  // Python's `re.sub(r"\W", "_", …)`: what is left are word characters, none of them special in a RegExp.
+  const asFastApiWrites = (text: string) => text.replace(/\W/g, "_");
+  // Each `{name}`, which FastAPI writes `_name_`, may be any run of word characters; a trailing slash is optional.
+  // (The root path `/` keeps its slash: `story_get` is no FastAPI id for `GET /`, `story__get` is.)
+  const pathPattern = (path.replace(/\/+$/, "") || "/").split(/\{[^}]*\}/).map(asFastApiWrites).join("_\\w+_");
+  // The longest name that leaves such a suffix (the name keeps every word it can): at least one word character, then
+  // any underscores of its own (`Get_default_voice_settings_` + `_v1_voices_…`).
+  return new RegExp(`^(.*[^_]_*?)${pathPattern}_?_${asFastApiWrites(method.toLowerCase())}$`);
 }
 
 /** `GET /v1/phone/{phone_id}` → `getV1PhoneByPhoneId`: method, literal segments, then `By` + each parameter. */
@@ -187,13 +199,29 @@ export function resourcePropertyName(tag: string): string {
 }
 
 /**
- * An operation's method name on its tag's resource: the function name without the tag's words, singular or plural
- * (`listPhones` under `Phones` → `list`; `getPhoneNumber` under `Phones` → `getNumber`). Falls back to the function
- * name when nothing would be left or the name would be unsafe as an object key.
+ * An operation's method name on its tag's resource. The tag's words are dropped from the function name only where
+ * they are the name's namespace or its object, so what is left still says what the operation does:
+ *
+ * - at the start, GitHub's `<tag>/<verb>` ids: `reposGetBranch` under `repos` → `getBranch`;
+ * - right after the verb: `listPhones` under `Phones` → `list`, `getPhoneNumber` → `getNumber`,
+ *   `applyAgentTemplate` under `Agent Templates` → `apply`;
+ * - split between the two, as Microsoft Graph writes them: `policiesDeleteAuthenticationStrengthPolicies` under
+ *   `policies.authenticationStrengthPolicy` → `delete`.
+ *
+ * All of the tag's words, in order (singular or plural), or nothing. Anywhere else they qualify another noun or are
+ * qualified by one, and dropping them would name a different operation (`getCallLogs` under `Logs` would become
+ * `getCall`; `getUsersAccountsById` under `accounts`, `getUsersById`), so the function name is kept. It is kept too
+ * when nothing would be left or the name would be unsafe as an object key. Two operations of one resource that
+ * would get the same method both keep their function names (see the model's `assignResources`).
  */
 export function resourceMethodName(functionName: string, tag: string): string {
-  const tagWords = new Set(splitWords(tag).map(singular));
-  const kept = splitWords(functionName).filter((word) => !tagWords.has(singular(word)));
+  const tagWords = splitWords(tag).map(singular);
+  const words = splitWords(functionName);
+  const matches = (from: number, tagFrom: number, tagTo: number) => tagWords.slice(tagFrom, tagTo).every((word, offset) => singular(words[from + offset] ?? "") === word);
+  // The first `split` tag words lead the name; the rest follow its verb (the word after them).
+  const split = tagWords.length === 0 ? undefined : [...tagWords.keys(), tagWords.length].reverse().find((count) => matches(0, 0, count) && matches(count + 1, count, tagWords.length));
+  // An object key may be a reserved word: `delete_` is `delete` here.
+  const kept = split === undefined ? words : split === tagWords.length ? words.slice(split) : [...words.slice(split, split + 1), ...words.slice(tagWords.length + 1)];
   const name = camelCase(kept.join(" "));
   return name === "" || UNSAFE_KEYS.has(name) || /^\p{N}/u.test(name) ? functionName : name;
 }

@@ -61,6 +61,28 @@ export type Params<
 	T,
 	Exclusive extends keyof T = never
 > = [Exclusive] extends [never] ? Loose<T> : { [K in Exclusive]: Loose<Omit<T, Exclude<Exclusive, K>>> & { readonly [O in Exclude<Exclusive, K>]?: null | undefined } }[Exclusive];
+/**
+* The params of an operation that takes none (yet): leave it out, or pass `{}` to reach `options`. Every operation
+* has its params in the same place, so a parameter the API adds later never moves the caller's `options`.
+*/
+export type NoParams = {
+	readonly [key: string]: never;
+};
+/**
+* A request body whose fields at the paths `Defaulted` (`"is_draft" | "voice.speed"`; arrays are crossed without a
+* step, so `"tools.timeout"` is each tool's) the server fills in when they are left out. openapi-typescript types a
+* schema once for requests and responses alike and makes fields with a `default` required (right for responses); for
+* a body they are optional. Distributes over unions, so each alternative keeps its own fields.
+*/
+export type WithDefaults<
+	T,
+	Defaulted extends string
+> = [Defaulted] extends [never] ? T : T extends readonly (infer E)[] ? WithDefaults<E, Defaulted>[] : T extends object ? { [K in keyof T as K extends Defaulted ? K : never]?: WithDefaults<T[K], Below<Defaulted, K>> } & { [K in keyof T as K extends Defaulted ? never : K]: WithDefaults<T[K], Below<Defaulted, K>> } : T;
+/** The paths under one field: `Below<"voice.speed" | "name", "voice">` is `"speed"`. */
+type Below<
+	Paths extends string,
+	K
+> = K extends string ? (Paths extends `${K}.${infer Rest}` ? Rest : never) : never;
 type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 /** The values of one call, grouped as the generated function received them. */
 export interface RequestInput {

@@ -3,12 +3,13 @@ import { ApiPromise } from "./api-promise.js";
 import { applyCredentials } from "./auth.js";
 import { encodeBody } from "./body.js";
 import { internalsOf } from "./client.js";
-import { AbortError, abortError, ConnectionError, createApiError, SdkError, TimeoutError } from "./errors.js";
+import { AbortError, abortError, ConnectionError, createApiError, RequestValidationError, SdkError, TimeoutError } from "./errors.js";
 import { setHeader } from "./headers.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
 import { buildPath, serializeQueryParam, serializeSimpleValue } from "./serialize.js";
 import { validateValues } from "./validate.js";
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
+const BODILESS_METHODS = new Set(["GET", "HEAD"]);
 const REDIRECT_STATUSES = new Set([
 	301,
 	302,
@@ -123,6 +124,8 @@ export async function prepareRequest(client, endpoint, input, options = {}) {
 	};
 	const encoded = endpoint.body === undefined ? undefined : encodeBody(endpoint.body, values[endpoint.body.key ?? "body"], `${endpoint.method} ${endpoint.path}`);
 	if (encoded !== undefined) {
+		// fetch would reject this with a TypeError that looks like a network failure; it is a mistake in the call.
+		if (BODILESS_METHODS.has(endpoint.method.toUpperCase())) throw new RequestValidationError(`${endpoint.method} ${endpoint.path}: a ${endpoint.method} request cannot carry a body (fetch refuses to send one)`);
 		init.body = encoded.body;
 		if (encoded.contentType !== undefined && !outgoing.headers.has("content-type")) outgoing.headers.set("content-type", encoded.contentType);
 		// Node's fetch sends a stream only in half-duplex mode, and says so explicitly.
