@@ -8,7 +8,7 @@ import { startFakeDiga } from "../fixtures/diga-phones/server.js";
 import { createClient, Diga, isApiError, listPhones, RequestValidationError } from "../packages/diga-client/src/index.js";
 
 const server = await startFakeDiga();
-const wire = () => server.requests.splice(0).map((request) => `    ${request.method} ${request.url} (retry ${String(request.headers["x-retry-count"])})`);
+const wire = () => server.requests.splice(0).map((request) => `    ${request.method} ${request.url} (retry ${String(request.headers["x-retry-count"] ?? 0)})`);
 const show = (title: string, ...lines: string[]) => console.log(`\n${title}\n${lines.join("\n")}`);
 
 try {

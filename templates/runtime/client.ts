@@ -4,7 +4,10 @@ import { SdkError } from "./errors.js";
 /** The `fetch` signature the client calls; `globalThis.fetch` by default. */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
-/** A credential, or a function that returns it; the function runs before every request, so it can refresh a token. */
+/**
+ * A credential, or a function that returns it; the function runs once per call, before its first attempt (retries
+ * reuse its value), so it can refresh a token.
+ */
 export type CredentialSource<T = string> = T | (() => T | undefined | Promise<T | undefined>);
 
 /** A username and password for HTTP basic authentication. */

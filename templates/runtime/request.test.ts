@@ -170,6 +170,15 @@ describe("request: responses and errors", () => {
     expect((error as ApiError).name).toBe(want.name);
   });
 
+  it("says which URL sent a body that is not JSON, without its query: an API key may travel there", async () => {
+    const notJson = new Response("<html>gateway</html>", { status: 200, headers: { "content-type": "application/json" } });
+    Object.defineProperty(notJson, "url", { value: "https://api.example.com/v1/things/1?api_key=SECRET" });
+    const { fetch } = scripted(notJson);
+    const error = await request(client({ fetch, apiKey: "SECRET" }), { ...endpoint, security: [["apiKey"]] }, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SdkError);
+    expect((error as Error).message).toBe("expected a JSON body from https://api.example.com/v1/things/1 (status 200), got: <html>gateway</html>");
+  });
+
   it("carries status, headers, body and request id, and knows whether the spec documents the status", async () => {
     const body = { status: "error", error_code: "INVALID_PAGINATION_PARAMETERS", message: "Cannot specify both" };
     const { fetch } = scripted(json(422, body, { "x-request-id": "req_1" }), json(400, body));
@@ -223,7 +232,7 @@ describe("request: retries", () => {
   it("retries 503 twice by default, then succeeds, telling the server which attempt it is", async () => {
     const { fetch, calls } = scripted(json(503, {}, { "retry-after-ms": "1" }), json(503, {}, { "retry-after-ms": "1" }), json(200, { ok: 1 }));
     await expect(request(client({ fetch, ...fast }), endpoint, { path: { id: "1" } })).resolves.toStrictEqual({ ok: 1 });
-    expect(calls.map((call) => call.headers["x-retry-count"])).toStrictEqual(["0", "1", "2"]);
+    expect(calls.map((call) => call.headers["x-retry-count"])).toStrictEqual([undefined, "1", "2"]);
   });
 
   it("gives up after maxRetries and throws the last error", async () => {

@@ -13,7 +13,7 @@ import {
  */
 export interface ClientOptions extends BaseClientOptions {
   /**
-   * Sent as `Authorization: Bearer <token>` to the operations that require the `CustomHTTPBearer` security scheme. A function is called before every request, so it can return a fresh token.
+   * Sent as `Authorization: Bearer <token>` to the operations that require the `CustomHTTPBearer` security scheme. A function is called once per call, before it is sent, so it can return a fresh token.
    */
   readonly bearerToken?: CredentialSource | undefined;
 }

@@ -112,7 +112,7 @@ function credentialDoc(credential: CredentialModel): string {
   }[credential.kind];
   return (
     paragraphs(
-      `${how} to the operations that require the \`${credential.schemeName}\` security scheme. A function is called before every request, so it can return a fresh token.`,
+      `${how} to the operations that require the \`${credential.schemeName}\` security scheme. A function is called once per call, before it is sent, so it can return a fresh token.`,
       credential.description,
     ) ?? ""
   );

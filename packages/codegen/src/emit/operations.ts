@@ -114,7 +114,7 @@ function operationTypes(operation: OperationModel): OperationTypes {
   const names = operation.typeNames;
   const errors = errorTypes(operation.responses);
   const body = operation.requestBody;
-  const params = paramsTypeExpr(operation.parameters, operation.pagination);
+  const params = paramsTypeExpr(operation.parameters);
   const paramsParts = [
     params,
     // An object type next to `Params<…>` makes a new type for the alias to name: editors and errors then say
@@ -173,17 +173,11 @@ export function operationTypeRoot(operation: OperationModel): TypeExpr {
   return root.kind === "operations" ? indexed(name("operations"), root.operationId) : indexed(name("paths"), root.path, root.method);
 }
 
-/**
- * `Params<…>` over the query, header and cookie parameter types openapi-typescript emitted, intersected, and, for
- * cursor pagination in both directions, the two cursors that exclude each other.
- */
-export function paramsTypeExpr(parameters: readonly ParameterModel[], pagination?: PaginationModel): TypeExpr | undefined {
+/** `Params<…>` over the query, header and cookie parameter types openapi-typescript emitted, intersected. */
+export function paramsTypeExpr(parameters: readonly ParameterModel[]): TypeExpr | undefined {
   const locations = (["query", "header", "cookie"] as const).filter((location) => parameters.some((parameter) => parameter.in === location));
   if (locations.length === 0) return undefined;
-  const types = intersection(locations.map((location) => ref("NonNullable", indexed(name("Operation"), "parameters", location))));
-  const cursor = pagination?.styles.find((style) => style.kind === "cursor");
-  const previous = cursor?.previous;
-  return cursor === undefined || previous === undefined ? ref("Params", types) : ref("Params", types, union([literal(cursor.next.param), literal(previous.param)]));
+  return ref("Params", intersection(locations.map((location) => ref("NonNullable", indexed(name("Operation"), "parameters", location)))));
 }
 
 /**

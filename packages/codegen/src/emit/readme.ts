@@ -29,7 +29,7 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
       model.credentials.length === 0
         ? "The API declares no authentication."
         : [
-            "Pass credentials to `createClient`; each is sent only to the operations whose spec asks for it. A credential may also be a function, called before every request (for tokens that expire).",
+            "Pass credentials to `createClient`; each is sent only to the operations whose spec asks for it. A credential may also be a function, called once per call before it is sent (for tokens that expire).",
             model.credentials.map((credential) => `- \`${credential.name}\`: ${credentialText(credential)}`).join("\n"),
           ].join("\n\n"),
       fence("ts", [imports("createClient"), "", clientLine].join("\n")),
@@ -62,7 +62,7 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
       : [
           [
             "## One object for the whole API",
-            `\`${model.sdkClassName}\` groups the same functions by tag, each bound to its own client. Importing it pulls every operation into a bundle; the standalone functions keep bundles small.`,
+            `\`${model.sdkClassName}\` ${model.operations.some((operation) => operation.resource !== undefined) ? "groups the same functions by tag" : "has the same functions as methods"}, each bound to its own client. Importing it pulls every operation into a bundle; the standalone functions keep bundles small.`,
             fence(
               "ts",
               [
@@ -98,7 +98,7 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
     ],
     [
       "## Retries, timeouts, cancellation",
-      "Connection errors, timeouts, 408, 409, 429 and 5xx are retried twice with exponential backoff and jitter, honouring `Retry-After`; only idempotent methods are retried unless you ask. Each attempt times out after 60 seconds. All of it can be set per client and per call:",
+      "Connection errors, timeouts, 408, 409, 429 and 5xx are retried twice with exponential backoff and jitter, honouring `Retry-After`; only idempotent methods are retried unless you ask. Each attempt times out if no response arrives within 60 seconds; pass a \`signal\` to bound reading the body too. All of it can be set per client and per call:",
       fence("ts", `${imports("createClient")}\n\nconst client = createClient({ maxRetries: 4, timeout: 10_000 });`),
       "Per call, pass `{ maxRetries, timeout, signal, headers, fetch, idempotent, validate }` as the last argument (after the params object).",
       "Raw access: `.withResponse()` gives `{ data, response, requestId }`, `.asResponse()` the unread `Response`. `hooks` (`beforeRequest`, `afterResponse`, `onError`) see every attempt, for logging and tracing; credentials never appear in messages or logs.",

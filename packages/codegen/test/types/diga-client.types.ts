@@ -49,8 +49,13 @@ export async function parameters(): Promise<void> {
   await listPhones(client, { agent: "x" });
   // @ts-expect-error: dates only for date-time parameters
   await listPhones(client, { after: new Date() });
-  // @ts-expect-error: after and before exclude each other
-  await listPhones(client, { after: "a", before: "b" });
+}
+
+/** What callers naturally write with params: spread a base and add a cursor (refused only at run time if both). */
+export async function spreadParams(base: ListPhonesParams, after?: string): Promise<void> {
+  await listPhones(client, { ...base, after });
+  const withoutCursor: Omit<ListPhonesParams, "after"> = { limit: 10 };
+  await listPhones(client, { ...withoutCursor, after: "00000000-0000-4000-8000-000000000001" });
 }
 
 export async function responses(): Promise<void> {

@@ -54,13 +54,11 @@ export interface RequestOptions {
 /**
 * The params object of an operation, from openapi-typescript's parameter types: optional parameters also accept
 * `undefined` (not sent, like `null`), so `{ after: maybeCursor }` compiles under `exactOptionalPropertyTypes`.
-* Keys listed in `Exclusive` may not be given together (e.g. the `after` and `before` cursors). Generated aliases
-* write `Params<…> & {}`: the intersection is a type of their own, so editors and errors show the alias's name.
+* Generated aliases write `Params<…> & {}`: the intersection is a type of their own, so editors and errors show the
+* alias's name. Parameters that exclude each other (the `after` and `before` cursors) are refused at run time, not
+* in the type: a union there broke the natural `{ ...params, after: cursor }` and made every error message long.
 */
-export type Params<
-	T,
-	Exclusive extends keyof T = never
-> = [Exclusive] extends [never] ? Loose<T> : { [K in Exclusive]: Loose<Omit<T, Exclude<Exclusive, K>>> & { readonly [O in Exclude<Exclusive, K>]?: null | undefined } }[Exclusive];
+export type Params<T> = Loose<T>;
 /**
 * The params of an operation that takes none (yet): leave it out, or pass `{}` to reach `options`. Every operation
 * has its params in the same place, so a parameter the API adds later never moves the caller's `options`.

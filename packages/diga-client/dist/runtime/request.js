@@ -45,7 +45,9 @@ export async function send(client, endpoint, input, options = {}) {
 			attempt
 		};
 		const headers = new Headers(prepared.init.headers);
-		headers.set("x-retry-count", String(attempt));
+		// Only on retries: on every request it would make each cross-origin browser call need a CORS preflight that
+		// allows it, public GETs included.
+		if (attempt > 0) headers.set("x-retry-count", String(attempt));
 		const extraHeaders = await settings.hooks.beforeRequest?.(info);
 		for (const [name, value] of Object.entries(extraHeaders ?? {})) setHeader(headers, name, value);
 		let attempted;
@@ -265,7 +267,8 @@ async function readBody(response, kind) {
 	try {
 		return JSON.parse(text);
 	} catch {
-		throw new SdkError(`expected a JSON body from ${response.url || "the server"} (status ${response.status}), got: ${text.slice(0, 200)}`);
+		// Without the query: an API key may travel there, and messages never carry credentials.
+		throw new SdkError(`expected a JSON body from ${response.url.replace(/[?#].*$/s, "") || "the server"} (status ${response.status}), got: ${text.slice(0, 200)}`);
 	}
 }
 async function toApiError(response, requestId, endpoint) {

@@ -64,12 +64,11 @@ export interface RequestOptions {
 /**
  * The params object of an operation, from openapi-typescript's parameter types: optional parameters also accept
  * `undefined` (not sent, like `null`), so `{ after: maybeCursor }` compiles under `exactOptionalPropertyTypes`.
- * Keys listed in `Exclusive` may not be given together (e.g. the `after` and `before` cursors). Generated aliases
- * write `Params<…> & {}`: the intersection is a type of their own, so editors and errors show the alias's name.
+ * Generated aliases write `Params<…> & {}`: the intersection is a type of their own, so editors and errors show the
+ * alias's name. Parameters that exclude each other (the `after` and `before` cursors) are refused at run time, not
+ * in the type: a union there broke the natural `{ ...params, after: cursor }` and made every error message long.
  */
-export type Params<T, Exclusive extends keyof T = never> = [Exclusive] extends [never]
-  ? Loose<T>
-  : { [K in Exclusive]: Loose<Omit<T, Exclude<Exclusive, K>>> & { readonly [O in Exclude<Exclusive, K>]?: null | undefined } }[Exclusive];
+export type Params<T> = Loose<T>;
 
 /**
  * The params of an operation that takes none (yet): leave it out, or pass `{}` to reach `options`. Every operation
@@ -150,7 +149,9 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
   for (let attempt = 0; ; attempt++) {
     const info: RequestInfo = { operation, method: endpoint.method, url: prepared.safeUrl, attempt };
     const headers = new Headers(prepared.init.headers);
-    headers.set("x-retry-count", String(attempt));
+    // Only on retries: on every request it would make each cross-origin browser call need a CORS preflight that
+    // allows it, public GETs included.
+    if (attempt > 0) headers.set("x-retry-count", String(attempt));
     const extraHeaders = await settings.hooks.beforeRequest?.(info);
     for (const [name, value] of Object.entries(extraHeaders ?? {})) setHeader(headers, name, value);
 
@@ -351,7 +352,8 @@ async function readBody(response: Response, kind: ResponseKind): Promise<unknown
   try {
     return JSON.parse(text);
   } catch {
-    throw new SdkError(`expected a JSON body from ${response.url || "the server"} (status ${response.status}), got: ${text.slice(0, 200)}`);
+    // Without the query: an API key may travel there, and messages never carry credentials.
+    throw new SdkError(`expected a JSON body from ${response.url.replace(/[?#].*$/s, "") || "the server"} (status ${response.status}), got: ${text.slice(0, 200)}`);
   }
 }
 
