@@ -19,6 +19,7 @@ import { generatorFingerprint } from "./fingerprint.js";
 import { inputsDigest, type InputSettings } from "./write/freshness.js";
 import { manifestFile } from "./write/manifest.js";
 import { validateSpec } from "./validate/validate-spec.js";
+import { unusedCredentialWarnings } from "./model/warnings.js";
 import { locatedIn } from "./load/located.js";
 
 export interface GenerateOptions {
@@ -44,6 +45,11 @@ export interface GenerateOptions {
   readonly format?: "layout" | "prettier";
   /** Run the types stage on a second thread (default true); false keeps everything on the calling thread. */
   readonly threads?: boolean;
+  /**
+   * Refuse what is otherwise generated with a warning (a path parameter without `required: true`, a schema that
+   * contains itself…). Default false: be as lenient as the peers and say what was assumed.
+   */
+  readonly strict?: boolean;
   /** Called as operations are emitted, for progress output on big specs. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -60,6 +66,14 @@ export interface GenerateResult {
   readonly sources: readonly string[];
   /** Milliseconds per stage. */
   readonly timings: StageTimings;
+  /** What the spec gets wrong that was generated anyway, and what was assumed; one per problem, in document order. */
+  readonly warnings: readonly GenerateWarning[];
+}
+
+export interface GenerateWarning {
+  /** JSON pointer into the document. */
+  readonly pointer: string;
+  readonly message: string;
 }
 
 /**
@@ -85,14 +99,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const cwd = options.cwd ?? process.cwd();
     const loaded = await time("load", () => loadSpec(options.input, { cwd, read: options.read ?? readTextFile, allowRemoteRefs: options.allowRemoteRefs ?? false }));
     if (!loaded.bundled && options.read === undefined) types.parseFile(resolve(cwd, options.input), options.input);
-    const document = await time("validate", () => validateSpec(loaded));
+    const validated = await time("validate", () => validateSpec(loaded, { strict: options.strict ?? false }));
+    const document = validated.document;
     const model = await time("model", () => locatedIn(loaded, () => buildModel(document)));
     const header = generatedHeader(model.title, model.version);
     const packageOptions = { packageName: options.packageName ?? defaultPackageName(model.title), packageVersion: options.packageVersion };
     const tagDocs = tagDocsOf(document);
 
     const typesStart = performance.now();
-    const schema = types.emit(document, operationIdRenames(model), header).then((contents) => {
+    const schema = types.emit(document, validated.edits, operationIdRenames(model), header).then((contents) => {
       timings["types"] = Math.round((performance.now() - typesStart) * 10) / 10;
       return { path: "src/schema.ts", contents };
     });
@@ -127,7 +142,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
     const entry = resolve(cwd, options.input);
     const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
-    return { files: sortByPath([...files, manifest]), model, sources, timings };
+    const warnings = [...validated.warnings, ...unusedCredentialWarnings(model)];
+    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings };
   } finally {
     types.cancel();
   }

@@ -23,6 +23,8 @@ Generate options:
       --allow-remote-refs  fetch $refs to http(s) URLs (never done otherwise)
       --check            write nothing; exit 1 and list the files that differ from a fresh generation
       --force            generate even when the output is up to date with the spec and the generator
+      --strict           refuse the spec for what is otherwise generated with a warning (e.g. a path parameter
+                         without \`required: true\`)
   -w, --watch            regenerate whenever a spec file changes (a broken save is reported, then recovered from)
 
 Diff options:
@@ -72,6 +74,7 @@ export async function main(argv: readonly string[], io: Io = processIo(), { sign
         "allow-remote-refs": { type: "boolean", default: false },
         check: { type: "boolean", default: false },
         force: { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
         watch: { type: "boolean", short: "w", default: false },
         format: { type: "string" },
         "fail-on-breaking": { type: "boolean", default: false },
@@ -108,7 +111,7 @@ export async function main(argv: readonly string[], io: Io = processIo(), { sign
     }
     if (values.watch && values.check) throw new UsageError("--watch and --check do not go together: --check is for CI, --watch for editing");
     const jobs = (await resolveJobs(io.cwd, values)).map((job) => ({ ...job, allowRemoteRefs: values["allow-remote-refs"] || job.allowRemoteRefs === true }));
-    const flags = { check: values.check, force: values.force };
+    const flags = { check: values.check, force: values.force, strict: values.strict };
     if (values.watch) {
       const { watchJobs } = await import("./watch.js");
       const run = (job: ClientConfig): Promise<JobOutcome> =>
