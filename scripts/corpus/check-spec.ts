@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { generate } from "../../packages/codegen/src/index.js";
 import { repoRoot, temporaryDirectory, writeFiles } from "../../packages/codegen/test/support/paths.js";
 import { typecheckProgram, verdictOfError, withUnhandledCheck } from "../../packages/codegen/test/support/property-check.js";
+import { asModule, codeBlocks } from "../../packages/codegen/test/support/readme-examples.js";
 
 export type Category = "ok" | "clear error" | "internal error" | "crash" | "type errors" | "timeout" | "skipped (Swagger 2.0)";
 
@@ -43,7 +44,7 @@ async function checkOurs(file: string): Promise<Pick<SpecResult, "category"> & F
   const generateStart = performance.now();
   let result: Awaited<ReturnType<typeof generate>>;
   try {
-    result = await withUnhandledCheck(() => generate({ input: file }));
+    result = await withUnhandledCheck(() => generate({ input: file, packageName: EXAMPLE_PACKAGE }));
   } catch (error) {
     const generateMs = Math.round(performance.now() - generateStart);
     // The property test's judgement: a CodegenError from a stage that reads the spec is the spec's fault.
@@ -58,8 +59,12 @@ async function checkOurs(file: string): Promise<Pick<SpecResult, "category"> & F
   try {
     await writeFiles(directory, result.files);
     const sources = result.files.filter((output) => output.path.startsWith("src/") && output.path.endsWith(".ts")).map((output) => join(directory, output.path));
+    const examples = await writeReadmeExamples(directory, result.files.find((output) => output.path === "README.md")?.contents ?? "");
     const typecheckStart = performance.now();
-    const diagnostics = typecheckProgram(sources).map(({ text }) => text.replace(`${directory}/`, ""));
+    // One program for the package and its README's examples; examples may leave a result unused (TS6133).
+    const diagnostics = typecheckProgram([...sources, ...examples])
+      .filter(({ file, text }) => !(file?.includes(`${directory}/readme-example-`) === true && text.includes(": TS6133 ")))
+      .map(({ text }) => text.replace(`${directory}/`, ""));
     const typecheckMs = Math.round(performance.now() - typecheckStart);
     const facts = { operations: result.model.operations.length, files: result.files.length, warnings: result.warnings.length, generateMs, typecheckMs };
     if (diagnostics.length === 0) return { category: "ok", ...facts };
@@ -67,6 +72,21 @@ async function checkOurs(file: string): Promise<Pick<SpecResult, "category"> & F
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
+}
+
+const EXAMPLE_PACKAGE = "@example/client";
+/** README blocks per document to type-check: Graph's README has 22,000; the first few hundred show every kind. */
+const MAX_EXAMPLES = 300;
+
+async function writeReadmeExamples(directory: string, readme: string): Promise<string[]> {
+  const blocks = codeBlocks(readme).slice(0, MAX_EXAMPLES);
+  return Promise.all(
+    blocks.map(async (block, index) => {
+      const file = join(directory, `readme-example-${index}.ts`);
+      await writeFile(file, asModule(block, EXAMPLE_PACKAGE));
+      return file;
+    }),
+  );
 }
 
 interface OpenapiTypescriptModule {
@@ -96,19 +116,27 @@ async function checkPeer(file: string): Promise<Pick<SpecResult, "peer" | "peerD
   }
 }
 
-export async function checkSpec(name: string, file: string, options: { readonly peer: boolean } = { peer: true }): Promise<SpecResult> {
-  const ours = await checkOurs(file);
-  const peer = options.peer ? await checkPeer(file) : {};
-  return { name, file, ...ours, ...peer, peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
+/**
+ * Our result first (`onOurs`, so the caller can stop timing us), then openapi-typescript's on the same document.
+ * Peak memory is the process's, measured before the peer runs: ours alone (an upper bound, the worker is reused).
+ */
+export async function checkSpec(name: string, file: string, options: { readonly peer: boolean; readonly onOurs?: (result: SpecResult) => void } = { peer: true }): Promise<SpecResult> {
+  const ours = { name, file, ...(await checkOurs(file)), peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  options.onOurs?.(ours);
+  return options.peer ? { ...ours, ...(await checkPeer(file)) } : ours;
 }
+
+/** Messages of a forked worker: our result, then (unless `--no-peer`) the whole result with the peer's. */
+export type WorkerMessage = { readonly stage: "ours"; readonly result: SpecResult } | { readonly stage: "done"; readonly result: SpecResult };
 
 // As a forked worker: one document per message.
 if (process.send !== undefined && process.argv.includes("--corpus-worker")) {
   const peer = !process.argv.includes("--no-peer");
+  const send = (message: WorkerMessage) => process.send?.(message);
   process.on("message", (message: { name: string; file: string }) => {
-    checkSpec(message.name, message.file, { peer }).then(
-      (result) => process.send?.(result),
-      (error: unknown) => process.send?.({ name: message.name, file: message.file, category: "crash", detail: `worker: ${error instanceof Error ? error.stack : String(error)}` } satisfies SpecResult),
+    checkSpec(message.name, message.file, { peer, onOurs: (result) => send({ stage: "ours", result }) }).then(
+      (result) => send({ stage: "done", result }),
+      (error: unknown) => send({ stage: "done", result: { name: message.name, file: message.file, category: "crash", detail: `worker: ${error instanceof Error ? error.stack : String(error)}` } }),
     );
   });
 }

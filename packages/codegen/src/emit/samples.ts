@@ -1,5 +1,5 @@
 import type { SampleValue, ValueModel } from "../model/model.js";
-import { sampleString } from "../model/samples.js";
+import { fitsType, sampleString } from "../model/samples.js";
 import { propertyKey, stringLiteral, type LiteralValue } from "./code.js";
 
 /** Sample values are short scalars: numbers and booleans as written, strings quoted like all generated strings. */
@@ -9,7 +9,8 @@ function toLiteral(value: LiteralValue): string {
 
 /** A plausible value for an `@example`, as source text: the default, else the first enum value, else by type. */
 export function sampleValue(value: ValueModel): string {
-  if (isLiteral(value.default)) return toLiteral(value.default);
+  // Only a default of the parameter's own type: Billingo's integer `page` has `default: "1"`.
+  if (isScalar(value.default) && fitsType(value.default, value.type)) return toLiteral(value.default);
   const first = value.enum?.find((item) => item !== null);
   if (first !== undefined) return toLiteral(first);
   switch (value.type) {
@@ -28,8 +29,8 @@ export function sampleValue(value: ValueModel): string {
 }
 
 
-function isLiteral(value: unknown): value is LiteralValue {
-  return value !== undefined && (value === null || ["string", "number", "boolean"].includes(typeof value));
+function isScalar(value: unknown): value is string | number | boolean | null {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
 }
 
 /** A sample body as one line of source: `{ name: "string", audio: new Blob([]) }`. */

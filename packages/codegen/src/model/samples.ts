@@ -3,8 +3,8 @@ import { dereference } from "./refs.js";
 import type { MaybeRef, OpenApiDocument, SchemaObject } from "./spec.js";
 
 /**
- * A value that fits a request body's schema, for the examples in JSDoc and the README: required properties only,
- * each with its default, first enum value or a value of its type and format. Built from the schema rather than
+ * A value that fits a request body's schema, for the examples in JSDoc and the README: required properties (and
+ * those with a default) only, each with its default, first enum value or a value of its type and format. Built from the schema rather than
  * from the spec's `example`, which may carry properties the type does not allow (the examples must compile).
  */
 export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject> | boolean | undefined, depth = 0): SampleValue {
@@ -12,7 +12,8 @@ export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<Schema
   const schema = dereference(document, schemaOrRef, "").value;
   if (typeof schema !== "object" || schema === null) return { kind: "object", properties: [] };
   if (schema.const !== undefined && isScalar(schema.const)) return { kind: "literal", value: schema.const };
-  if (schema.default !== undefined && isScalar(schema.default)) return { kind: "literal", value: schema.default };
+  // `enum` and `const` are the type itself; `default` is not, and real specs write `default: "1"` for an integer.
+  if (schema.default !== undefined && isScalar(schema.default) && fitsType(schema.default, typeOf(schema))) return { kind: "literal", value: schema.default };
   const firstEnum = schema.enum?.find((value) => value !== null && isScalar(value));
   if (firstEnum !== undefined && isScalar(firstEnum)) return { kind: "literal", value: firstEnum };
   const alternatives = (schema.oneOf ?? schema.anyOf)?.filter((alternative) => !isNullOnly(document, alternative));
@@ -40,7 +41,12 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
   const properties = new Map<string, MaybeRef<SchemaObject>>();
   const required = new Set<string>();
   const collect = (part: SchemaObject, level: number) => {
-    for (const [name, property] of Object.entries(part.properties ?? {})) properties.set(name, property);
+    for (const [name, property] of Object.entries(part.properties ?? {})) {
+      properties.set(name, property);
+      // openapi-typescript types a property with its own `default` as present (`defaultNonNullable`) outside inline
+      // parameters and request bodies; a sample that sets it fits either way.
+      if (typeof property === "object" && property !== null && !("$ref" in property) && property.default !== undefined) required.add(name);
+    }
     for (const name of part.required ?? []) required.add(name);
     if (level < 6) for (const member of part.allOf ?? []) collect(dereference(document, member, "").value, level + 1);
   };
@@ -56,6 +62,25 @@ function typeOf(schema: SchemaObject): string | undefined {
 function isNullOnly(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>): boolean {
   const schema = dereference(document, schemaOrRef, "").value;
   return typeof schema === "object" && schema !== null && (schema.type === "null" || (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === "null"));
+}
+
+/** Whether a literal is of the schema's (first non-null) type; without a type, anything fits. */
+export function fitsType(value: string | number | boolean | null, type: string | undefined): boolean {
+  switch (type) {
+    case undefined:
+      return true;
+    case "integer":
+      return Number.isInteger(value);
+    case "number":
+      return typeof value === "number";
+    case "string":
+    case "boolean":
+      return typeof value === type;
+    case "null":
+      return value === null;
+    default:
+      return false;
+  }
 }
 
 function isScalar(value: unknown): value is string | number | boolean | null {
