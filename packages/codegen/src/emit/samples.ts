@@ -10,7 +10,7 @@ function toLiteral(value: LiteralValue): string {
 /** A plausible value for an `@example`, as source text: the default, else the first enum value, else by type. */
 export function sampleValue(value: ValueModel): string {
   // Only a default of the parameter's own type: Billingo's integer `page` has `default: "1"`.
-  if (isScalar(value.default) && fitsType(value.default, value.type)) return toLiteral(value.default);
+  if (isScalar(value.default) && fitsType(value.default, value.type) && (value.enum === undefined || value.enum.includes(value.default))) return toLiteral(value.default);
   const first = value.enum?.find((item) => item !== null);
   if (first !== undefined) return toLiteral(first);
   switch (value.type) {
@@ -20,7 +20,8 @@ export function sampleValue(value: ValueModel): string {
     case "boolean":
       return "true";
     case "array":
-      return `[${value.items === undefined ? "" : sampleValue(value.items)}]`;
+      // Only scalar items: an item of unknown or object type has no one-line sample that surely fits.
+      return `[${value.items === undefined || !SCALAR_TYPES.has(value.items.type ?? "") ? "" : sampleValue(value.items)}]`;
     case "object":
       return "{}";
     default:
@@ -28,6 +29,8 @@ export function sampleValue(value: ValueModel): string {
   }
 }
 
+
+const SCALAR_TYPES: ReadonlySet<string> = new Set(["string", "number", "integer", "boolean"]);
 
 function isScalar(value: unknown): value is string | number | boolean | null {
   return value === null || ["string", "number", "boolean"].includes(typeof value);

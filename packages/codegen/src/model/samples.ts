@@ -13,12 +13,18 @@ export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<Schema
   if (typeof schema !== "object" || schema === null) return { kind: "object", properties: [] };
   if (schema.const !== undefined && isScalar(schema.const)) return { kind: "literal", value: schema.const };
   // `enum` and `const` are the type itself; `default` is not, and real specs write `default: "1"` for an integer.
-  if (schema.default !== undefined && isScalar(schema.default) && fitsType(schema.default, typeOf(schema))) return { kind: "literal", value: schema.default };
+  if (schema.default !== undefined && isScalar(schema.default) && fitsType(schema.default, typeOf(schema)) && (schema.enum === undefined || schema.enum.includes(schema.default))) {
+    return { kind: "literal", value: schema.default };
+  }
   const firstEnum = schema.enum?.find((value) => value !== null && isScalar(value));
   if (firstEnum !== undefined && isScalar(firstEnum)) return { kind: "literal", value: firstEnum };
   const alternatives = (schema.oneOf ?? schema.anyOf)?.filter((alternative) => !isNullOnly(document, alternative));
   if (alternatives !== undefined && alternatives[0] !== undefined) return sampleOf(document, alternatives[0], depth + 1);
   const type = typeOf(schema);
+  // `allOf: [{ $ref: String }, { description }]` (AWS's way to document a reused string) or `allOf: [{ type: string },
+  // { minLength: 1 }]`: no member describes an object, so the first that says what the value is decides the sample.
+  const typed = type === undefined && schema.properties === undefined ? (schema.allOf?.filter((member) => !isAnnotationOnly(document, member)) ?? []) : [];
+  if (typed[0] !== undefined && !typed.some((member) => isObjectLike(document, member))) return sampleOf(document, typed[0], depth + 1);
   if (type === "object" || (type === undefined && (schema.properties !== undefined || schema.allOf !== undefined))) return objectSample(document, schema, depth);
   switch (type) {
     case "array":
@@ -57,6 +63,18 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
 function typeOf(schema: SchemaObject): string | undefined {
   const types = (Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type]).filter((type) => type !== "null");
   return types[0] ?? (Array.isArray(schema.type) && schema.type.includes("null") ? "null" : undefined);
+}
+
+const ANNOTATIONS: ReadonlySet<string> = new Set(["description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "xml", "externalDocs", "nullable", "$comment"]);
+
+function isAnnotationOnly(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>): boolean {
+  const schema = dereference(document, schemaOrRef, "").value;
+  return typeof schema === "object" && schema !== null && Object.keys(schema).every((key) => ANNOTATIONS.has(key));
+}
+
+function isObjectLike(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>): boolean {
+  const schema = dereference(document, schemaOrRef, "").value;
+  return typeof schema !== "object" || schema === null || typeOf(schema) === "object" || schema.properties !== undefined || schema.allOf !== undefined;
 }
 
 function isNullOnly(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>): boolean {
