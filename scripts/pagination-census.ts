@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     let operations: readonly OperationModel[];
     try {
       const loaded = await loadSpec(source.file, { cwd: ROOT, read: readTextFile, allowRemoteRefs: false });
-      document = validateSpec(loaded);
+      document = validateSpec(loaded).document;
       operations = buildModel(document).operations;
     } catch {
       counts.unreadable++;

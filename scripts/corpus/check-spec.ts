@@ -1,15 +1,24 @@
 /**
  * One corpus document through the generator, in a worker process of `scripts/corpus.ts`: generate, write the output
  * to a temporary folder, type-check its `src/**\/*.ts` as its own program under STRICTEST, and classify the result.
- * Run as a child process (forked by the corpus script), it answers one `{ file }` message at a time over IPC.
+ * The same worker also types the document with openapi-typescript alone (`openapiTS()`, as its users call it) and
+ * type-checks that one file under the same flags, so "we compile wherever openapi-typescript compiles" is checked
+ * document by document. Run as a child process (forked by the corpus script), it answers one `{ file }` message at a
+ * time over IPC.
  */
-import { rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { generate } from "../../packages/codegen/src/index.js";
-import { temporaryDirectory, writeFiles } from "../../packages/codegen/test/support/paths.js";
+import { repoRoot, temporaryDirectory, writeFiles } from "../../packages/codegen/test/support/paths.js";
 import { typecheckProgram, verdictOfError, withUnhandledCheck } from "../../packages/codegen/test/support/property-check.js";
+import { asModule, codeBlocks } from "../../packages/codegen/test/support/readme-examples.js";
 
 export type Category = "ok" | "clear error" | "internal error" | "crash" | "type errors" | "timeout" | "skipped (Swagger 2.0)";
+
+/** openapi-typescript alone: its types compile, do not compile, or it throws on the document. */
+export type PeerOutcome = "compiles" | "type errors" | "refused";
 
 export interface SpecResult {
   readonly name: string;
@@ -20,46 +29,114 @@ export interface SpecResult {
   readonly diagnostics?: number;
   readonly operations?: number;
   readonly files?: number;
+  readonly warnings?: number;
   readonly generateMs?: number;
   readonly typecheckMs?: number;
+  /** The worker process's peak resident memory so far, in MiB (an upper bound for this document). */
+  readonly peakMiB?: number;
+  readonly peer?: PeerOutcome;
+  readonly peerDetail?: string;
 }
 
-export async function checkSpec(name: string, file: string): Promise<SpecResult> {
+type Facts = Omit<SpecResult, "name" | "file" | "category" | "peer" | "peerDetail">;
+
+async function checkOurs(file: string): Promise<Pick<SpecResult, "category"> & Facts> {
   const generateStart = performance.now();
   let result: Awaited<ReturnType<typeof generate>>;
   try {
-    result = await withUnhandledCheck(() => generate({ input: file }));
+    result = await withUnhandledCheck(() => generate({ input: file, packageName: EXAMPLE_PACKAGE }));
   } catch (error) {
     const generateMs = Math.round(performance.now() - generateStart);
     // The property test's judgement: a CodegenError from a stage that reads the spec is the spec's fault.
     const verdict = verdictOfError(error);
     if (verdict.kind === "rejected" || verdict.kind === "internal") {
-      return { name, file, category: verdict.kind === "rejected" ? "clear error" : "internal error", detail: `[${verdict.stage}] ${verdict.message}`, generateMs };
+      return { category: verdict.kind === "rejected" ? "clear error" : "internal error", detail: `[${verdict.stage}] ${verdict.message}`, generateMs };
     }
-    return { name, file, category: "crash", detail: verdict.kind === "crash" ? verdict.error : String(error), generateMs };
+    return { category: "crash", detail: verdict.kind === "crash" ? verdict.error : String(error), generateMs };
   }
   const generateMs = Math.round(performance.now() - generateStart);
   const directory = await temporaryDirectory("codegen-corpus-");
   try {
     await writeFiles(directory, result.files);
     const sources = result.files.filter((output) => output.path.startsWith("src/") && output.path.endsWith(".ts")).map((output) => join(directory, output.path));
+    const examples = await writeReadmeExamples(directory, result.files.find((output) => output.path === "README.md")?.contents ?? "");
     const typecheckStart = performance.now();
-    const diagnostics = typecheckProgram(sources).map(({ text }) => text.replace(`${directory}/`, ""));
+    // One program for the package and its README's examples; examples may leave a result unused (TS6133).
+    const diagnostics = typecheckProgram([...sources, ...examples])
+      .filter(({ file, text }) => !(file?.includes(`${directory}/readme-example-`) === true && text.includes(": TS6133 ")))
+      .map(({ text }) => text.replace(`${directory}/`, ""));
     const typecheckMs = Math.round(performance.now() - typecheckStart);
-    const facts = { operations: result.model.operations.length, files: result.files.length, generateMs, typecheckMs };
-    if (diagnostics.length === 0) return { name, file, category: "ok", ...facts };
-    return { name, file, category: "type errors", detail: diagnostics.slice(0, 5).join("\n"), diagnostics: diagnostics.length, ...facts };
+    const facts = { operations: result.model.operations.length, files: result.files.length, warnings: result.warnings.length, generateMs, typecheckMs };
+    if (diagnostics.length === 0) return { category: "ok", ...facts };
+    return { category: "type errors", detail: diagnostics.slice(0, 5).join("\n"), diagnostics: diagnostics.length, ...facts };
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
 }
 
+const EXAMPLE_PACKAGE = "@example/client";
+/** README blocks per document to type-check: Graph's README has 22,000; the first few hundred show every kind. */
+const MAX_EXAMPLES = 300;
+
+async function writeReadmeExamples(directory: string, readme: string): Promise<string[]> {
+  const blocks = codeBlocks(readme).slice(0, MAX_EXAMPLES);
+  return Promise.all(
+    blocks.map(async (block, index) => {
+      const file = join(directory, `readme-example-${index}.ts`);
+      await writeFile(file, asModule(block, EXAMPLE_PACKAGE));
+      return file;
+    }),
+  );
+}
+
+interface OpenapiTypescriptModule {
+  readonly default: (source: URL, options: { silent: boolean }) => Promise<unknown>;
+  readonly astToString: (nodes: unknown) => string;
+}
+
+/** openapi-typescript as its users run it: `openapiTS(url)` (Redocly bundling included), printed, type-checked. */
+async function checkPeer(file: string): Promise<Pick<SpecResult, "peer" | "peerDetail">> {
+  const require = createRequire(join(repoRoot, "packages", "codegen", "package.json"));
+  const ots = (await import(pathToFileURL(require.resolve("openapi-typescript")).href)) as OpenapiTypescriptModule;
+  let text: string;
+  try {
+    text = ots.astToString(await withUnhandledCheck(() => ots.default(pathToFileURL(file), { silent: true })));
+  } catch (error) {
+    return { peer: "refused", peerDetail: (error instanceof Error ? error.message : String(error)).split("\n")[0]?.slice(0, 300) ?? "" };
+  }
+  const directory = await temporaryDirectory("codegen-corpus-peer-");
+  try {
+    await mkdir(directory, { recursive: true });
+    await writeFile(join(directory, "package.json"), '{ "type": "module" }\n');
+    await writeFile(join(directory, "schema.ts"), text);
+    const diagnostics = typecheckProgram([join(directory, "schema.ts")]).map(({ text: line }) => line.replace(`${directory}/`, ""));
+    return diagnostics.length === 0 ? { peer: "compiles" } : { peer: "type errors", peerDetail: diagnostics.slice(0, 3).join("\n") };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Our result first (`onOurs`, so the caller can stop timing us), then openapi-typescript's on the same document.
+ * Peak memory is the process's, measured before the peer runs: ours alone (an upper bound, the worker is reused).
+ */
+export async function checkSpec(name: string, file: string, options: { readonly peer: boolean; readonly onOurs?: (result: SpecResult) => void } = { peer: true }): Promise<SpecResult> {
+  const ours = { name, file, ...(await checkOurs(file)), peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  options.onOurs?.(ours);
+  return options.peer ? { ...ours, ...(await checkPeer(file)) } : ours;
+}
+
+/** Messages of a forked worker: our result, then (unless `--no-peer`) the whole result with the peer's. */
+export type WorkerMessage = { readonly stage: "ours"; readonly result: SpecResult } | { readonly stage: "done"; readonly result: SpecResult };
+
 // As a forked worker: one document per message.
 if (process.send !== undefined && process.argv.includes("--corpus-worker")) {
+  const peer = !process.argv.includes("--no-peer");
+  const send = (message: WorkerMessage) => process.send?.(message);
   process.on("message", (message: { name: string; file: string }) => {
-    checkSpec(message.name, message.file).then(
-      (result) => process.send?.(result),
-      (error: unknown) => process.send?.({ name: message.name, file: message.file, category: "crash", detail: `worker: ${error instanceof Error ? error.stack : String(error)}` } satisfies SpecResult),
+    checkSpec(message.name, message.file, { peer, onOurs: (result) => send({ stage: "ours", result }) }).then(
+      (result) => send({ stage: "done", result }),
+      (error: unknown) => send({ stage: "done", result: { name: message.name, file: message.file, category: "crash", detail: `worker: ${error instanceof Error ? error.stack : String(error)}` } }),
     );
   });
 }

@@ -19,6 +19,7 @@ import { compareStrings } from "./order.js";
 import { inputsDigest, type OutputOptions } from "./write/freshness.js";
 import { manifestFile } from "./write/manifest.js";
 import { validateSpec } from "./validate/validate-spec.js";
+import { unusedCredentialWarnings } from "./model/warnings.js";
 import { locatedIn } from "./load/located.js";
 
 export interface GenerateOptions {
@@ -49,6 +50,11 @@ export interface GenerateOptions {
   readonly format?: "layout" | "prettier";
   /** Run the types stage on a second thread (default true); false keeps everything on the calling thread. */
   readonly threads?: boolean;
+  /**
+   * Refuse what is otherwise generated with a warning (a path parameter without `required: true`, a schema that
+   * contains itself…). Default false: be as lenient as the peers and say what was assumed.
+   */
+  readonly strict?: boolean;
   /** Called as operations are emitted, for progress output on big specs. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -99,7 +105,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const cwd = options.cwd ?? process.cwd();
     const loaded = await time("load", () => loadSpec(options.input, { cwd, read: options.read ?? readTextFile, allowRemoteRefs: options.allowRemoteRefs ?? false }));
     if (!loaded.bundled && options.read === undefined) types.parseFile(resolve(cwd, options.input), options.input);
-    const document = await time("validate", () => validateSpec(loaded));
+    const validated = await time("validate", () => validateSpec(loaded, { strict: options.strict ?? false }));
+    const document = validated.document;
     const model = await time("model", () => locatedIn(loaded, () => buildModel(document)));
     const header = generatedHeader(model.title, model.version);
     const version = resolvePackageVersion(options.packageVersion, model.version);
@@ -108,7 +115,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const tagDocs = tagDocsOf(document);
 
     const typesStart = performance.now();
-    const schema = types.emit(document, operationIdRenames(model), header).then((contents) => {
+    const schema = types.emit(document, validated.edits, operationIdRenames(model), header).then((contents) => {
       timings["types"] = Math.round((performance.now() - typesStart) * 10) / 10;
       return { path: "src/schema.ts", contents };
     });
@@ -145,7 +152,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
     const entry = resolve(cwd, options.input);
     const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
-    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings: [...warnings, ...model.warnings] };
+    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings: [...validated.warnings, ...warnings, ...model.warnings, ...unusedCredentialWarnings(model)] };
   } finally {
     types.cancel();
   }

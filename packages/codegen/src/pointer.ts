@@ -50,3 +50,24 @@ export function trailPointer(trail: Trail): string {
   for (let at = trail; at !== undefined; at = at.up) keys.push(at.key);
   return pointerOf(keys.reverse());
 }
+
+/**
+ * One change to the document, by pointer: `value` is set there, or the key is removed when `value` is `undefined`.
+ * How the validate stage's lenient repairs reach every copy of the document (the model's and the types stage's).
+ */
+export interface DocumentEdit {
+  readonly pointer: string;
+  readonly value: unknown;
+}
+
+/** Applies edits in order; an edit whose parent is missing is skipped (the copies are the same document). */
+export function applyEdits(root: unknown, edits: readonly DocumentEdit[]): void {
+  for (const { pointer, value } of edits) {
+    const segments = parsePointer(pointer);
+    const key = segments.pop();
+    const parent = getAtPointer(root, pointerOf(segments));
+    if (key === undefined || parent === null || typeof parent !== "object") continue;
+    if (value === undefined) delete (parent as Record<string, unknown>)[key];
+    else (parent as Record<string, unknown>)[key] = value;
+  }
+}

@@ -44,7 +44,7 @@ describe("every option the README documents is accepted where it says", () => {
   });
 
   it("documents the generate command's options, each with an example where it takes a value", () => {
-    expect(options.map((option) => option.flags.at(-1))).toStrictEqual(["--input", "--output", "--package-name", "--package-version", "--format", "--allow-remote-refs", "--config", "--check", "--force", "--watch", "--quiet", "--verbose", "--debug"]);
+    expect(options.map((option) => option.flags.at(-1))).toStrictEqual(["--input", "--output", "--package-name", "--package-version", "--format", "--allow-remote-refs", "--config", "--check", "--force", "--strict", "--watch", "--quiet", "--verbose", "--debug"]);
     for (const option of options) if (option.value) expect(option.example, option.flags.join(", ")).toBeDefined();
   });
 

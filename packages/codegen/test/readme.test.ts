@@ -4,22 +4,8 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../src/index.js";
 import { fixtureCases } from "./support/fixtures.js";
 import { temporaryDirectory, writeFiles } from "./support/paths.js";
+import { asModule, codeBlocks } from "./support/readme-examples.js";
 import { STRICTEST, typecheck } from "./support/typecheck.js";
-
-/** Every ```ts block of a README, in order. */
-function codeBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^(`{3,})ts\n([\s\S]*?)\n\1$/gm)].map(([, , code]) => code ?? "");
-}
-
-/**
- * A README block as a module of the package: imports of the package point at its source, and a block that uses
- * `client` without creating one gets the client the README created above it.
- */
-function asModule(block: string, packageName: string): string {
-  const code = block.replaceAll(`from "${packageName}"`, 'from "./src/index.js"');
-  const needsClient = /\bclient\b/.test(code) && !/\bconst client\b/.test(code);
-  return `${needsClient ? 'import { createClient as createReadmeClient } from "./src/index.js";\nconst client = createReadmeClient();\n' : ""}${code}\nexport {};\n`;
-}
 
 /** The generated README's examples are code, not prose: every block must compile against the package it describes. */
 describe("the generated README", () => {

@@ -41,6 +41,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { long: "allow-remote-refs", help: "fetch $refs to http(s) URLs (never done otherwise)" },
       { long: "check", help: "write nothing; exit 1 and list the files that differ from a fresh generation" },
       { long: "force", help: "generate even when the output is up to date with the spec and the generator" },
+      { long: "strict", help: "refuse the spec for what is otherwise generated with a warning (e.g. a path parameter without `required: true`)" },
       { long: "watch", short: "w", help: "regenerate whenever a spec file changes (a broken save is reported, then recovered from)" },
     ],
   },

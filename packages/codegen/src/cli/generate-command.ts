@@ -12,6 +12,8 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 export interface JobFlags {
   readonly check: boolean;
   readonly force: boolean;
+  /** Warnings are errors: the spec is refused for anything we would otherwise assume. */
+  readonly strict: boolean;
 }
 
 export interface JobOutcome {
@@ -29,21 +31,23 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
     output: shown(job.output),
     cwd: io.cwd,
     allowRemoteRefs: job.allowRemoteRefs === true,
+    strict: flags.strict,
     onProgress: (done: number, total: number) => reporter.progress("operations", done, total),
     ...(job.packageName === undefined ? {} : { packageName: job.packageName }),
     ...(job.packageVersion === undefined ? {} : { packageVersion: job.packageVersion }),
     ...(job.format === undefined ? {} : { format: job.format }),
   };
-  // An unchanged spec and generator: the manifest's digests prove the output current without generating.
+  // An unchanged spec and generator: the manifest's digests prove the output current without generating. Not with
+  // --strict: the output being current says nothing about the warnings the spec gave.
   const generator = await generatorFingerprint();
-  const fresh = flags.force ? undefined : await freshSources(job.output, job.input, outputOptionsOf(options), generator);
+  const fresh = flags.force || flags.strict ? undefined : await freshSources(job.output, job.input, outputOptionsOf(options), generator);
   if (fresh !== undefined) {
     reporter.info(`diga-codegen: ${shown(job.output)} is up to date with ${shown(job.input)} (unchanged since the last generation) in ${elapsed(start)} ms`);
     return { code: EXIT.ok, sources: fresh };
   }
   if (!flags.check) await ensureWritable(job.output);
   const result = await generate(options);
-  for (const warning of result.warnings) reporter.warn(`diga-codegen: ${reporter.paint.yellow("warning")}: ${shown(job.input)}: ${warning.message} (at ${warning.pointer})`);
+  for (const warning of result.warnings) reporter.warn(`diga-codegen: ${reporter.paint.yellow("warning")}: ${shown(job.input)}: ${warning.message} (at ${warning.pointer === "" ? "/" : warning.pointer})`);
   const operations = plural(result.model.operations.length, "operation");
   const timings = (write: number) => formatTimings({ ...result.timings, write });
   if (flags.check) {

@@ -53,7 +53,7 @@ export async function main(argv: readonly string[], io: Io = processIo(), { sign
     }
     if (flag("watch") && flag("check")) throw new UsageError("--watch and --check do not go together: --check is for CI, --watch for editing");
     const jobs = (await resolveJobs(io.cwd, text)).map((job) => ({ ...job, allowRemoteRefs: flag("allow-remote-refs") || job.allowRemoteRefs === true }));
-    const flags = { check: flag("check"), force: flag("force") };
+    const flags = { check: flag("check"), force: flag("force"), strict: flag("strict") };
     if (flag("watch")) {
       const { watchJobs } = await import("./watch.js");
       const run = (job: ClientConfig): Promise<JobOutcome> =>

@@ -36,7 +36,7 @@ export async function diffSpecs(oldInput: string, newInput: string, options: Dif
 /** The surface of the SDK `generate` would emit for the spec at `input`. */
 export async function loadSurface(input: string, options: DiffOptions = {}): Promise<ApiSurface> {
   const loaded = await loadSpec(input, { cwd: options.cwd ?? process.cwd(), read: options.read ?? readTextFile, allowRemoteRefs: options.allowRemoteRefs ?? false });
-  const document = validateSpec(loaded);
+  const { document } = validateSpec(loaded);
   const model = locatedIn(loaded, () => buildModel(document));
   return extractSurface(document, model);
 }

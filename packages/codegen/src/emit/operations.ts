@@ -382,9 +382,22 @@ function functionDocs(operation: OperationModel): Doc {
 
 /** A call with the required params (else the first one with a default), and for list operations the iteration. */
 export function operationExample(operation: OperationModel): string {
+  const callText = exampleCall(operation);
+  if (operation.pagination !== undefined) {
+    return `const page = await ${callText};\nfor await (const ${itemVariable(operation.functionName)} of ${callText}) {\n  // every item of every page\n}`;
+  }
+  const returns = operation.responses.some((response) => response.isSuccess && response.kind !== "empty") || !operation.responses.some((response) => response.isSuccess);
+  return returns ? `const result = await ${callText};` : `await ${callText};`;
+}
+
+/**
+ * `listPets(client, "id", { limit: 1 })`: a call that compiles, with the required arguments (and, unless `requiredOnly`,
+ * one parameter with a default when nothing is required, to show where parameters go).
+ */
+export function exampleCall(operation: OperationModel, requiredOnly = false): string {
   const shown = operation.parameters.filter((parameter) => parameter.required);
   const withDefault = operation.parameters.find((parameter) => parameter.value.default !== undefined);
-  if (shown.length === 0 && withDefault !== undefined) shown.push(withDefault);
+  if (shown.length === 0 && withDefault !== undefined && !requiredOnly) shown.push(withDefault);
   const fields = [
     ...shown.map((parameter) => `${propertyKey(parameter.name)}: ${sampleValue(parameter.value)}`),
     ...(operation.requestBody?.required === true ? [`${propertyKey(operation.requestBody.key)}: ${sampleSource(operation.requestBody.sample)}`] : []),
@@ -394,12 +407,7 @@ export function operationExample(operation: OperationModel): string {
     ...operation.pathParameters.map((parameter) => sampleValue(parameter.value)),
     ...(fields.length > 0 ? [`{ ${fields.join(", ")} }`] : []),
   ];
-  const callText = `${operation.functionName}(${args.join(", ")})`;
-  if (operation.pagination !== undefined) {
-    return `const page = await ${callText};\nfor await (const ${itemVariable(operation.functionName)} of ${callText}) {\n  // every item of every page\n}`;
-  }
-  const returns = operation.responses.some((response) => response.isSuccess && response.kind !== "empty") || !operation.responses.some((response) => response.isSuccess);
-  return returns ? `const result = await ${callText};` : `await ${callText};`;
+  return `${operation.functionName}(${args.join(", ")})`;
 }
 
 /** `listPhones` → `phone`: the last word of the function name, singular. */

@@ -4,7 +4,7 @@
  */
 import type { ApiModel, CredentialModel, OAuthFlowModel, OperationModel } from "../model/model.js";
 import type { GeneratedFile } from "./file.js";
-import { operationExample } from "./operations.js";
+import { exampleCall, operationExample } from "./operations.js";
 import type { PackageOptions } from "./package-files.js";
 
 export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedFile {
@@ -54,7 +54,7 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
               .filter((operation) => operation.pagination !== undefined)
               .map((operation) => `\`${operation.functionName}\``)
               .join(", ")}) return one page when awaited, and every item of every page when iterated; pages also have \`hasNextPage()\` and \`getNextPage()\`.`,
-            fence("ts", [imports(paginated.functionName), "", `const page = await ${paginated.functionName}(client);`, "if (page.hasNextPage()) {", "  const next = await page.getNextPage();", "}", `for await (const item of ${paginated.functionName}(client)) {`, "  // every item of every page, fetched as needed", "}"].join("\n")),
+            fence("ts", [imports(paginated.functionName), "", `const page = await ${exampleCall(paginated, true)};`, "if (page.hasNextPage()) {", "  const next = await page.getNextPage();", "}", `for await (const item of ${exampleCall(paginated, true)}) {`, "  // every item of every page, fetched as needed", "}"].join("\n")),
           ],
         ]),
     ...(first === undefined

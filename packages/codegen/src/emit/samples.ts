@@ -1,5 +1,5 @@
 import type { SampleValue, ValueModel } from "../model/model.js";
-import { sampleString } from "../model/samples.js";
+import { fitsType, sampleString } from "../model/samples.js";
 import { propertyKey, stringLiteral, type LiteralValue } from "./code.js";
 
 /** Sample values are short scalars: numbers and booleans as written, strings quoted like all generated strings. */
@@ -9,7 +9,8 @@ function toLiteral(value: LiteralValue): string {
 
 /** A plausible value for an `@example`, as source text: the default, else the first enum value, else by type. */
 export function sampleValue(value: ValueModel): string {
-  if (isLiteral(value.default)) return toLiteral(value.default);
+  // Only a default of the parameter's own type: Billingo's integer `page` has `default: "1"`.
+  if (isScalar(value.default) && fitsType(value.default, value.type) && (value.enum === undefined || value.enum.includes(value.default))) return toLiteral(value.default);
   const first = value.enum?.find((item) => item !== null);
   if (first !== undefined) return toLiteral(first);
   switch (value.type) {
@@ -19,7 +20,8 @@ export function sampleValue(value: ValueModel): string {
     case "boolean":
       return "true";
     case "array":
-      return `[${value.items === undefined ? "" : sampleValue(value.items)}]`;
+      // Only scalar items: an item of unknown or object type has no one-line sample that surely fits.
+      return `[${value.items === undefined || !SCALAR_TYPES.has(value.items.type ?? "") ? "" : sampleValue(value.items)}]`;
     case "object":
       return "{}";
     default:
@@ -28,8 +30,10 @@ export function sampleValue(value: ValueModel): string {
 }
 
 
-function isLiteral(value: unknown): value is LiteralValue {
-  return value !== undefined && (value === null || ["string", "number", "boolean"].includes(typeof value));
+const SCALAR_TYPES: ReadonlySet<string> = new Set(["string", "number", "integer", "boolean"]);
+
+function isScalar(value: unknown): value is string | number | boolean | null {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
 }
 
 /** A sample body as one line of source: `{ name: "string", audio: new Blob([]) }`. */

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { DocumentEdit } from "../pointer.js";
 import type { OperationIdRename } from "./types.js";
 import type { TypesReply, TypesRequest } from "./types-worker.js";
 
@@ -8,8 +9,11 @@ import type { TypesReply, TypesRequest } from "./types-worker.js";
 export interface TypesJob {
   /** The spec is one file on disk: the worker may read and parse it itself, now. */
   parseFile(file: string, display: string): void;
-  /** Emits schema.ts; `document` is needed unless `parseFile` was called. */
-  emit(document: unknown, renames: readonly OperationIdRename[], header: string): Promise<string>;
+  /**
+   * Emits schema.ts; `document` is needed unless `parseFile` was called. `edits` are the validate stage's, already
+   * applied to `document`; the worker applies them to the copy it parsed itself.
+   */
+  emit(document: unknown, edits: readonly DocumentEdit[], renames: readonly OperationIdRename[], header: string): Promise<string>;
   cancel(): void;
 }
 
@@ -25,7 +29,7 @@ export function startTypesJob(threads: boolean): TypesJob {
       parsing = true;
       worker.postMessage({ kind: "parse", file, display } satisfies TypesRequest);
     },
-    emit(document, renames, header) {
+    emit(document, edits, renames, header) {
       return new Promise<string>((resolve, reject) => {
         worker.once("message", (reply: TypesReply) => {
           void worker.terminate();
@@ -33,7 +37,7 @@ export function startTypesJob(threads: boolean): TypesJob {
           else reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
         });
         worker.once("error", reject);
-        worker.postMessage({ kind: "emit", document: parsing ? undefined : document, renames, header } satisfies TypesRequest);
+        worker.postMessage({ kind: "emit", document: parsing ? undefined : document, edits: parsing ? edits : [], renames, header } satisfies TypesRequest);
       });
     },
     cancel() {
@@ -45,7 +49,7 @@ export function startTypesJob(threads: boolean): TypesJob {
 function inProcessJob(): TypesJob {
   return {
     parseFile() {},
-    async emit(document, renames, header) {
+    async emit(document, _edits, renames, header) {
       const { emitTypes, loadOpenapiTypescript } = await import("./types.js");
       return emitTypes(await loadOpenapiTypescript(), structuredClone(document), renames, header);
     },

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
 import { parseSource } from "../load/source.js";
+import { applyEdits, type DocumentEdit } from "../pointer.js";
 import { emitTypes, loadOpenapiTypescript, type OperationIdRename } from "./types.js";
 
 /**
@@ -10,7 +11,7 @@ import { emitTypes, loadOpenapiTypescript, type OperationIdRename } from "./type
  */
 export type TypesRequest =
   | { readonly kind: "parse"; readonly file: string; readonly display: string }
-  | { readonly kind: "emit"; readonly document: unknown; readonly renames: readonly OperationIdRename[]; readonly header: string };
+  | { readonly kind: "emit"; readonly document: unknown; readonly edits: readonly DocumentEdit[]; readonly renames: readonly OperationIdRename[]; readonly header: string };
 
 export type TypesReply = { readonly kind: "done"; readonly text: string } | { readonly kind: "failed"; readonly message: string; readonly stack: string | undefined };
 
@@ -25,7 +26,11 @@ if (port !== null) {
       return;
     }
     Promise.all([modules, request.document !== undefined ? request.document : parsed])
-      .then(([ots, document]) => port.postMessage({ kind: "done", text: emitTypes(ots, document, request.renames, request.header) } satisfies TypesReply))
+      .then(([ots, document]) => {
+        // The document this thread parsed has not seen the validate stage's edits; one sent over has.
+        if (request.document === undefined) applyEdits(document, request.edits);
+        port.postMessage({ kind: "done", text: emitTypes(ots, document, request.renames, request.header) } satisfies TypesReply);
+      })
       .catch((error: unknown) => port.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } satisfies TypesReply));
   });
 }

@@ -4,7 +4,7 @@ import type TypeScript from "typescript";
 import type { ApiModel } from "../model/model.js";
 import { loadWithCodeCache } from "./code-cache.js";
 import { localRefPointer } from "../model/refs.js";
-import { getAtPointer, parsePointer } from "../pointer.js";
+import { escapePointerSegment, getAtPointer, parsePointer } from "../pointer.js";
 
 /**
  * Stage 4: `src/schema.ts`, the request and response types, by openapi-typescript; the only module that uses it.
@@ -104,18 +104,35 @@ export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: re
 
 /**
  * Rewrites, in the types' own copy of the document, what openapi-typescript gets wrong. A `$ref` into `paths`
- * (`#/paths/~1a/post/requestBody/content/application~1json/schema/…`) becomes an indexed type that does not exist
- * (TS2339), so it is replaced by a copy of its target (a ref that would contain itself is left alone); boolean
- * schemas inside compositions crash it, so they are written as objects (see `booleanAsSchema`).
+ * (`#/paths/~1a/post/requestBody/content/application~1json/schema/…`) or inside a component schema (codat's
+ * `#/components/schemas/Item/definitions/itemType`, JSON Schema `definitions` nested in a schema) becomes an indexed
+ * type that does not exist (TS2339), so it is replaced by a copy of its target. A target that contains itself (codat's
+ * `pushOptionProperty`, whose `properties` map holds more of them) cannot be copied out; it becomes a component of
+ * its own, named after where it is written (`PushOption.definitions.pushOptionProperty`). Boolean schemas inside compositions crash it, so they are written as objects (see `booleanAsSchema`).
  */
 function rewriteForOpenapiTypescript(document: unknown): void {
+  const hoisted = new Map<string, string>();
+  const hoist = (ref: string, target: unknown): string => {
+    const known = hoisted.get(ref);
+    if (known !== undefined) return known;
+    const root = document as { components?: { schemas?: Record<string, unknown> } };
+    const schemas = ((root.components ??= {}).schemas ??= {});
+    const base = parsePointer(localRefPointer(ref) ?? "").slice(ref.startsWith("#/components/") ? 2 : 0).join(".");
+    let name = base;
+    for (let suffix = 2; Object.hasOwn(schemas, name); suffix++) name = `${base}${suffix}`;
+    const named = `#/components/schemas/${escapePointerSegment(name)}`;
+    hoisted.set(ref, named);
+    schemas[name] = inline(structuredClone(target), [ref]);
+    return named;
+  };
   const inline = (node: unknown, inlining: readonly string[]): unknown => {
     if (typeof node !== "object" || node === null) return node;
     const ref = (node as { $ref?: unknown }).$ref;
-    if (typeof ref === "string" && ref.startsWith("#/") && !ref.startsWith("#/components/")) {
-      if (inlining.includes(ref)) return node;
+    if (typeof ref === "string" && ref.startsWith("#/") && !NAMED_TYPE.test(ref)) {
       const target = getAtPointer(document, localRefPointer(ref) ?? "");
-      return target === undefined ? node : inline(structuredClone(target), [...inlining, ref]);
+      if (target === undefined) return node;
+      if (inlining.includes(ref)) return { ...node, $ref: hoist(ref, target) };
+      return inline(structuredClone(target), [...inlining, ref]);
     }
     for (const [key, child] of Object.entries(node)) {
       const replaced = COMPOSITIONS.has(key) && Array.isArray(child) ? child.map(booleanAsSchema) : child;
@@ -128,6 +145,12 @@ function rewriteForOpenapiTypescript(document: unknown): void {
 }
 
 const COMPOSITIONS = new Set(["allOf", "anyOf", "oneOf"]);
+
+/**
+ * A ref openapi-typescript turns into a type that exists: a whole component (`#/components/schemas/Pet`), or a
+ * property or `$defs` entry inside one (it skips `properties` and writes `$defs` as a member).
+ */
+const NAMED_TYPE = /^#\/components\/[^/]+\/[^/]+(\/(properties|\$defs)\/[^/]+)*$/;
 
 /**
  * OpenAPI 3.1 allows `true`/`false` as schemas; openapi-typescript reads them at the top of a schema but crashes on

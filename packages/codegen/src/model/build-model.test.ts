@@ -8,7 +8,7 @@ import { buildModel } from "./build-model.js";
 import type { OpenApiDocument } from "./spec.js";
 
 const phoneSpecPath = fileURLToPath(new URL("../../../../fixtures/diga-phones/openapi.yaml", import.meta.url));
-const phoneSpec = () => validateSpec(singleFileSpec(parseSource("openapi.yaml", readFileSync(phoneSpecPath, "utf8"))));
+const phoneSpec = () => validateSpec(singleFileSpec(parseSource("openapi.yaml", readFileSync(phoneSpecPath, "utf8")))).document;
 
 const spec = (paths: object, extra: object = {}): OpenApiDocument =>
   ({ openapi: "3.1.0", info: { title: "T", version: "1" }, paths, ...extra }) as OpenApiDocument;

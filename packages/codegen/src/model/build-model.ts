@@ -22,7 +22,7 @@ import {
   camelCase,
   OBJECT_MEMBER_NAMES,
   operationFileName,
-  operationNameCandidates,
+  operationNamesCandidates,
   operationTypeName,
   resourceMethodName,
   resourcePropertyName,
@@ -116,7 +116,7 @@ interface RawOperation {
 export function buildModel(document: OpenApiDocument): ApiModel {
   const raw = listOperations(document);
   const functionNames = assignUniqueNames(
-    raw.map(({ operation, method, path }) => operationNameCandidates({ operationId: operation.operationId, method, path })),
+    operationNamesCandidates(raw.map(({ operation, method, path }) => ({ operationId: operation.operationId, method, path }))),
     new Set([...PACKAGE_EXPORTS, ...MODULE_SCOPE_NAMES, ...OBJECT_MEMBER_NAMES, "client"]),
   );
   const credentials = buildCredentials(document);

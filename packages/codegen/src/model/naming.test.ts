@@ -5,6 +5,7 @@ import {
   nameFromMethodAndPath,
   operationFileName,
   operationNameCandidates,
+  operationNamesCandidates,
   operationTypeName,
   resourceMethodName,
   safeIdentifier,
@@ -100,6 +101,33 @@ describe("operationNameCandidates", () => {
   });
 });
 
+describe("operationNamesCandidates", () => {
+  const names = (...operationIds: string[]) => operationNamesCandidates(operationIds.map((operationId) => ({ operationId, method: "get", path: "/x" }))).map(({ preferred }) => preferred);
+
+  it.each([
+    { name: "a dotted id is named by its last segment when that says verb and noun", given: ["users.user.ListUser"], want: ["listUser"] },
+    { name: "a lone verb keeps the segment before it", given: ["pets.list"], want: ["petsList"] },
+    {
+      name: "tails grow until no other operation shares them",
+      given: ["me.calendars.calendar.events.event.cancel", "users.user.events.event.cancel", "users.user.messages.message.cancel", "users.ListUser"],
+      want: ["calendarEventsEventCancel", "userEventsEventCancel", "messageCancel", "listUser"],
+    },
+    { name: "an id without dots is left to the other rules", given: ["list_pets", "getPet"], want: ["listPets", "getPet"] },
+    { name: "identical dotted ids grow to the whole id (assignUniqueNames numbers them)", given: ["a.b.GetC", "a.b.GetC"], want: ["aBGetC", "aBGetC"] },
+  ])("$name", ({ given, want }) => {
+    expect(names(...given)).toStrictEqual(want);
+  });
+
+  it("keeps every name within 80 characters, deterministically, and long names that share a start apart", () => {
+    const long = (end: string) => `${"veryLongOperationNameSegment".repeat(8)}${end}`;
+    const [first, second] = names(long("One"), long("Two"));
+    expect(first?.length).toBeLessThanOrEqual(80);
+    expect(second?.length).toBeLessThanOrEqual(80);
+    expect(first).not.toBe(second);
+    expect(names(long("One"))[0]).toBe(first);
+  });
+});
+
 describe("safeIdentifier", () => {
   it.each([
     { given: "delete", want: "delete_" },
@@ -169,6 +197,13 @@ describe("operationFileName", () => {
     { given: "$delete_", want: "$delete_" },
   ])("$given → $want", ({ given, want }) => {
     expect(operationFileName(given)).toBe(want);
+  });
+
+  it("stays within 200 bytes when non-ASCII letters are spelled out", () => {
+    const name = operationFileName("列".repeat(80));
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(200);
+    expect(name).toBe(operationFileName("列".repeat(80)));
+    expect(name).not.toBe(operationFileName(`${"列".repeat(79)}出`));
   });
 });
 

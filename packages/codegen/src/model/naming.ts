@@ -127,6 +127,63 @@ export function operationNameCandidates({ operationId, method, path }: Operation
 }
 
 /**
+ * Microsoft Graph's operationIds carry their tag path: `users.user.calendars.calendar.events.event.cancel`. The path
+ * is what the facade already expresses (`sdk.users…`), and as one camelCase name it runs past 200 characters. Such a
+ * dotted id is named by its shortest tail of segments that no other operation's name shares (ignoring case), and
+ * at least two words long, since a lone verb says nothing: `users.ListUser` → `listUser`, `pets.list` → `petsList`,
+ * and `…event.cancel` → `eventCancel`, or `eventsEventCancel` if a `…event.cancel` of another resource exists. A name
+ * that still clashes is settled by {@link assignUniqueNames}; ids without a dot keep {@link operationNameCandidates}.
+ */
+export function operationNamesCandidates(inputs: readonly OperationNameInput[]): NameCandidates[] {
+  const candidates = inputs.map(operationNameCandidates);
+  const segments = inputs.map(({ operationId }) => {
+    const parts = operationId?.split(".").filter((part) => camelCase(part) !== "") ?? [];
+    return parts.length > 1 ? parts : undefined;
+  });
+  const depth = segments.map((parts): number => (parts === undefined || splitWords(parts.at(-1) ?? "").length > 1 ? 1 : 2));
+  const nameAt = (index: number) => {
+    const parts = segments[index];
+    return parts === undefined ? (candidates[index]?.preferred ?? "") : camelCase(parts.slice(-(depth[index] ?? 1)).join(" "));
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    const counts = new Map<string, number>();
+    const names = inputs.map((_, index) => nameAt(index).toLowerCase());
+    for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+    names.forEach((name, index) => {
+      const parts = segments[index];
+      if (parts === undefined || (counts.get(name) ?? 0) < 2 || (depth[index] ?? 1) >= parts.length) return;
+      depth[index] = (depth[index] ?? 1) + 1;
+      changed = true;
+    });
+  }
+  return candidates.map((candidate, index) => {
+    if (segments[index] === undefined) return { preferred: boundedName(candidate.preferred), fallback: boundedName(candidate.fallback) };
+    const name = boundedName(nameAt(index));
+    return { preferred: name, fallback: name };
+  });
+}
+
+/** The longest operation name we give: longer ones read as noise in an editor and crowd a file system's limits. */
+export const MAX_NAME_LENGTH = 80;
+
+/**
+ * A name within {@link MAX_NAME_LENGTH}: a longer one keeps its start and ends in a short hash of the whole name,
+ * so two long names that share a start stay apart, and the same name always gives the same result.
+ */
+export function boundedName(name: string, limit = MAX_NAME_LENGTH): string {
+  if (name.length <= limit) return name;
+  const hash = fnv1a(name).toString(36);
+  return `${name.slice(0, limit - hash.length - 1).replace(/_+$/, "")}_${hash}`;
+}
+
+function fnv1a(text: string): number {
+  let hash = 2166136261;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619) >>> 0;
+  return hash;
+}
+
+/**
  * Resolves clashes deterministically, in input order:
  * 1. names are compared ignoring case (they are file names too);
  * 2. every member of a clashing group switches to its fallback, where that differs (so `list_phones_v1_phone__get`
@@ -175,8 +232,12 @@ export function schemaTypeName(componentName: string): string {
  * letters, digits, `_` and `$` spelled as `_x<hex>` so file names survive every file system and archive format.
  */
 export function operationFileName(functionName: string): string {
-  return functionName.replace(/[^A-Za-z0-9_$]/gu, (char) => `_x${char.codePointAt(0)?.toString(16) ?? ""}`);
+  // Spelling out non-ASCII letters can make a name of 80 characters 600 long; file systems allow 255 bytes.
+  return boundedName(functionName.replace(/[^A-Za-z0-9_$]/gu, (char) => `_x${char.codePointAt(0)?.toString(16) ?? ""}`), MAX_FILE_NAME_LENGTH);
 }
+
+/** A file name's stem, leaving room within the 255 bytes every file system allows for `.ts` and a test suffix. */
+const MAX_FILE_NAME_LENGTH = 200;
 
 const API_WORDS = new Set(["api", "apis", "openapi", "rest", "http", "service", "services", "spec", "specification", "the", "v1", "v2", "v3"]);
 

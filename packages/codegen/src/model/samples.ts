@@ -3,8 +3,8 @@ import { dereference } from "./refs.js";
 import type { MaybeRef, OpenApiDocument, SchemaObject } from "./spec.js";
 
 /**
- * A value that fits a request body's schema, for the examples in JSDoc and the README: required properties only,
- * each with its default, first enum value or a value of its type and format. Built from the schema rather than
+ * A value that fits a request body's schema, for the examples in JSDoc and the README: required properties (and
+ * those with a default) only, each with its default, first enum value or a value of its type and format. Built from the schema rather than
  * from the spec's `example`, which may carry properties the type does not allow (the examples must compile).
  */
 export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject> | boolean | undefined, depth = 0): SampleValue {
@@ -12,12 +12,19 @@ export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<Schema
   const schema = dereference(document, schemaOrRef, "").value;
   if (typeof schema !== "object" || schema === null) return { kind: "object", properties: [] };
   if (schema.const !== undefined && isScalar(schema.const)) return { kind: "literal", value: schema.const };
-  if (schema.default !== undefined && isScalar(schema.default)) return { kind: "literal", value: schema.default };
+  // `enum` and `const` are the type itself; `default` is not, and real specs write `default: "1"` for an integer.
+  if (schema.default !== undefined && isScalar(schema.default) && fitsType(schema.default, typeOf(schema)) && (schema.enum === undefined || schema.enum.includes(schema.default))) {
+    return { kind: "literal", value: schema.default };
+  }
   const firstEnum = schema.enum?.find((value) => value !== null && isScalar(value));
   if (firstEnum !== undefined && isScalar(firstEnum)) return { kind: "literal", value: firstEnum };
   const alternatives = (schema.oneOf ?? schema.anyOf)?.filter((alternative) => !isNullOnly(document, alternative));
   if (alternatives !== undefined && alternatives[0] !== undefined) return sampleOf(document, alternatives[0], depth + 1);
   const type = typeOf(schema);
+  // `allOf: [{ $ref: String }, { description }]` (AWS's way to document a reused string) or `allOf: [{ type: string },
+  // { minLength: 1 }]`: no member describes an object, so the first that says what the value is decides the sample.
+  const typed = type === undefined && schema.properties === undefined ? (schema.allOf?.filter((member) => !isAnnotationOnly(document, member)) ?? []) : [];
+  if (typed[0] !== undefined && !typed.some((member) => isObjectLike(document, member))) return sampleOf(document, typed[0], depth + 1);
   if (type === "object" || (type === undefined && (schema.properties !== undefined || schema.allOf !== undefined))) return objectSample(document, schema, depth);
   switch (type) {
     case "array":
@@ -40,7 +47,12 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
   const properties = new Map<string, MaybeRef<SchemaObject>>();
   const required = new Set<string>();
   const collect = (part: SchemaObject, level: number) => {
-    for (const [name, property] of Object.entries(part.properties ?? {})) properties.set(name, property);
+    for (const [name, property] of Object.entries(part.properties ?? {})) {
+      properties.set(name, property);
+      // openapi-typescript types a property with its own `default` as present (`defaultNonNullable`) outside inline
+      // parameters and request bodies; a sample that sets it fits either way.
+      if (typeof property === "object" && property !== null && !("$ref" in property) && property.default !== undefined) required.add(name);
+    }
     for (const name of part.required ?? []) required.add(name);
     if (level < 6) for (const member of part.allOf ?? []) collect(dereference(document, member, "").value, level + 1);
   };
@@ -53,9 +65,40 @@ function typeOf(schema: SchemaObject): string | undefined {
   return types[0] ?? (Array.isArray(schema.type) && schema.type.includes("null") ? "null" : undefined);
 }
 
+const ANNOTATIONS: ReadonlySet<string> = new Set(["description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "xml", "externalDocs", "nullable", "$comment"]);
+
+function isAnnotationOnly(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>): boolean {
+  const schema = dereference(document, schemaOrRef, "").value;
+  return typeof schema === "object" && schema !== null && Object.keys(schema).every((key) => ANNOTATIONS.has(key));
+}
+
+function isObjectLike(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>): boolean {
+  const schema = dereference(document, schemaOrRef, "").value;
+  return typeof schema !== "object" || schema === null || typeOf(schema) === "object" || schema.properties !== undefined || schema.allOf !== undefined;
+}
+
 function isNullOnly(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>): boolean {
   const schema = dereference(document, schemaOrRef, "").value;
   return typeof schema === "object" && schema !== null && (schema.type === "null" || (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === "null"));
+}
+
+/** Whether a literal is of the schema's (first non-null) type; without a type, anything fits. */
+export function fitsType(value: string | number | boolean | null, type: string | undefined): boolean {
+  switch (type) {
+    case undefined:
+      return true;
+    case "integer":
+      return Number.isInteger(value);
+    case "number":
+      return typeof value === "number";
+    case "string":
+    case "boolean":
+      return typeof value === type;
+    case "null":
+      return value === null;
+    default:
+      return false;
+  }
 }
 
 function isScalar(value: unknown): value is string | number | boolean | null {

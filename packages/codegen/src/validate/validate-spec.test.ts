@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { CodegenError } from "../errors.js";
+import { applyEdits } from "../pointer.js";
 import { singleFileSpec } from "../load/bundle.js";
 import { parseSource } from "../load/source.js";
-import { collectProblems, validateSpec } from "./validate-spec.js";
+import { inspectSpec, validateSpec } from "./validate-spec.js";
 
 const minimal = { openapi: "3.1.0", info: { title: "T", version: "1" }, paths: {} };
 const withPaths = (paths: unknown, extra: object = {}) => ({ ...minimal, paths, ...extra });
 const get = (operation: object) => ({ "/x": { get: { responses: { "200": { description: "ok" } }, ...operation } } });
 
-describe("collectProblems", () => {
-  it.each([
+describe("inspectSpec", () => {
+  it.each<{ name: string; given: unknown; want: { pointer: string; message: string }[]; warnings?: { pointer: string; message: string }[] }>([
     { name: "a minimal 3.1 document", given: minimal, want: [] },
     { name: "a minimal 3.0 document", given: { ...minimal, openapi: "3.0.3" }, want: [] },
     {
@@ -79,20 +80,29 @@ describe("collectProblems", () => {
       want: [],
     },
     {
-      name: "parameter problems",
+      name: "parameter problems are assumptions, one warning each",
       given: withPaths({
-        "/x/{id}": { get: { parameters: [{ name: "id", in: "path", schema: { type: "string" } }, { name: "q", in: "body", schema: {} }, { name: "r", in: "query" }], responses: {} } },
+        "/x/{id}": {
+          get: {
+            parameters: [{ name: "id", in: "path", schema: { type: "string" } }, { name: "q", in: "body", schema: {} }, { name: "r", in: "query" }, { in: "query" }, { name: "r", in: "query", schema: {} }],
+            responses: {},
+          },
+        },
       }),
-      want: [
-        { pointer: "/paths/~1x~1{id}/get/parameters/0", message: 'path parameter "id" must have `required: true`' },
-        { pointer: "/paths/~1x~1{id}/get/parameters/1", message: 'parameter "q" has `in: body`' },
-        { pointer: "/paths/~1x~1{id}/get/parameters/2", message: 'parameter "r" needs a `schema` (or `content`)' },
+      want: [],
+      warnings: [
+        { pointer: "/paths/~1x~1{id}/get/parameters/0", message: 'path parameter "id" must have `required: true`; assumed required' },
+        { pointer: "/paths/~1x~1{id}/get/parameters/1", message: 'parameter "q" has `in: body` (OpenAPI 3 has query, header, path and cookie parameters); the parameter is ignored' },
+        { pointer: "/paths/~1x~1{id}/get/parameters/2", message: 'parameter "r" has no `schema` (or `content`); assumed type string' },
+        { pointer: "/paths/~1x~1{id}/get/parameters/3", message: "a parameter needs a `name`; the parameter is ignored" },
+        { pointer: "/paths/~1x~1{id}/get/parameters/4", message: 'parameter "r" in query is listed twice (a parameter list must not repeat a name and location); the parameter is ignored' },
       ],
     },
     {
       name: "a path template variable without a parameter",
       given: withPaths({ "/x/{id}": { get: { responses: {} } } }),
-      want: [{ pointer: "/paths/~1x~1{id}/get", message: 'path template "/x/{id}" has {id} but the operation declares no path parameter "id"' }],
+      want: [],
+      warnings: [{ pointer: "/paths/~1x~1{id}/get", message: 'path template "/x/{id}" has {id} but the operation declares no path parameter "id"; assumed a required path parameter of type string' }],
     },
     {
       name: "a path parameter declared on the path item counts",
@@ -102,12 +112,14 @@ describe("collectProblems", () => {
     {
       name: "security naming an undefined scheme",
       given: withPaths(get({ security: [{ Bearer: [] }] })),
-      want: [{ pointer: "/paths/~1x/get/security/0/Bearer", message: 'security requirement names "Bearer", which is not in components.securitySchemes' }],
+      want: [],
+      warnings: [{ pointer: "/paths/~1x/get/security/0/Bearer", message: 'security requirement names "Bearer", which is not in components.securitySchemes; the requirement is ignored' }],
     },
     {
       name: "a status code that is not one",
       given: withPaths(get({ responses: { "20O": { description: "typo" } } })),
-      want: [{ pointer: "/paths/~1x/get/responses/20O", message: '"20O" is not a status code' }],
+      want: [],
+      warnings: [{ pointer: "/paths/~1x/get/responses/20O", message: '"20O" is not a status code (use a code like 200, a range like 4XX, or `default`); the response is ignored' }],
     },
     {
       name: "a request body and a response that are not mappings, and a media type that is not one",
@@ -130,10 +142,11 @@ describe("collectProblems", () => {
           },
         },
       },
-      want: [
-        { pointer: "/components/schemas/User/allOf/0/$ref", message: 'schema "User" contains itself through allOf/anyOf/oneOf/items with no object property in between; TypeScript cannot name such a type' },
-        { pointer: "/components/schemas/Forest/$ref", message: 'schema "Tree" contains itself through allOf/anyOf/oneOf/items with no object property in between; TypeScript cannot name such a type' },
-        { pointer: "/components/schemas/Tree/anyOf/1/items/$ref", message: 'schema "Forest" contains itself through allOf/anyOf/oneOf/items with no object property in between; TypeScript cannot name such a type' },
+      want: [],
+      // Each loop is cut once: Tree's cut (at Forest's $ref) also ends Forest's loop.
+      warnings: [
+        { pointer: "/components/schemas/User/allOf/0/$ref", message: 'schema "User" contains itself through allOf/anyOf/oneOf/items with no object property in between, which TypeScript cannot name; typed as `unknown` here (move the recursion under an object property to keep the type)' },
+        { pointer: "/components/schemas/Forest/$ref", message: 'schema "Tree" contains itself through allOf/anyOf/oneOf/items with no object property in between, which TypeScript cannot name; typed as `unknown` here (move the recursion under an object property to keep the type)' },
       ],
     },
     {
@@ -146,9 +159,11 @@ describe("collectProblems", () => {
         { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/properties", message: "`properties` must be a mapping of names to schemas" },
         { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/allOf", message: "`allOf` must be a list of schemas" },
         { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/anyOf/1", message: "a schema must be a mapping" },
-        { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/required", message: "`required` of a schema must be a list of property names" },
-        { pointer: "/components/schemas/% /type", message: "`type` must be a type name or a list of them" },
         { pointer: "/components/schemas/% ", message: 'schema name "% " has a "%" that is not a %XX escape' },
+      ],
+      warnings: [
+        { pointer: "/paths/~1x/get/responses/200/content/application~1json/schema/required", message: "`required` of a schema must be a list of property names; the keyword is ignored" },
+        { pointer: "/components/schemas/% /type", message: "`type` must be a type name or a list of them; the keyword is ignored" },
       ],
     },
     {
@@ -168,8 +183,10 @@ describe("collectProblems", () => {
       given: { ...minimal, components: { schemas: { Node: { type: "object", properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } } } } } } },
       want: [],
     },
-  ])("$name", ({ given, want }) => {
-    expect(collectProblems(given).map(({ pointer, message }) => ({ pointer, message }))).toStrictEqual(want);
+  ])("$name", ({ given, want, warnings = [] }) => {
+    const found = inspectSpec(given);
+    expect(found.problems.map(({ pointer, message }) => ({ pointer, message }))).toStrictEqual(want);
+    expect(found.assumptions.map(({ pointer, message }) => ({ pointer, message }))).toStrictEqual(warnings);
   });
 });
 
@@ -199,5 +216,64 @@ describe("validateSpec", () => {
     expect((error as CodegenError).message).toBe(
       'spec.yaml:10:17: cannot resolve $ref "#/components/responses/Nope": nothing is defined at /components/responses/Nope (at /paths/~1x/get/responses/200/$ref)\n  hint: fix the reference or define the target',
     );
+  });
+
+  const lenient = () =>
+    parseSource(
+      "spec.yaml",
+      [
+        "openapi: 3.0.3",
+        "info: { title: T, version: '1' }",
+        "paths:",
+        "  /a/{id}/{kind}:",
+        "    get:",
+        "      parameters:",
+        "        - { name: q, in: body, schema: {} }",
+        "        - { name: id, in: path, schema: { type: integer } }",
+        "        - { name: limit, in: query }",
+        "      responses: { '200': { description: ok } }",
+        "components:",
+        "  schemas:",
+        "    Json: { oneOf: [{ type: string }, { type: array, items: { $ref: '#/components/schemas/Json' } }] }",
+        "",
+      ].join("\n"),
+    );
+
+  it("generates what breaks the rules in small ways: the document says what was assumed, one warning per problem", () => {
+    const { document, warnings, edits } = validateSpec(singleFileSpec(lenient()));
+    expect((document.paths?.["/a/{id}/{kind}"] as { get?: { parameters?: unknown } } | undefined)?.get?.parameters).toStrictEqual([
+      { name: "id", in: "path", required: true, schema: { type: "integer" } },
+      { name: "limit", in: "query", schema: { type: "string" } },
+      { name: "kind", in: "path", required: true, schema: { type: "string" } },
+    ]);
+    expect(document.components?.schemas?.["Json"]).toStrictEqual({ oneOf: [{ type: "string" }, { type: "array", items: {} }] });
+    expect(warnings.map(({ pointer }) => pointer)).toStrictEqual([
+      "/paths/~1a~1{id}~1{kind}/get/parameters/0",
+      "/paths/~1a~1{id}~1{kind}/get/parameters/1",
+      "/paths/~1a~1{id}~1{kind}/get/parameters/2",
+      "/paths/~1a~1{id}~1{kind}/get",
+      "/components/schemas/Json/oneOf/1/items/$ref",
+    ]);
+    // The edits bring a second copy of the document (the types stage's) to the same state.
+    const copy = lenient().value;
+    applyEdits(copy, edits);
+    expect(copy).toStrictEqual(document);
+  });
+
+  it("with `strict`, refuses what it would otherwise assume, each problem located", () => {
+    let error: unknown;
+    try {
+      validateSpec(singleFileSpec(lenient()), { strict: true });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CodegenError);
+    expect((error as CodegenError).problems.map(({ line, pointer }) => ({ line, pointer }))).toStrictEqual([
+      { line: 7, pointer: "/paths/~1a~1{id}~1{kind}/get/parameters/0" },
+      { line: 8, pointer: "/paths/~1a~1{id}~1{kind}/get/parameters/1" },
+      { line: 9, pointer: "/paths/~1a~1{id}~1{kind}/get/parameters/2" },
+      { line: 6, pointer: "/paths/~1a~1{id}~1{kind}/get" },
+      { line: 13, pointer: "/components/schemas/Json/oneOf/1/items/$ref" },
+    ]);
   });
 });

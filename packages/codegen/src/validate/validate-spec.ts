@@ -1,6 +1,6 @@
 import { CodegenError, type Problem } from "../errors.js";
 import type { BundledSpec } from "../load/bundle.js";
-import { appendPointer, step, trailPointer, type Trail } from "../pointer.js";
+import { appendPointer, applyEdits, step, trailPointer, type DocumentEdit, type Trail } from "../pointer.js";
 import { isReference, localRefPointer, resolveLocalRef } from "../model/refs.js";
 import { HTTP_METHODS, type OpenApiDocument } from "../model/spec.js";
 
@@ -13,30 +13,82 @@ function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/**
- * Stage 2: proves the document has the shape every later stage relies on, and reports every problem it finds in
- * one go, each with a JSON pointer (and file:line:column). After this, stages read typed objects, not `unknown`.
- */
-export function validateSpec(spec: Pick<BundledSpec, "document" | "locate">): OpenApiDocument {
-  const problems = collectProblems(spec.document);
-  if (problems.length > 0) {
-    throw new CodegenError(
-      "validate",
-      problems.map((problem) => ({ ...problem, ...spec.locate(problem.pointer ?? "") })),
-    );
-  }
-  return spec.document as OpenApiDocument;
+/** Something the spec gets wrong that we generate anyway, and what we assumed instead. */
+export interface SpecWarning {
+  readonly pointer: string;
+  readonly message: string;
 }
 
-/** All problems of a parsed document, in document order. Exported for table tests. */
+/** A rule the spec breaks in a small way that still describes a usable API, and the edit that assumes the obvious. */
+export interface Assumption extends SpecWarning {
+  readonly edits: readonly DocumentEdit[];
+}
+
+export interface ValidatedSpec {
+  readonly document: OpenApiDocument;
+  /** One per assumption made, in document order. */
+  readonly warnings: readonly SpecWarning[];
+  /** The assumptions as edits, already applied to `document`; the types stage applies them to its own copy. */
+  readonly edits: readonly DocumentEdit[];
+}
+
+export interface ValidateOptions {
+  /** Refuse the spec for what would otherwise be a warning (`--strict`). */
+  readonly strict?: boolean;
+}
+
+/**
+ * Stage 2: proves the document has the shape every later stage relies on. What cannot become a client (a `$ref`
+ * that does not resolve, a schema of the wrong shape) is an error; every one is reported in one go, each with a JSON
+ * pointer (and file:line:column). What real specs get wrong in small ways (a path parameter without
+ * `required: true`, a parameter without `schema`) is as lenient as the peers: we assume the obvious, edit the
+ * document to say it, and return one warning per problem; `strict` makes those errors too. After this, stages read
+ * typed objects, not `unknown`.
+ */
+export function validateSpec(spec: Pick<BundledSpec, "document" | "locate">, options: ValidateOptions = {}): ValidatedSpec {
+  const { problems, assumptions, listEdits } = inspectSpec(spec.document);
+  const refused = options.strict === true ? [...problems, ...assumptions.map(({ pointer, message }) => ({ pointer, message, hint: "generate without --strict to accept this with a warning" }))] : problems;
+  if (refused.length > 0) {
+    throw new CodegenError(
+      "validate",
+      refused.map((problem) => ({ ...problem, ...spec.locate(problem.pointer ?? "") })),
+    );
+  }
+  const edits = [...assumptions.flatMap((assumption) => assumption.edits), ...listEdits];
+  applyEdits(spec.document, edits);
+  return { document: spec.document as OpenApiDocument, warnings: assumptions.map(({ pointer, message }) => ({ pointer, message })), edits };
+}
+
+/** All errors of a parsed document, in document order. Exported for table tests. */
 export function collectProblems(root: unknown): Problem[] {
+  return inspectSpec(root).problems;
+}
+
+interface Findings {
+  readonly problems: Problem[];
+  readonly assumptions: Assumption[];
+  /**
+   * Whole lists rewritten for assumptions already reported (a dropped parameter, an added one). They replace lists
+   * whose items other edits address by index, so they are applied after every other edit.
+   */
+  readonly listEdits: DocumentEdit[];
+}
+
+/** Errors and assumptions of a parsed document, each in document order; reads the document, never edits it. */
+export function inspectSpec(root: unknown): Findings {
   const problems: Problem[] = [];
+  const assumptions: Assumption[] = [];
+  const listEdits: DocumentEdit[] = [];
   const report = (pointer: string, message: string, hint?: string) =>
     problems.push(hint === undefined ? { pointer, message } : { pointer, message, hint });
+  const assume: Assume = Object.assign((pointer: string, message: string, edits: readonly DocumentEdit[]) => void assumptions.push({ pointer, message, edits }), {
+    replaceList: (pointer: string, value: unknown[]) => void listEdits.push({ pointer, value }),
+  });
+  const found = () => ({ problems, assumptions, listEdits });
 
   if (!isObject(root)) {
     report("", "not an OpenAPI document: the top level is not a mapping", "an OpenAPI document starts with `openapi: 3.1.0`, `info:` and `paths:`");
-    return problems;
+    return found();
   }
   if (root["swagger"] !== undefined) {
     report(
@@ -44,7 +96,7 @@ export function collectProblems(root: unknown): Problem[] {
       `Swagger ${String(root["swagger"])} is not supported, only OpenAPI 3.0 and 3.1`,
       "convert it first, e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`, then generate from the result",
     );
-    return problems;
+    return found();
   }
   const version = root["openapi"];
   if (typeof version !== "string") {
@@ -53,25 +105,30 @@ export function collectProblems(root: unknown): Problem[] {
       "not an OpenAPI document: the `openapi` version field is missing",
       "an OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x)",
     );
-    return problems;
+    return found();
   }
   if (!/^3\.[01]\.\d+/.test(version)) {
     report("/openapi", `unsupported OpenAPI version ${JSON.stringify(version)}`, "use OpenAPI 3.0.x or 3.1.x");
-    return problems;
+    return found();
   }
 
   checkInfo(root["info"], report);
   checkServers(root["servers"], "/servers", report);
   checkSecuritySchemes(root, report);
-  checkSecurity(root, root["security"], "/security", report);
-  checkPaths(root, report);
+  checkSecurity(root, root["security"], "/security", report, assume);
+  checkPaths(root, report, assume);
   checkRefs(root, root, undefined, report, new Set());
-  checkSchemaShapes(root, report);
-  if (problems.length === 0) checkTypeCycles(root, report);
-  return problems;
+  checkSchemaShapes(root, report, assume);
+  if (problems.length === 0) checkTypeCycles(root, assume);
+  return found();
 }
 
 type Report = (pointer: string, message: string, hint?: string) => void;
+interface Assume {
+  (pointer: string, message: string, edits: readonly DocumentEdit[]): void;
+  /** Replaces a list the reported assumptions changed (see `Findings.listEdits`). */
+  readonly replaceList: (pointer: string, value: unknown[]) => void;
+}
 
 function checkInfo(info: unknown, report: Report): void {
   if (!isObject(info)) {
@@ -112,7 +169,7 @@ function checkSecuritySchemes(root: Json, report: Report): void {
   }
 }
 
-function checkSecurity(root: Json, security: unknown, pointer: string, report: Report): void {
+function checkSecurity(root: Json, security: unknown, pointer: string, report: Report, assume: Assume): void {
   if (security === undefined) return;
   if (!Array.isArray(security)) {
     report(pointer, "`security` must be a list of requirement mappings");
@@ -126,17 +183,14 @@ function checkSecurity(root: Json, security: unknown, pointer: string, report: R
     }
     for (const name of Object.keys(requirement)) {
       if (!isObject(schemes) || schemes[name] === undefined) {
-        report(
-          appendPointer(pointer, index, name),
-          `security requirement names "${name}", which is not in components.securitySchemes`,
-          "define the scheme under components.securitySchemes or fix the name",
-        );
+        const at = appendPointer(pointer, index, name);
+        assume(at, `security requirement names "${name}", which is not in components.securitySchemes; the requirement is ignored`, [{ pointer: at, value: undefined }]);
       }
     }
   });
 }
 
-function checkPaths(root: Json, report: Report): void {
+function checkPaths(root: Json, report: Report, assume: Assume): void {
   const paths = root["paths"];
   if (paths === undefined) {
     if (String(root["openapi"]).startsWith("3.0")) report("", "`paths` is missing", "OpenAPI 3.0 requires `paths:` (it may be empty)");
@@ -155,7 +209,9 @@ function checkPaths(root: Json, report: Report): void {
       report(itemPointer, `path item "${path}" must be a mapping`);
       continue;
     }
-    const shared = checkParameters(root, item["parameters"], appendPointer(itemPointer, "parameters"), report);
+    const sharedPointer = appendPointer(itemPointer, "parameters");
+    const shared = checkParameters(root, item["parameters"], sharedPointer, report, assume);
+    if (shared.kept !== undefined) assume.replaceList(sharedPointer, shared.kept);
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (operation === undefined) continue;
@@ -164,42 +220,48 @@ function checkPaths(root: Json, report: Report): void {
         report(pointer, `${method.toUpperCase()} ${path} must be a mapping`);
         continue;
       }
-      checkOperation(root, path, operation, pointer, shared, report);
+      checkOperation(root, path, operation, pointer, shared.byKey, report, assume);
     }
   }
 }
 
-function checkOperation(root: Json, path: string, operation: Json, pointer: string, shared: Map<string, Json>, report: Report): void {
+function checkOperation(root: Json, path: string, operation: Json, pointer: string, shared: Map<string, Json>, report: Report, assume: Assume): void {
   if (operation["operationId"] !== undefined && typeof operation["operationId"] !== "string") {
     report(appendPointer(pointer, "operationId"), "`operationId` must be a string");
   }
-  const own = checkParameters(root, operation["parameters"], appendPointer(pointer, "parameters"), report);
+  const parametersPointer = appendPointer(pointer, "parameters");
+  const own = checkParameters(root, operation["parameters"], parametersPointer, report, assume);
   const pathParams = new Set(
-    [...shared.values(), ...own.values()].filter((parameter) => parameter["in"] === "path").map((parameter) => String(parameter["name"])),
+    [...shared.values(), ...own.byKey.values()].filter((parameter) => parameter["in"] === "path").map((parameter) => String(parameter["name"])),
   );
   // A name may appear twice (`/{id}/{action}/{id}`): one parameter, one argument, its value in both places.
   const templated = new Set([...path.matchAll(/\{([^}]*)\}/g)].map(([, name]) => name ?? ""));
-  for (const name of templated) {
-    if (!pathParams.has(name)) {
-      report(pointer, `path template "${path}" has {${name}} but the operation declares no path parameter "${name}"`, `add a parameter with \`name: ${name}\` and \`in: path\``);
-    }
+  const added = [...templated].filter((name) => !pathParams.has(name));
+  for (const name of added) {
+    assume(pointer, `path template "${path}" has {${name}} but the operation declares no path parameter "${name}"; assumed a required path parameter of type string`, []);
+  }
+  if (added.length > 0 || own.kept !== undefined) {
+    const parameters = [...(own.kept ?? (Array.isArray(operation["parameters"]) ? operation["parameters"] : [])), ...added.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }))];
+    assume.replaceList(parametersPointer, parameters);
   }
   const responses = operation["responses"];
   if (responses === undefined) {
-    if (String(root["openapi"]).startsWith("3.0")) report(pointer, "operation has no `responses`", "OpenAPI 3.0 requires at least one response");
+    if (String(root["openapi"]).startsWith("3.0")) assume(pointer, "operation has no `responses` (OpenAPI 3.0 requires one); assumed it returns no body", []);
   } else if (!isObject(responses)) {
     report(appendPointer(pointer, "responses"), "`responses` must be a mapping of status codes to responses");
   } else {
     for (const [status, response] of Object.entries(responses)) {
       if (status.startsWith("x-")) continue;
+      const at = appendPointer(pointer, "responses", status);
       if (!/^([1-5]\d\d|[1-5]XX|default)$/i.test(status)) {
-        report(appendPointer(pointer, "responses", status), `"${status}" is not a status code`, "use a code like 200, a range like 4XX, or `default`");
+        assume(at, `"${status}" is not a status code (use a code like 200, a range like 4XX, or \`default\`); the response is ignored`, [{ pointer: at, value: undefined }]);
+        continue;
       }
-      checkContentHolder(root, response, appendPointer(pointer, "responses", status), `response ${status}`, report);
+      checkContentHolder(root, response, at, `response ${status}`, report);
     }
   }
   if (operation["requestBody"] !== undefined) checkContentHolder(root, operation["requestBody"], appendPointer(pointer, "requestBody"), "`requestBody`", report);
-  checkSecurity(root, operation["security"], appendPointer(pointer, "security"), report);
+  checkSecurity(root, operation["security"], appendPointer(pointer, "security"), report, assume);
 }
 
 /** A request body or response: a mapping (or `$ref`) whose `content`, if any, maps media types to mappings. */
@@ -221,16 +283,33 @@ function checkContentHolder(root: Json, holder: unknown, pointer: string, what: 
   }
 }
 
-/** Checks a parameter list; returns the parameters by `in:name`, for the path-template check. */
-function checkParameters(root: Json, parameters: unknown, pointer: string, report: Report): Map<string, Json> {
+interface CheckedParameters {
+  /** The parameters by `in:name`, for the path-template check. */
+  readonly byKey: Map<string, Json>;
+  /** The list without the parameters that cannot be sent, when any were dropped. */
+  readonly kept: unknown[] | undefined;
+}
+
+/**
+ * Checks a parameter list. A parameter we cannot send (no name, `in: body` left over from Swagger 2.0, a repeat of
+ * the same name and location) is dropped with a warning; a path parameter is required whatever it says; a parameter
+ * without `schema` is a string. Each assumption edits the parameter where it is written (its `$ref` target, if any).
+ */
+function checkParameters(root: Json, parameters: unknown, pointer: string, report: Report, assume: Assume): CheckedParameters {
   const byKey = new Map<string, Json>();
-  if (parameters === undefined) return byKey;
+  if (parameters === undefined) return { byKey, kept: undefined };
   if (!Array.isArray(parameters)) {
     report(pointer, "`parameters` must be a list");
-    return byKey;
+    return { byKey, kept: undefined };
   }
+  const dropped = new Set<number>();
+  const drop = (index: number, at: string, message: string) => {
+    dropped.add(index);
+    assume(at, `${message}; the parameter is ignored`, []);
+  };
   parameters.forEach((entry, index) => {
     const at = appendPointer(pointer, index);
+    const written = isReference(entry) ? (localRefPointer(entry.$ref) ?? at) : at;
     const parameter = isReference(entry) ? resolveLocalRef(root, entry.$ref) : entry;
     if (parameter === undefined && isReference(entry)) return; // reported by checkRefs
     if (!isObject(parameter)) {
@@ -238,22 +317,19 @@ function checkParameters(root: Json, parameters: unknown, pointer: string, repor
       return;
     }
     const { name, in: location } = parameter;
-    if (typeof name !== "string" || name === "") report(at, "a parameter needs a `name`");
-    if (!PARAMETER_LOCATIONS.has(String(location))) {
-      report(at, `parameter "${String(name)}" has \`in: ${String(location)}\``, "use query, header, path or cookie");
-      return;
-    }
+    if (typeof name !== "string" || name === "") return drop(index, at, "a parameter needs a `name`");
+    if (!PARAMETER_LOCATIONS.has(String(location))) return drop(index, at, `parameter "${name}" has \`in: ${String(location)}\` (OpenAPI 3 has query, header, path and cookie parameters)`);
+    const key = `${String(location)}:${name}`;
+    if (byKey.has(key)) return drop(index, at, `parameter "${name}" in ${String(location)} is listed twice (a parameter list must not repeat a name and location)`);
     if (location === "path" && parameter["required"] !== true) {
-      report(at, `path parameter "${String(name)}" must have \`required: true\``);
+      assume(at, `path parameter "${name}" must have \`required: true\`; assumed required`, [{ pointer: appendPointer(written, "required"), value: true }]);
     }
     if (parameter["schema"] === undefined && parameter["content"] === undefined) {
-      report(at, `parameter "${String(name)}" needs a \`schema\` (or \`content\`)`);
+      assume(at, `parameter "${name}" has no \`schema\` (or \`content\`); assumed type string`, [{ pointer: appendPointer(written, "schema"), value: { type: "string" } }]);
     }
-    const key = `${String(location)}:${String(name)}`;
-    if (byKey.has(key)) report(at, `parameter "${String(name)}" in ${String(location)} is listed twice`, "a parameter list must not repeat a name and location");
     byKey.set(key, parameter);
   });
-  return byKey;
+  return { byKey, kept: dropped.size === 0 ? undefined : parameters.filter((_, index) => !dropped.has(index)) };
 }
 
 /** Keys whose values are literal data, not schema: a `$ref` inside them is a value, not a reference. */
@@ -304,7 +380,7 @@ const SCHEMA_SLOTS = ["items", "additionalProperties", "not", "if", "then", "els
  * Every schema — under `components.schemas` and wherever a `schema:` appears — has the shape the types stage can
  * read: a mapping (or, in 3.1, `true`/`false`), maps of subschemas that are mappings, lists that are lists.
  */
-function checkSchemaShapes(root: Json, report: Report): void {
+function checkSchemaShapes(root: Json, report: Report, assume: Assume): void {
   const booleansAllowed = String(root["openapi"]).startsWith("3.1");
   const seen = new Set<unknown>();
   const visitDocument = (node: unknown, trail: Trail): void => {
@@ -348,14 +424,19 @@ function checkSchemaShapes(root: Json, report: Report): void {
       if (typeof schema[key] === "boolean" && BOOLEAN_SLOTS.has(key)) continue;
       if (schema[key] !== undefined) checkSchema(schema[key], step(at, key));
     }
+    // Keywords of the wrong shape are dropped, as the peers ignore them: the schema says a little less, nothing wrong.
+    const ignore = (key: string, message: string) => {
+      const pointer = trailPointer(step(at, key));
+      assume(pointer, `${message}; the keyword is ignored`, [{ pointer, value: undefined }]);
+    };
     const { required, type } = schema;
     if (required !== undefined && typeof required !== "boolean" && !(Array.isArray(required) && required.every((name) => typeof name === "string"))) {
-      report(trailPointer(step(at, "required")), "`required` of a schema must be a list of property names");
+      ignore("required", "`required` of a schema must be a list of property names");
     }
     if (type !== undefined && typeof type !== "string" && !(Array.isArray(type) && type.every((name) => typeof name === "string"))) {
-      report(trailPointer(step(at, "type")), "`type` must be a type name or a list of them");
+      ignore("type", "`type` must be a type name or a list of them");
     }
-    if (schema["enum"] !== undefined && !Array.isArray(schema["enum"])) report(trailPointer(step(at, "enum")), "`enum` must be a list of values");
+    if (schema["enum"] !== undefined && !Array.isArray(schema["enum"])) ignore("enum", "`enum` must be a list of values");
   };
   visitDocument(root, undefined);
   const schemas = isObject(root["components"]) ? root["components"]["schemas"] : undefined;
@@ -375,40 +456,44 @@ const TYPE_POSITION_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems", "items
 
 /**
  * A component schema that reaches itself only through `allOf`/`anyOf`/`oneOf`/`items` (`User: { allOf: [$ref User] }`,
- * `Tree: { items: $ref Tree }`) has no TypeScript type: the compiler rejects `A: A[]` or `A: A & B` (TS2502). One
- * clear message here beats a package that does not compile.
+ * the "any JSON value" `Json: { oneOf: [string, …, { items: $ref Json }] }`) has no TypeScript type: the compiler
+ * rejects `A: A[]` or `A: A & B` (TS2502). Rather than refuse a spec for it, the `$ref` that closes the loop becomes
+ * `{}` (`unknown` in the types), with a warning naming it; each cycle is cut once, at the first such `$ref` found.
  */
-function checkTypeCycles(root: Json, report: Report): void {
+function checkTypeCycles(root: Json, assume: Assume): void {
   const schemas = isObject(root["components"]) ? root["components"]["schemas"] : undefined;
   if (!isObject(schemas)) return;
+  const cut = new Set<string>();
   for (const name of Object.keys(schemas)) {
     const start = appendPointer("/components/schemas", name);
-    const closing = findTypeCycle(root, schemas[name], start, start, new Set([start]));
-    if (closing === undefined) continue;
-    report(
-      closing,
-      `schema "${name}" contains itself through allOf/anyOf/oneOf/items with no object property in between; TypeScript cannot name such a type`,
-      "remove the self-reference if it is a mistake, or move the recursion under an object property (e.g. `children: { type: array, items: { $ref } }`)",
-    );
+    // One schema can hold several loops (`oneOf: [{ items: $ref Json }, { additionalProperties… }]`): cut them all.
+    for (let closing = findTypeCycle(root, schemas[name], start, start, new Set([start]), cut); closing !== undefined; closing = findTypeCycle(root, schemas[name], start, start, new Set([start]), cut)) {
+      cut.add(closing);
+      assume(
+        appendPointer(closing, "$ref"),
+        `schema "${name}" contains itself through allOf/anyOf/oneOf/items with no object property in between, which TypeScript cannot name; typed as \`unknown\` here (move the recursion under an object property to keep the type)`,
+        [{ pointer: closing, value: {} }],
+      );
+    }
   }
 }
 
-/** The pointer of the `$ref` that leads back to `start` through type positions only, if there is one. */
-function findTypeCycle(root: Json, node: unknown, pointer: string, start: string, visited: Set<string>): string | undefined {
-  if (!isObject(node)) return undefined;
+/** The pointer of the `$ref` object that leads back to `start` through type positions only, if there is one. */
+function findTypeCycle(root: Json, node: unknown, pointer: string, start: string, visited: Set<string>, cut: ReadonlySet<string>): string | undefined {
+  if (!isObject(node) || cut.has(pointer)) return undefined;
   if (isReference(node)) {
     const target = localRefPointer(node.$ref);
     if (target === undefined) return undefined;
-    if (target === start) return appendPointer(pointer, "$ref");
+    if (target === start) return pointer;
     if (visited.has(target)) return undefined;
     visited.add(target);
-    return findTypeCycle(root, resolveLocalRef(root, node.$ref), target, start, visited);
+    return findTypeCycle(root, resolveLocalRef(root, node.$ref), target, start, visited, cut);
   }
   for (const keyword of TYPE_POSITION_KEYWORDS) {
     const value = node[keyword];
     const children = Array.isArray(value) ? value.map((child, index) => [child, appendPointer(pointer, keyword, index)] as const) : [[value, appendPointer(pointer, keyword)] as const];
     for (const [child, at] of children) {
-      const found = findTypeCycle(root, child, at, start, visited);
+      const found = findTypeCycle(root, child, at, start, visited, cut);
       if (found !== undefined) return found;
     }
   }
