@@ -41,8 +41,8 @@ const specs: Readonly<Record<string, readonly Row[]>> = {
   ],
   // Microsoft Graph: a dotted tag whose words are split between the namespace and the verb's object.
   graph: [
-    { method: "delete", path: "/policies/authenticationStrengthPolicies/{id}", operationId: "policies.DeleteAuthenticationStrengthPolicies", tag: "policies.authenticationStrengthPolicy", fn: "policiesDeleteAuthenticationStrengthPolicies", facade: "policiesAuthenticationStrengthPolicy.delete" },
-    { method: "post", path: "/domains/{id}/promote", operationId: "domains.domain.promote", tag: "domains.Actions", fn: "domainsDomainPromote", facade: "domainsActions.domainsDomainPromote" },
+    { method: "delete", path: "/policies/authenticationStrengthPolicies/{id}", operationId: "policies.DeleteAuthenticationStrengthPolicies", tag: "policies.authenticationStrengthPolicy", fn: "deleteAuthenticationStrengthPolicies", facade: "policiesAuthenticationStrengthPolicy.deleteAuthenticationStrengthPolicies" },
+    { method: "post", path: "/domains/{id}/promote", operationId: "domains.domain.promote", tag: "domains.Actions", fn: "domainPromote", facade: "domainsActions.domainPromote" },
   ],
   // Stripe: `<Method><Path words>` ids and no tags, so no resources: only `stripe.getCustomersCustomer`.
   stripe: [
