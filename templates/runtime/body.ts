@@ -1,5 +1,5 @@
 import { RequestValidationError } from "./errors.js";
-import { isAbsent, scalarToString, serializeQueryParam } from "./serialize.js";
+import { isAbsent, scalarToString, serializeQueryParam, type QueryStyle } from "./serialize.js";
 
 /** Raw bytes a binary body may be given as. */
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
@@ -19,7 +19,7 @@ export interface BodySpec {
   readonly key?: string;
   readonly required?: boolean;
   /** Per-property encoding of form and multipart bodies. */
-  readonly encoding?: Readonly<Record<string, { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }>>;
+  readonly encoding?: Readonly<Record<string, { readonly contentType?: string; readonly style?: QueryStyle; readonly explode?: boolean }>>;
 }
 
 /**

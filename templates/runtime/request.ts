@@ -6,7 +6,7 @@ import { AbortError, abortError, ConnectionError, createApiError, RequestValidat
 import { setHeader } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
-import { buildPath, serializeQueryParam, serializeSimpleValue, type SerializeRule } from "./serialize.js";
+import { buildPath, serializeQueryParam, serializeSimpleValue, type PathRule, type SerializeRule } from "./serialize.js";
 import { validateValues, type ValueRule } from "./validate.js";
 
 /** Where a non-path parameter goes, how it is written there, and what values the spec allows. */
@@ -15,7 +15,7 @@ export interface ParamSpec extends SerializeRule, ValueRule {
 }
 
 /** How a path parameter is written, and what values the spec allows. */
-export interface PathParamSpec extends SerializeRule, ValueRule {}
+export interface PathParamSpec extends PathRule, ValueRule {}
 
 /**
  * How a response body is read: decided from the spec, so a JSON API sent as text/plain still parses; `auto`, for

@@ -1,4 +1,4 @@
-import { BODY_ENCODERS } from "../model/build-model.js";
+import { BODY_ENCODERS, PATH_STYLES, queryStyle } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
 import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
@@ -72,6 +72,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
     { name: fn.callee },
     ...(operation.requestBody === undefined ? [] : [{ name: BODY_ENCODERS[operation.requestBody.kind] }]),
     ...[...new Set(operation.pagination?.styles.map((style) => PAGE_STYLES[style.kind]))].map((styleName) => ({ name: styleName })),
+    ...parameterStyles(operation).map((styleName) => ({ name: styleName })),
     ...[
       fn.client.type,
       "Endpoint",
@@ -130,6 +131,16 @@ function operationTypes(operation: OperationModel): OperationTypes {
     error: errors.type,
     errorClasses: errors.classes,
   };
+}
+
+/** The runtime's parameter styles the operation names (each imported per use); the defaults need none. */
+function parameterStyles(operation: OperationModel): string[] {
+  const styles = [
+    ...operation.pathParameters.map((parameter) => PATH_STYLES[parameter.style]),
+    ...operation.parameters.map((parameter) => (parameter.in === "query" ? queryStyle(parameter.style) : undefined)),
+    ...Object.values(operation.requestBody?.encoding ?? {}).map((entry) => queryStyle(entry.style)),
+  ];
+  return [...new Set(styles.filter((style) => style !== undefined))];
 }
 
 function paramsUseRuntimeParams(operation: OperationModel): boolean {
@@ -297,7 +308,7 @@ function bodySpec({ kind, mediaType, key, required, encoding }: RequestBodyModel
     mediaType: DEFAULT_MEDIA_TYPES[kind] === mediaType.toLowerCase() || (kind === "multipart" && mediaType.toLowerCase().startsWith("multipart/")) ? undefined : mediaType,
     key: key === "body" ? undefined : key,
     required: required ? true : undefined,
-    encoding: encoding === undefined || Object.keys(encoding).length === 0 ? undefined : (encoding as LiteralValue),
+    encoding: encoding === undefined || Object.keys(encoding).length === 0 ? undefined : Object.fromEntries(Object.entries(encoding).map(([property, entry]) => [property, encodingRule(entry)])),
   };
 }
 
@@ -319,21 +330,36 @@ function defined(rule: { [key: string]: LiteralValue }): { [key: string]: Litera
   return Object.fromEntries(Object.entries(rule).filter(([, value]) => value !== undefined));
 }
 
+/**
+ * A query style (of a parameter or a form body's property) as the runtime reads it: the runtime's style, when not
+ * `form`, and `explode` when it differs from the runtime's default (true for `form` alone).
+ */
+function queryStyleRule(style: string | undefined, explode: boolean): { style: LiteralValue; explode: LiteralValue } {
+  const runtimeStyle = queryStyle(style);
+  return { style: runtimeStyle === undefined ? undefined : new Identifier(runtimeStyle), explode: explode === (runtimeStyle === undefined) ? undefined : explode };
+}
+
+function encodingRule({ contentType, style, explode }: { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }): LiteralValue {
+  return defined({ contentType, ...queryStyleRule(style, explode ?? (style ?? "form") === "form") });
+}
+
 function pathRule(parameter: PathParameterModel): { [key: string]: LiteralValue } {
+  const style = PATH_STYLES[parameter.style];
   return defined({
-    style: parameter.style === "simple" ? undefined : parameter.style,
+    style: style === undefined ? undefined : new Identifier(style),
     explode: parameter.explode ? true : undefined,
     ...valueRule(parameter.value),
   });
 }
 
 function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {
-  const defaultStyle = parameter.in === "header" ? "simple" : "form";
-  const defaultExplode = parameter.style === "form";
+  // Headers and cookies are written one way whatever their style; only `explode` changes them.
+  const { style, explode } =
+    parameter.in === "query" ? queryStyleRule(parameter.style, parameter.explode) : { style: undefined, explode: parameter.explode === (parameter.style === "form") ? undefined : parameter.explode };
   return {
     in: parameter.in,
-    style: parameter.style === defaultStyle ? undefined : parameter.style,
-    explode: parameter.explode === defaultExplode ? undefined : parameter.explode,
+    style,
+    explode,
     allowReserved: parameter.allowReserved ? true : undefined,
     required: parameter.required ? true : undefined,
     ...valueRule(parameter.value),

@@ -8,3 +8,4 @@ export { bindOperations } from "./facade.js";
 export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } from "./page-styles.js";
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
 export { request } from "./request.js";
+export { deepObjectQuery, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";

@@ -4,14 +4,14 @@ import { ApiPromise, type RawResponse } from "./api-promise.js";
 import { type BodySpec } from "./body.js";
 import { type Client, type Fetch } from "./client.js";
 import type { PaginationSpec } from "./pagination.js";
-import { type SerializeRule } from "./serialize.js";
+import { type PathRule, type SerializeRule } from "./serialize.js";
 import { type ValueRule } from "./validate.js";
 /** Where a non-path parameter goes, how it is written there, and what values the spec allows. */
 export interface ParamSpec extends SerializeRule, ValueRule {
 	readonly in: "query" | "header" | "cookie";
 }
 /** How a path parameter is written, and what values the spec allows. */
-export interface PathParamSpec extends SerializeRule, ValueRule {}
+export interface PathParamSpec extends PathRule, ValueRule {}
 /**
 * How a response body is read: decided from the spec, so a JSON API sent as text/plain still parses; `auto`, for
 * operations whose successes differ, goes by the response's Content-Type.

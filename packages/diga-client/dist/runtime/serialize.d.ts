@@ -5,12 +5,38 @@
 * path, query, header and cookie parameters. `undefined` and `null` mean "not sent": servers such as FastAPI reject
 * a literal `null`. Dates become ISO strings (`format: date` sends only the day).
 */
-export interface SerializeRule {
-	readonly style?: string;
+/**
+* A query style other than `form`, the default. Generated code imports the styles its operations use
+* ({@link deepObjectQuery}…), so an application bundles only those.
+*/
+export interface QueryStyle {
+	/** Between the items of a non-exploded array or object. */
+	readonly separator: string;
+	/** How an object is written, when not as `form` writes it; `entries` are `[field, encoded value]`. */
+	readonly object?: (key: string, entries: readonly (readonly [string, string])[]) => string[];
+}
+/**
+* A path style other than `simple`, the default: writes the encoded `parts` (an array's items, an object's
+* `field,value` or `field=value` pairs, or one scalar) of the parameter `name`.
+*/
+export type PathStyle = (name: string, parts: readonly string[], explode: boolean, object: boolean) => string;
+/** How a scalar is written, and whether arrays and objects are exploded. */
+export interface ScalarRule {
 	readonly explode?: boolean;
-	readonly allowReserved?: boolean;
 	readonly format?: string;
 }
+export interface SerializeRule extends ScalarRule {
+	readonly style?: QueryStyle;
+	readonly allowReserved?: boolean;
+}
+export interface PathRule extends ScalarRule {
+	readonly style?: PathStyle;
+}
+export declare const spaceDelimitedQuery: QueryStyle;
+export declare const pipeDelimitedQuery: QueryStyle;
+export declare const deepObjectQuery: QueryStyle;
+export declare const labelPath: PathStyle;
+export declare const matrixPath: PathStyle;
 /** `true` for values that are not sent at all. */
 export declare function isAbsent(value: unknown): value is null | undefined;
 /** A scalar as text: dates as ISO 8601 (`format: date` → `2026-11-27`), everything else via `String`. */
@@ -18,8 +44,8 @@ export declare function scalarToString(value: unknown, format?: string): string;
 /** The `name=value` pairs of one query parameter, already percent-encoded, in the order they are sent. */
 export declare function serializeQueryParam(name: string, value: unknown, rule?: SerializeRule): string[];
 /** One path segment's replacement for `{name}`, encoded so a `/` in a value cannot change the path. */
-export declare function serializePathParam(name: string, value: unknown, rule?: SerializeRule): string;
+export declare function serializePathParam(name: string, value: unknown, rule?: PathRule): string;
 /** A header or cookie value (`simple` style; `form` for cookies): arrays and objects comma-separated. */
-export declare function serializeSimpleValue(value: unknown, rule?: SerializeRule): string | undefined;
+export declare function serializeSimpleValue(value: unknown, rule?: ScalarRule): string | undefined;
 /** Replaces each `{name}` in a path template; every name must have a value. */
-export declare function buildPath(template: string, values: Readonly<Record<string, unknown>>, rules?: Readonly<Record<string, SerializeRule>>): string;
+export declare function buildPath(template: string, values: Readonly<Record<string, unknown>>, rules?: Readonly<Record<string, PathRule>>): string;

@@ -32,4 +32,6 @@ export type { CursorPaging, CursorSpec, LinkHeaderPaging, NextUrlPaging, OffsetP
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
 export type { FieldPath, Page, PageMethods, PageRequest, PageState, PageStyle, PaginationSpec, StyleEntry } from "./pagination.js";
 export { request } from "./request.js";
+export { deepObjectQuery, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
+export type { PathStyle, QueryStyle } from "./serialize.js";
 export type { Endpoint, NoParams, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseKind, WithDefaults } from "./request.js";
