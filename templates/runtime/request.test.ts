@@ -20,6 +20,7 @@ import {
 } from "./errors.js";
 import { jsonBody } from "./body.js";
 import { prepareRequest, request, type Endpoint } from "./request.js";
+import { dateTimeFormat, uuidFormat } from "./validate.js";
 
 const credentials = {
   bearerToken: bearerAuth,
@@ -438,11 +439,11 @@ describe("request: validation before sending", () => {
   const validated = {
     method: "GET",
     path: "/items/{id}",
-    pathParams: { id: { format: "uuid" } },
+    pathParams: { id: { format: uuidFormat } },
     params: {
       limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },
       order: { in: "query", enum: ["asc", "desc"] },
-      since: { in: "query", format: "date-time" },
+      since: { in: "query", format: dateTimeFormat },
       q: { in: "query", required: true },
     },
   } as const satisfies Endpoint;

@@ -13,6 +13,7 @@ import {
   type PathStyle,
   type QueryStyle,
 } from "./serialize.js";
+import { dateFormat } from "./validate.js";
 
 // The style examples of the OpenAPI specification (3.1, "Style Examples"), with the spec's
 // `color` values: "blue", ["blue", "black", "brown"] and { R: 100, G: 200, B: 150 }.
@@ -78,7 +79,7 @@ describe("serializeQueryParam (OpenAPI style examples)", () => {
   });
 
   it("sends only the day of a Date for format: date", () => {
-    expect(serializeQueryParam("day", new Date(Date.UTC(2025, 0, 31, 23, 0)), { format: "date" })).toStrictEqual(["day=2025-01-31"]);
+    expect(serializeQueryParam("day", new Date(Date.UTC(2025, 0, 31, 23, 0)), { format: dateFormat })).toStrictEqual(["day=2025-01-31"]);
   });
 
   it("encodes the parameter name", () => {

@@ -1,4 +1,5 @@
 import { RequestValidationError } from "./errors.js";
+import type { Format } from "./validate.js";
 
 /**
  * Parameter serialisation as the OpenAPI specification defines it, for every style and explode combination of
@@ -26,7 +27,7 @@ export type PathStyle = (name: string, parts: readonly string[], explode: boolea
 /** How a scalar is written, and whether arrays and objects are exploded. */
 export interface ScalarRule {
   readonly explode?: boolean;
-  readonly format?: string;
+  readonly format?: Format;
 }
 
 export interface SerializeRule extends ScalarRule {
@@ -56,11 +57,11 @@ export function isAbsent(value: unknown): value is null | undefined {
   return value === undefined || value === null;
 }
 
-/** A scalar as text: dates as ISO 8601 (`format: date` → `2026-11-27`), everything else via `String`. */
-export function scalarToString(value: unknown, format?: string): string {
+/** A scalar as text: dates as ISO 8601, or as their format writes them (`format: date` → `2026-11-27`), the rest via `String`. */
+export function scalarToString(value: unknown, format?: Format): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new TypeError("cannot send an invalid Date");
-    return format === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
+    return format?.fromDate?.(value) ?? value.toISOString();
   }
   return String(value as Primitive);
 }

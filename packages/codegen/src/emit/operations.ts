@@ -1,8 +1,9 @@
-import { BODY_ENCODERS, PATH_STYLES, queryStyle } from "../model/build-model.js";
+import { BODY_ENCODERS, CHECKED_FORMATS, PATH_STYLES, queryStyle } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
 import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
   assignment,
+  Call,
   call,
   functionDeclaration,
   Identifier,
@@ -68,11 +69,11 @@ export function emitOperation(operation: OperationModel, { template, header }: O
   const rename = (text: string) => template.functionNames.reduce((renamed, templateName) => renamed.replaceAll(templateName, operation.functionName), text);
   const usesOperation = JSON.stringify(types).includes(`"${template.operationAlias}"`) || operation.pathParameters.length > 0;
 
+  const endpoint = endpointOf(operation);
   const runtime: ImportSpecifier[] = [
     { name: fn.callee },
-    ...(operation.requestBody === undefined ? [] : [{ name: BODY_ENCODERS[operation.requestBody.kind] }]),
-    ...[...new Set(operation.pagination?.styles.map((style) => PAGE_STYLES[style.kind]))].map((styleName) => ({ name: styleName })),
-    ...parameterStyles(operation).map((styleName) => ({ name: styleName })),
+    // The endpoint names the body encoder, pagination styles, parameter styles and formats it uses: imported per use.
+    ...[...new Set(identifiersIn(endpoint))].map((valueName) => ({ name: valueName })),
     ...[
       fn.client.type,
       "Endpoint",
@@ -105,7 +106,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
     ...alias("Item", names.item, types.item),
     ...alias("Page", names.page, types.page),
     ...alias("Error", names.error, types.error),
-    { doc: assignment(["const ", template.endpoint.name, ": ", template.endpoint.type], valueDoc(endpointOf(operation)), ";") },
+    { doc: assignment(["const ", template.endpoint.name, ": ", template.endpoint.type], valueDoc(endpoint), ";") },
     { doc: operationFunction(operation, fn, types) },
   ];
   return { path: `src/operations/${operation.fileName}.ts`, contents: print(sourceFile(statements)) };
@@ -133,14 +134,12 @@ function operationTypes(operation: OperationModel): OperationTypes {
   };
 }
 
-/** The runtime's parameter styles the operation names (each imported per use); the defaults need none. */
-function parameterStyles(operation: OperationModel): string[] {
-  const styles = [
-    ...operation.pathParameters.map((parameter) => PATH_STYLES[parameter.style]),
-    ...operation.parameters.map((parameter) => (parameter.in === "query" ? queryStyle(parameter.style) : undefined)),
-    ...Object.values(operation.requestBody?.encoding ?? {}).map((entry) => queryStyle(entry.style)),
-  ];
-  return [...new Set(styles.filter((style) => style !== undefined))];
+/** The runtime values a literal names (each an import of the generated file), in order of appearance. */
+function identifiersIn(value: LiteralValue): string[] {
+  if (value instanceof Identifier) return [value.name];
+  if (Array.isArray(value)) return value.flatMap(identifiersIn);
+  if (typeof value === "object" && value !== null && !(value instanceof Call)) return Object.values(value).flatMap(identifiersIn);
+  return [];
 }
 
 function paramsUseRuntimeParams(operation: OperationModel): boolean {
@@ -366,15 +365,17 @@ function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {
   };
 }
 
-/** Formats the runtime checks (and, for `date`, serialises differently); others are left to the server. */
-const CHECKED_FORMATS = new Set(["uuid", "date", "date-time"]);
+function checkedFormat(format: string | undefined): Identifier | undefined {
+  const runtimeFormat = format === undefined ? undefined : CHECKED_FORMATS.get(format);
+  return runtimeFormat === undefined ? undefined : new Identifier(runtimeFormat);
+}
 
 /** The checks the runtime runs before sending. TypeScript already enforces strings and enums at compile time; these also catch casts, `any` and JavaScript callers. */
 function valueRule(value: ValueModel): { [key: string]: LiteralValue } {
   const enumValues = value.enum?.filter((item) => item !== null);
   return {
     type: value.type === "integer" || value.type === "number" || value.type === "boolean" ? value.type : undefined,
-    format: value.format !== undefined && CHECKED_FORMATS.has(value.format) ? value.format : undefined,
+    format: checkedFormat(value.format),
     enum: enumValues === undefined || enumValues.length === 0 ? undefined : enumValues,
     minimum: value.exclusiveMinimum === undefined ? value.minimum : undefined,
     maximum: value.exclusiveMaximum === undefined ? value.maximum : undefined,

@@ -19,3 +19,5 @@ export { request } from "./request.js";
 export { deepObjectQuery, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
 export type { PathStyle, QueryStyle } from "./serialize.js";
 export type { Endpoint, NoParams, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseKind, WithDefaults } from "./request.js";
+export { dateFormat, dateTimeFormat, uuidFormat } from "./validate.js";
+export type { Format } from "./validate.js";

@@ -9,3 +9,4 @@ export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } 
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
 export { request } from "./request.js";
 export { deepObjectQuery, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
+export { dateFormat, dateTimeFormat, uuidFormat } from "./validate.js";

@@ -12,11 +12,11 @@ export const matrixPath = (name, parts, explode, object) => explode ? parts.map(
 export function isAbsent(value) {
 	return value === undefined || value === null;
 }
-/** A scalar as text: dates as ISO 8601 (`format: date` → `2026-11-27`), everything else via `String`. */
+/** A scalar as text: dates as ISO 8601, or as their format writes them (`format: date` → `2026-11-27`), the rest via `String`. */
 export function scalarToString(value, format) {
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) throw new TypeError("cannot send an invalid Date");
-		return format === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
+		return format?.fromDate?.(value) ?? value.toISOString();
 	}
 	return String(value);
 }
