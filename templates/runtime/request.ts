@@ -1,8 +1,8 @@
 import { ApiPromise, type RawResponse } from "./api-promise.js";
 import { applyCredentials, type Outgoing } from "./auth.js";
-import { encodeBody, type BodySpec } from "./body.js";
+import type { BodySpec } from "./body.js";
 import { internalsOf, type Client, type Fetch, type RequestInfo } from "./client.js";
-import { AbortError, abortError, ConnectionError, createApiError, RequestValidationError, SdkError, TimeoutError, type ApiError } from "./errors.js";
+import { AbortError, abortError, ConnectionError, createApiError, SdkError, TimeoutError, type ApiError } from "./errors.js";
 import { setHeader } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
@@ -120,7 +120,6 @@ export interface PreparedRequest {
 }
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
-const BODILESS_METHODS = new Set(["GET", "HEAD"]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 20;
 
@@ -215,10 +214,8 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
   const [url, safeUrl] =
     input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : serverUrls(input.url, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
   const init: RequestInit & { headers: Headers } = { method: endpoint.method, headers: outgoing.headers };
-  const encoded = endpoint.body === undefined ? undefined : encodeBody(endpoint.body, values[endpoint.body.key ?? "body"], `${endpoint.method} ${endpoint.path}`);
+  const encoded = endpoint.body?.encode(values[endpoint.body.key ?? "body"], endpoint.body, endpoint);
   if (encoded !== undefined) {
-    // fetch would reject this with a TypeError that looks like a network failure; it is a mistake in the call.
-    if (BODILESS_METHODS.has(endpoint.method.toUpperCase())) throw new RequestValidationError(`${endpoint.method} ${endpoint.path}: a ${endpoint.method} request cannot carry a body (fetch refuses to send one)`);
     init.body = encoded.body;
     if (encoded.contentType !== undefined && !outgoing.headers.has("content-type")) outgoing.headers.set("content-type", encoded.contentType);
     // Node's fetch sends a stream only in half-duplex mode, and says so explicitly.

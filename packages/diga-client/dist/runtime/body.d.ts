@@ -4,10 +4,16 @@ import { type QueryStyle } from "./serialize.js";
 /** Raw bytes a binary body may be given as. */
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
 /**
-* Encodes a request body for fetch. Generated code names the encoder its operation needs ({@link jsonBody},
-* {@link formBody}…), so an application bundles only the encoders of the bodies it sends.
+* Encodes a request body for fetch; `undefined` when there is none to send. Generated code names the encoder its
+* operation needs ({@link jsonBody}, {@link formBody}…), so an application bundles only the encoders, and the checks
+* they share, of the bodies it sends.
 */
-export type BodyEncoder = (value: unknown, spec: BodySpec) => EncodedBody;
+export type BodyEncoder = (value: unknown, spec: BodySpec, operation: BodyOperation) => EncodedBody | undefined;
+/** The operation a body is sent with, for its checks and messages. */
+export interface BodyOperation {
+	readonly method: string;
+	readonly path: string;
+}
 /** How an operation's request body is encoded; generated from the spec's requestBody. */
 export interface BodySpec {
 	readonly encode: BodyEncoder;
@@ -35,17 +41,15 @@ export interface EncodedBody {
 	/** A stream can be sent only once: no retries, no redirects that resend it. */
 	readonly replayable: boolean;
 }
-/** The body of a call, encoded; undefined when there is none to send. */
-export declare function encodeBody(spec: BodySpec, value: unknown, operation: string): EncodedBody | undefined;
 /** JSON, and JSON-based media types such as `application/merge-patch+json`. */
-export declare function jsonBody(value: unknown, spec: BodySpec): EncodedBody;
-export declare function textBody(value: unknown, spec: BodySpec): EncodedBody;
+export declare const jsonBody: BodyEncoder;
+export declare const textBody: BodyEncoder;
 /** Raw bytes; a Blob's own type is kept when the spec allows any type of its range (`audio/*`). */
-export declare function binaryBody(value: unknown, spec: BodySpec): EncodedBody;
+export declare const binaryBody: BodyEncoder;
 /** `application/x-www-form-urlencoded`: each property as a form parameter, with its encoding's style. */
-export declare function formBody(value: unknown, spec: BodySpec): EncodedBody;
+export declare const formBody: BodyEncoder;
 /**
 * `multipart/form-data`: Blobs and Files as file parts, arrays as repeated parts, objects as JSON parts, the rest as
 * text; a property's `encoding.contentType` sets its part's type.
 */
-export declare function multipartBody(value: unknown, spec: BodySpec): EncodedBody;
+export declare const multipartBody: BodyEncoder;
