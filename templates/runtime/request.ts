@@ -100,12 +100,21 @@ type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K
 export interface RequestInput {
   readonly path?: Readonly<Record<string, unknown>>;
   readonly params?: object | undefined;
-  /**
-   * A URL the server gave for the next page, sent instead of the path and params. Followed only on the base URL's
-   * origin, with the operation's credentials, as a redirect would be.
-   */
-  readonly url?: string;
+  /** A URL the server gave for the next page, sent instead of the path and params. */
+  readonly url?: ServerUrl;
 }
+
+/**
+ * A URL from the server, and how it is followed. The pagination styles that page by URL name
+ * {@link followServerUrl}, so only clients with such operations bundle it.
+ */
+export interface ServerUrl {
+  readonly href: string;
+  readonly follow: FollowUrl;
+}
+
+/** Resolves a server's URL against the operation's (`base`); returns it with the query's credentials, and without. */
+export type FollowUrl = (url: string, base: string, baseUrl: string, credentials: readonly string[]) => [url: string, safeUrl: string];
 
 /** A request ready to send, minus what changes per attempt. */
 export interface PreparedRequest {
@@ -212,7 +221,7 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
   const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`;
   const withQuery = (query: readonly string[]) => (query.length > 0 ? `${base}?${query.join("&")}` : base);
   const [url, safeUrl] =
-    input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : serverUrls(input.url, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
+    input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : input.url.follow(input.url.href, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
   const init: RequestInit & { headers: Headers } = { method: endpoint.method, headers: outgoing.headers };
   const encoded = endpoint.body?.encode(values[endpoint.body.key ?? "body"], endpoint.body, endpoint);
   if (encoded !== undefined) {
@@ -231,11 +240,11 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
 }
 
 /**
- * A next-page URL from the server, resolved against the operation's URL. Only the base URL's origin is followed: a
- * server (or whoever controls a body field) must not be able to send our credentials elsewhere. Credentials that go
- * in the query replace any the server echoed.
+ * A next-page URL from the server, resolved against the operation's URL. Only the base URL's origin is followed, with
+ * the operation's credentials, as a redirect would be: a server (or whoever controls a body field) must not be able
+ * to send our credentials elsewhere. Credentials that go in the query replace any the server echoed.
  */
-function serverUrls(url: string, base: string, baseUrl: string, credentials: readonly string[]): [url: string, safeUrl: string] {
+export const followServerUrl: FollowUrl = (url, base, baseUrl, credentials) => {
   const target = new URL(url, base);
   const { origin, host, protocol } = new URL(baseUrl);
   // A framework behind a TLS proxy often writes its own links as http://: the same host is upgraded, never downgraded.
@@ -244,7 +253,7 @@ function serverUrls(url: string, base: string, baseUrl: string, credentials: rea
   if (credentials.length === 0) return [target.href, target.href];
   for (const pair of credentials) target.searchParams.delete(decodeURIComponent(pair.split("=")[0] ?? ""));
   return [`${target.href}${target.search === "" ? "?" : "&"}${credentials.join("&")}`, target.href];
-}
+};
 
 /** A response, and how to stop the caller's signal from aborting its body once that body has been read. */
 interface Attempt {

@@ -88,12 +88,19 @@ type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K
 export interface RequestInput {
 	readonly path?: Readonly<Record<string, unknown>>;
 	readonly params?: object | undefined;
-	/**
-	* A URL the server gave for the next page, sent instead of the path and params. Followed only on the base URL's
-	* origin, with the operation's credentials, as a redirect would be.
-	*/
-	readonly url?: string;
+	/** A URL the server gave for the next page, sent instead of the path and params. */
+	readonly url?: ServerUrl;
 }
+/**
+* A URL from the server, and how it is followed. The pagination styles that page by URL name
+* {@link followServerUrl}, so only clients with such operations bundle it.
+*/
+export interface ServerUrl {
+	readonly href: string;
+	readonly follow: FollowUrl;
+}
+/** Resolves a server's URL against the operation's (`base`); returns it with the query's credentials, and without. */
+export type FollowUrl = (url: string, base: string, baseUrl: string, credentials: readonly string[]) => [url: string, safeUrl: string];
 /** A request ready to send, minus what changes per attempt. */
 export interface PreparedRequest {
 	readonly url: string;
@@ -120,6 +127,12 @@ export declare function request<
 export declare function send(client: Client, endpoint: Endpoint, input: RequestInput, options?: RequestOptions): Promise<RawResponse>;
 /** The URL, headers and credentials of a call; separate from sending so it can be tested without a server. */
 export declare function prepareRequest(client: Client, endpoint: Endpoint, input: RequestInput, options?: RequestOptions): Promise<PreparedRequest>;
+/**
+* A next-page URL from the server, resolved against the operation's URL. Only the base URL's origin is followed, with
+* the operation's credentials, as a redirect would be: a server (or whoever controls a body field) must not be able
+* to send our credentials elsewhere. Credentials that go in the query replace any the server echoed.
+*/
+export declare const followServerUrl: FollowUrl;
 /** Reads a 2xx body. The caller's signal still aborts the read, with `AbortError` like any other abort. */
 export declare function readResponse(raw: RawResponse, kind: ResponseKind, signal: AbortSignal | undefined): Promise<unknown>;
 export {};

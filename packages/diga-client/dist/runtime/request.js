@@ -115,7 +115,7 @@ export async function prepareRequest(client, endpoint, input, options = {}) {
 	}
 	const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`;
 	const withQuery = (query) => query.length > 0 ? `${base}?${query.join("&")}` : base;
-	const [url, safeUrl] = input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : serverUrls(input.url, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
+	const [url, safeUrl] = input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : input.url.follow(input.url.href, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
 	const init = {
 		method: endpoint.method,
 		headers: outgoing.headers
@@ -140,11 +140,11 @@ export async function prepareRequest(client, endpoint, input, options = {}) {
 	};
 }
 /**
-* A next-page URL from the server, resolved against the operation's URL. Only the base URL's origin is followed: a
-* server (or whoever controls a body field) must not be able to send our credentials elsewhere. Credentials that go
-* in the query replace any the server echoed.
+* A next-page URL from the server, resolved against the operation's URL. Only the base URL's origin is followed, with
+* the operation's credentials, as a redirect would be: a server (or whoever controls a body field) must not be able
+* to send our credentials elsewhere. Credentials that go in the query replace any the server echoed.
 */
-function serverUrls(url, base, baseUrl, credentials) {
+export const followServerUrl = (url, base, baseUrl, credentials) => {
 	const target = new URL(url, base);
 	const { origin, host, protocol } = new URL(baseUrl);
 	// A framework behind a TLS proxy often writes its own links as http://: the same host is upgraded, never downgraded.
@@ -153,7 +153,7 @@ function serverUrls(url, base, baseUrl, credentials) {
 	if (credentials.length === 0) return [target.href, target.href];
 	for (const pair of credentials) target.searchParams.delete(decodeURIComponent(pair.split("=")[0] ?? ""));
 	return [`${target.href}${target.search === "" ? "?" : "&"}${credentials.join("&")}`, target.href];
-}
+};
 /**
 * One attempt: the caller's signal and the timeout both abort it, and each gets its own error. The timeout ends when
 * the headers arrive; the caller's signal stays attached until the body is read (see {@link readResponse}), so a
