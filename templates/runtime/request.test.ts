@@ -20,6 +20,7 @@ import {
 } from "./errors.js";
 import { jsonBody } from "./body.js";
 import { prepareRequest, request, type Endpoint } from "./request.js";
+import { cookieParam, headerParam } from "./serialize.js";
 import { dateTimeFormat, uuidFormat } from "./validate.js";
 
 const credentials = {
@@ -38,7 +39,7 @@ function client(options: Options = {}) {
 const endpoint = {
   method: "GET",
   path: "/things/{id}",
-  params: { limit: { in: "query" }, "X-Trace": { in: "header" }, session: { in: "cookie" } },
+  params: { limit: { in: "query" }, "X-Trace": { in: headerParam }, session: { in: cookieParam } },
   security: [["bearerToken"]],
   errors: [404, 422],
 } as const satisfies Endpoint;

@@ -6,12 +6,12 @@ import { AbortError, abortError, ConnectionError, createApiError, SdkError, Time
 import { setHeader } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
-import { buildPath, serializeQueryParam, serializeSimpleValue, type PathRule, type SerializeRule } from "./serialize.js";
+import { buildPath, serializeQueryParam, type ParamLocation, type PathRule, type SerializeRule } from "./serialize.js";
 import { validateValues, type ValueRule } from "./validate.js";
 
 /** Where a non-path parameter goes, how it is written there, and what values the spec allows. */
 export interface ParamSpec extends SerializeRule, ValueRule {
-  readonly in: "query" | "header" | "cookie";
+  readonly in: "query" | ParamLocation;
 }
 
 /** How a path parameter is written, and what values the spec allows. */
@@ -203,12 +203,7 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
   for (const [name, spec] of Object.entries(endpoint.params ?? {})) {
     const value = values[name];
     if (spec.in === "query") outgoing.query.push(...serializeQueryParam(name, value, spec));
-    else {
-      const text = serializeSimpleValue(value, spec);
-      if (text === undefined) continue;
-      if (spec.in === "header") setHeader(outgoing.headers, name, text);
-      else outgoing.cookies.push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
-    }
+    else spec.in(outgoing, name, value, spec);
   }
   const publicQuery = [...outgoing.query];
   await applyCredentials(settings, endpoint.security ?? [], outgoing);

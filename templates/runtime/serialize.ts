@@ -1,4 +1,6 @@
+import type { Outgoing } from "./auth.js";
 import { RequestValidationError } from "./errors.js";
+import { setHeader } from "./headers.js";
 import type { Format } from "./validate.js";
 
 /**
@@ -133,6 +135,22 @@ export function serializeSimpleValue(value: unknown, rule: ScalarRule = {}): str
   }
   return scalarToString(value, rule.format);
 }
+
+/**
+ * Where a header or cookie parameter goes (`in`; a query parameter says `"query"`). Generated code names
+ * {@link headerParam} or {@link cookieParam}, so a client whose parameters are all in the query bundles neither.
+ */
+export type ParamLocation = (outgoing: Outgoing, name: string, value: unknown, rule: ScalarRule) => void;
+
+export const headerParam: ParamLocation = (outgoing, name, value, rule) => {
+  const text = serializeSimpleValue(value, rule);
+  if (text !== undefined) setHeader(outgoing.headers, name, text);
+};
+
+export const cookieParam: ParamLocation = (outgoing, name, value, rule) => {
+  const text = serializeSimpleValue(value, rule);
+  if (text !== undefined) outgoing.cookies.push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
+};
 
 /** Replaces each `{name}` in a path template; every name must have a value. */
 export function buildPath(template: string, values: Readonly<Record<string, unknown>>, rules: Readonly<Record<string, PathRule>> = {}): string {

@@ -1,4 +1,4 @@
-import { BODY_ENCODERS, CHECKED_FORMATS, PATH_STYLES, queryStyle } from "../model/build-model.js";
+import { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
 import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
@@ -356,7 +356,7 @@ function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {
   const { style, explode } =
     parameter.in === "query" ? queryStyleRule(parameter.style, parameter.explode) : { style: undefined, explode: parameter.explode === (parameter.style === "form") ? undefined : parameter.explode };
   return {
-    in: parameter.in,
+    in: parameter.in === "query" ? "query" : new Identifier(PARAM_LOCATIONS[parameter.in]),
     style,
     explode,
     allowReserved: parameter.allowReserved ? true : undefined,

@@ -4,11 +4,11 @@ import { ApiPromise, type RawResponse } from "./api-promise.js";
 import type { BodySpec } from "./body.js";
 import { type Client, type Fetch } from "./client.js";
 import type { PaginationSpec } from "./pagination.js";
-import { type PathRule, type SerializeRule } from "./serialize.js";
+import { type ParamLocation, type PathRule, type SerializeRule } from "./serialize.js";
 import { type ValueRule } from "./validate.js";
 /** Where a non-path parameter goes, how it is written there, and what values the spec allows. */
 export interface ParamSpec extends SerializeRule, ValueRule {
-	readonly in: "query" | "header" | "cookie";
+	readonly in: "query" | ParamLocation;
 }
 /** How a path parameter is written, and what values the spec allows. */
 export interface PathParamSpec extends PathRule, ValueRule {}

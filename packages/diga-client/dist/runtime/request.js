@@ -5,7 +5,7 @@ import { internalsOf } from "./client.js";
 import { AbortError, abortError, ConnectionError, createApiError, SdkError, TimeoutError } from "./errors.js";
 import { setHeader } from "./headers.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
-import { buildPath, serializeQueryParam, serializeSimpleValue } from "./serialize.js";
+import { buildPath, serializeQueryParam } from "./serialize.js";
 import { validateValues } from "./validate.js";
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
 const REDIRECT_STATUSES = new Set([
@@ -99,12 +99,7 @@ export async function prepareRequest(client, endpoint, input, options = {}) {
 	for (const [name, spec] of Object.entries(endpoint.params ?? {})) {
 		const value = values[name];
 		if (spec.in === "query") outgoing.query.push(...serializeQueryParam(name, value, spec));
-		else {
-			const text = serializeSimpleValue(value, spec);
-			if (text === undefined) continue;
-			if (spec.in === "header") setHeader(outgoing.headers, name, text);
-			else outgoing.cookies.push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
-		}
+		else spec.in(outgoing, name, value, spec);
 	}
 	const publicQuery = [...outgoing.query];
 	await applyCredentials(settings, endpoint.security ?? [], outgoing);
