@@ -200,7 +200,7 @@ function startPage<TBody, TItem, E = unknown>(chain: Chain, next: PageRequest): 
   const follow = (chain.entry.style as PageStyle<StyleEntry>).follow as FollowUrl;
   const input: RequestInput = "url" in next ? { ...chain.input, url: { href: next.url, follow } } : { ...chain.input, params };
   return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) => {
-    const body = await readResponse(raw, "json", chain.options?.signal);
+    const body = await readResponse(raw, undefined, chain.options?.signal);
     return toPage<TBody, TItem>(body, { ...chain, seen }, params, raw.response.headers);
   });
 }

@@ -19,7 +19,7 @@ import {
   UnprocessableEntityError,
 } from "./errors.js";
 import { jsonBody } from "./body.js";
-import { prepareRequest, request, type Endpoint } from "./request.js";
+import { emptyResponse, prepareRequest, request, type Endpoint } from "./request.js";
 import { cookieParam, headerParam } from "./serialize.js";
 import { dateTimeFormat, uuidFormat } from "./validate.js";
 
@@ -150,7 +150,7 @@ describe("request: responses and errors", () => {
 
   it("resolves with undefined for an empty body", async () => {
     const { fetch } = scripted(json(204, undefined));
-    await expect(request(client({ fetch }), { method: "DELETE", path: "/x", response: "empty" }, {})).resolves.toBeUndefined();
+    await expect(request(client({ fetch }), { method: "DELETE", path: "/x", response: emptyResponse }, {})).resolves.toBeUndefined();
   });
 
   it.each([

@@ -18,10 +18,15 @@ export interface ParamSpec extends SerializeRule, ValueRule {
 export interface PathParamSpec extends PathRule, ValueRule {}
 
 /**
- * How a response body is read: decided from the spec, so a JSON API sent as text/plain still parses; `auto`, for
- * operations whose successes differ, goes by the response's Content-Type.
+ * How a 2xx body is read when it is not JSON, the default: decided from the spec, so a JSON API sent as text/plain
+ * still parses. Generated code names the reader its operation needs ({@link textResponse}…), so a JSON-only client
+ * bundles none.
  */
-export type ResponseKind = "json" | "text" | "binary" | "empty" | "auto";
+export interface ResponseReader {
+  /** The Accept header sent. */
+  readonly accept: string;
+  readonly read: (response: Response) => Promise<unknown>;
+}
 
 /** Everything the runtime needs to know about one operation; generated next to each operation function. */
 export interface Endpoint {
@@ -32,7 +37,7 @@ export interface Endpoint {
   /** Alternatives of credential names that must all be present; the first satisfiable one is sent. */
   readonly security?: readonly (readonly string[])[];
   /** How a 2xx body is read; JSON when omitted. */
-  readonly response?: ResponseKind;
+  readonly response?: ResponseReader;
   /** The documented error statuses: codes, `4XX`-style ranges, or `default`. */
   readonly errors?: readonly (number | string)[];
   readonly pagination?: PaginationSpec;
@@ -138,7 +143,7 @@ const MAX_REDIRECTS = 20;
  * `RequestValidationError` before sending when a parameter breaks the spec.
  */
 export function request<T, E = unknown>(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): ApiPromise<T, E> {
-  return new ApiPromise(send(client, endpoint, input, options), (raw) => readResponse(raw, endpoint.response ?? "json", options.signal) as Promise<T>);
+  return new ApiPromise(send(client, endpoint, input, options), (raw) => readResponse(raw, endpoint.response, options.signal) as Promise<T>);
 }
 
 /** Validates, then sends with retries, timeouts and safe redirects; resolves with the 2xx response, body unread. */
@@ -195,7 +200,7 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
 /** The URL, headers and credentials of a call; separate from sending so it can be tested without a server. */
 export async function prepareRequest(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): Promise<PreparedRequest> {
   const settings = internalsOf(client);
-  const outgoing: Outgoing = { headers: new Headers({ accept: acceptFor(endpoint.response ?? "json") }), query: [], cookies: [], sensitive: [] };
+  const outgoing: Outgoing = { headers: new Headers({ accept: endpoint.response?.accept ?? "application/json" }), query: [], cookies: [], sensitive: [] };
   if (!isBrowser()) outgoing.headers.set("user-agent", settings.userAgent);
   for (const [name, value] of Object.entries(settings.headers)) setHeader(outgoing.headers, name, value);
 
@@ -319,20 +324,10 @@ function isBrowser(): boolean {
   return typeof (globalThis as { document?: unknown }).document !== "undefined" || typeof (globalThis as { importScripts?: unknown }).importScripts === "function";
 }
 
-function kindOf(contentType: string): ResponseKind {
-  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (type === "application/json" || type.endsWith("+json")) return "json";
-  return type.startsWith("text/") ? "text" : type === "" ? "empty" : "binary";
-}
-
-function acceptFor(kind: ResponseKind): string {
-  return kind === "json" ? "application/json" : kind === "text" ? "text/plain, */*" : kind === "auto" ? "application/json, */*" : "*/*";
-}
-
 /** Reads a 2xx body. The caller's signal still aborts the read, with `AbortError` like any other abort. */
-export async function readResponse(raw: RawResponse, kind: ResponseKind, signal: AbortSignal | undefined): Promise<unknown> {
+export async function readResponse(raw: RawResponse, reader: ResponseReader | undefined, signal: AbortSignal | undefined): Promise<unknown> {
   try {
-    return await readBody(raw.response, kind);
+    return await (reader?.read ?? readJson)(raw.response);
   } catch (error) {
     if (isAborted(signal)) throw abortError(signal);
     throw error;
@@ -341,18 +336,33 @@ export async function readResponse(raw: RawResponse, kind: ResponseKind, signal:
   }
 }
 
-async function readBody(response: Response, kind: ResponseKind): Promise<unknown> {
-  if (kind === "auto") kind = kindOf(response.headers.get("content-type") ?? "");
-  if (kind === "binary") return response.blob();
+/** JSON; an empty body is `undefined`. */
+async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
-  if (kind === "text") return text;
-  if (kind === "empty" || text === "") return undefined;
+  if (text === "") return undefined;
   try {
     return JSON.parse(text);
   } catch {
     throw new SdkError(`expected a JSON body from ${response.url || "the server"} (status ${response.status}), got: ${text.slice(0, 200)}`);
   }
 }
+
+export const textResponse: ResponseReader = { accept: "text/plain, */*", read: (response) => response.text() };
+
+export const binaryResponse: ResponseReader = { accept: "*/*", read: (response) => response.blob() };
+
+/** No content: the body is read (so the connection is released) and ignored. */
+export const emptyResponse: ResponseReader = { accept: "*/*", read: (response) => response.text().then(() => undefined) };
+
+/** For operations whose successes differ: goes by the response's Content-Type. */
+export const autoResponse: ResponseReader = {
+  accept: "application/json, */*",
+  read(response) {
+    const type = response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+    const reader = type === "application/json" || type.endsWith("+json") ? undefined : type.startsWith("text/") ? textResponse : type === "" ? emptyResponse : binaryResponse;
+    return (reader?.read ?? readJson)(response);
+  },
+};
 
 async function toApiError(response: Response, requestId: string | undefined, endpoint: Endpoint): Promise<ApiError> {
   const text = await response.text().catch(() => "");

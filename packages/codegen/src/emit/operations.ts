@@ -1,4 +1,4 @@
-import { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle } from "../model/build-model.js";
+import { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle, RESPONSE_READERS } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
 import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
@@ -287,7 +287,7 @@ export function endpointOf(operation: OperationModel): LiteralValue {
     pathParams: Object.keys(pathRules).length === 0 ? undefined : pathRules,
     params: operation.parameters.length === 0 ? undefined : Object.fromEntries(operation.parameters.map((parameter) => [parameter.name, paramRule(parameter)])),
     security: operation.security.length === 0 ? undefined : operation.security.map((names) => [...names]),
-    response: kind === "json" ? undefined : kind,
+    response: kind === "json" ? undefined : new Identifier(RESPONSE_READERS[kind]),
     errors: errors.length === 0 ? undefined : errors,
     pagination: operation.pagination === undefined ? undefined : paginationSpec(operation.pagination),
     body: operation.requestBody === undefined ? undefined : bodySpec(operation.requestBody),

@@ -74,6 +74,14 @@ export const PATH_STYLES: Readonly<Record<PathParameterModel["style"], string | 
 /** The runtime's writer of header and cookie parameters (query parameters need none): imported per use. */
 export const PARAM_LOCATIONS: Readonly<Record<"header" | "cookie", string>> = { header: "headerParam", cookie: "cookieParam" };
 
+/** The runtime's reader of each kind of 2xx body besides JSON, the default: imported per use. */
+export const RESPONSE_READERS: Readonly<Record<Exclude<ResponseModel["kind"], "json"> | "auto", string>> = {
+  text: "textResponse",
+  binary: "binaryResponse",
+  empty: "emptyResponse",
+  auto: "autoResponse",
+};
+
 /** Formats the runtime checks (and, for `date`, serialises differently), as its exports; others are left to the server. */
 export const CHECKED_FORMATS: ReadonlyMap<string, string> = new Map([
   ["uuid", "uuidFormat"],
@@ -126,7 +134,7 @@ export const PACKAGE_TYPE_EXPORTS: readonly string[] = [...RUNTIME_TYPE_EXPORTS,
  * Names the generated modules declare or import next to an operation function (the runtime's functions, the schema's
  * roots, the endpoint constant): an operation may not take them either.
  */
-const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", ...Object.values(BODY_ENCODERS), ...Object.values(PAGE_STYLES), ...QUERY_STYLES.values(), ...Object.values(PATH_STYLES).filter((style) => style !== undefined), ...CHECKED_FORMATS.values(), ...Object.values(PARAM_LOCATIONS), "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
+const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", ...Object.values(BODY_ENCODERS), ...Object.values(PAGE_STYLES), ...QUERY_STYLES.values(), ...Object.values(PATH_STYLES).filter((style) => style !== undefined), ...CHECKED_FORMATS.values(), ...Object.values(PARAM_LOCATIONS), ...Object.values(RESPONSE_READERS), "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
 
 /** Options of `createClient` (the runtime's `BaseClientOptions`, plus `serverVariables`) a credential must not shadow. */
 const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "validate", "userAgent", "hooks", "serverVariables", ...OBJECT_MEMBER_NAMES]);

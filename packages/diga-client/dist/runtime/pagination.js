@@ -145,7 +145,7 @@ function startPage(chain, next) {
 		params
 	};
 	return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) => {
-		const body = await readResponse(raw, "json", chain.options?.signal);
+		const body = await readResponse(raw, undefined, chain.options?.signal);
 		return toPage(body, {
 			...chain,
 			seen

@@ -13,10 +13,15 @@ export interface ParamSpec extends SerializeRule, ValueRule {
 /** How a path parameter is written, and what values the spec allows. */
 export interface PathParamSpec extends PathRule, ValueRule {}
 /**
-* How a response body is read: decided from the spec, so a JSON API sent as text/plain still parses; `auto`, for
-* operations whose successes differ, goes by the response's Content-Type.
+* How a 2xx body is read when it is not JSON, the default: decided from the spec, so a JSON API sent as text/plain
+* still parses. Generated code names the reader its operation needs ({@link textResponse}…), so a JSON-only client
+* bundles none.
 */
-export type ResponseKind = "json" | "text" | "binary" | "empty" | "auto";
+export interface ResponseReader {
+	/** The Accept header sent. */
+	readonly accept: string;
+	readonly read: (response: Response) => Promise<unknown>;
+}
 /** Everything the runtime needs to know about one operation; generated next to each operation function. */
 export interface Endpoint {
 	readonly method: string;
@@ -26,7 +31,7 @@ export interface Endpoint {
 	/** Alternatives of credential names that must all be present; the first satisfiable one is sent. */
 	readonly security?: readonly (readonly string[])[];
 	/** How a 2xx body is read; JSON when omitted. */
-	readonly response?: ResponseKind;
+	readonly response?: ResponseReader;
 	/** The documented error statuses: codes, `4XX`-style ranges, or `default`. */
 	readonly errors?: readonly (number | string)[];
 	readonly pagination?: PaginationSpec;
@@ -134,5 +139,11 @@ export declare function prepareRequest(client: Client, endpoint: Endpoint, input
 */
 export declare const followServerUrl: FollowUrl;
 /** Reads a 2xx body. The caller's signal still aborts the read, with `AbortError` like any other abort. */
-export declare function readResponse(raw: RawResponse, kind: ResponseKind, signal: AbortSignal | undefined): Promise<unknown>;
+export declare function readResponse(raw: RawResponse, reader: ResponseReader | undefined, signal: AbortSignal | undefined): Promise<unknown>;
+export declare const textResponse: ResponseReader;
+export declare const binaryResponse: ResponseReader;
+/** No content: the body is read (so the connection is released) and ignored. */
+export declare const emptyResponse: ResponseReader;
+/** For operations whose successes differ: goes by the response's Content-Type. */
+export declare const autoResponse: ResponseReader;
 export {};

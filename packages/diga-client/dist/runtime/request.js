@@ -22,7 +22,7 @@ const MAX_REDIRECTS = 20;
 * `RequestValidationError` before sending when a parameter breaks the spec.
 */
 export function request(client, endpoint, input, options = {}) {
-	return new ApiPromise(send(client, endpoint, input, options), (raw) => readResponse(raw, endpoint.response ?? "json", options.signal));
+	return new ApiPromise(send(client, endpoint, input, options), (raw) => readResponse(raw, endpoint.response, options.signal));
 }
 /** Validates, then sends with retries, timeouts and safe redirects; resolves with the 2xx response, body unread. */
 export async function send(client, endpoint, input, options = {}) {
@@ -88,7 +88,7 @@ export async function send(client, endpoint, input, options = {}) {
 export async function prepareRequest(client, endpoint, input, options = {}) {
 	const settings = internalsOf(client);
 	const outgoing = {
-		headers: new Headers({ accept: acceptFor(endpoint.response ?? "json") }),
+		headers: new Headers({ accept: endpoint.response?.accept ?? "application/json" }),
 		query: [],
 		cookies: [],
 		sensitive: []
@@ -228,18 +228,10 @@ function isBrowser() {
 	// Browsers refuse (or preflight) a script-set User-Agent; everywhere else it identifies the client.
 	return typeof globalThis.document !== "undefined" || typeof globalThis.importScripts === "function";
 }
-function kindOf(contentType) {
-	const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-	if (type === "application/json" || type.endsWith("+json")) return "json";
-	return type.startsWith("text/") ? "text" : type === "" ? "empty" : "binary";
-}
-function acceptFor(kind) {
-	return kind === "json" ? "application/json" : kind === "text" ? "text/plain, */*" : kind === "auto" ? "application/json, */*" : "*/*";
-}
 /** Reads a 2xx body. The caller's signal still aborts the read, with `AbortError` like any other abort. */
-export async function readResponse(raw, kind, signal) {
+export async function readResponse(raw, reader, signal) {
 	try {
-		return await readBody(raw.response, kind);
+		return await (reader?.read ?? readJson)(raw.response);
 	} catch (error) {
 		if (isAborted(signal)) throw abortError(signal);
 		throw error;
@@ -247,18 +239,38 @@ export async function readResponse(raw, kind, signal) {
 		raw.release();
 	}
 }
-async function readBody(response, kind) {
-	if (kind === "auto") kind = kindOf(response.headers.get("content-type") ?? "");
-	if (kind === "binary") return response.blob();
+/** JSON; an empty body is `undefined`. */
+async function readJson(response) {
 	const text = await response.text();
-	if (kind === "text") return text;
-	if (kind === "empty" || text === "") return undefined;
+	if (text === "") return undefined;
 	try {
 		return JSON.parse(text);
 	} catch {
 		throw new SdkError(`expected a JSON body from ${response.url || "the server"} (status ${response.status}), got: ${text.slice(0, 200)}`);
 	}
 }
+export const textResponse = {
+	accept: "text/plain, */*",
+	read: (response) => response.text()
+};
+export const binaryResponse = {
+	accept: "*/*",
+	read: (response) => response.blob()
+};
+/** No content: the body is read (so the connection is released) and ignored. */
+export const emptyResponse = {
+	accept: "*/*",
+	read: (response) => response.text().then(() => undefined)
+};
+/** For operations whose successes differ: goes by the response's Content-Type. */
+export const autoResponse = {
+	accept: "application/json, */*",
+	read(response) {
+		const type = response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+		const reader = type === "application/json" || type.endsWith("+json") ? undefined : type.startsWith("text/") ? textResponse : type === "" ? emptyResponse : binaryResponse;
+		return (reader?.read ?? readJson)(response);
+	}
+};
 async function toApiError(response, requestId, endpoint) {
 	const text = await response.text().catch(() => "");
 	let body = text === "" ? undefined : text;
