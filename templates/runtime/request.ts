@@ -185,7 +185,7 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
         handedOver = true; // released once its body is read
         return { response, requestId, release };
       }
-      error = await toApiError(response, requestId, endpoint);
+      error = await toApiError(response, requestId, endpoint, operation);
       // An abort while the error body was read: the caller's abort, not the status, is what happened.
       if (isAborted(options.signal)) throw abortError(options.signal);
     } finally {
@@ -364,7 +364,7 @@ export const autoResponse: ResponseReader = {
   },
 };
 
-async function toApiError(response: Response, requestId: string | undefined, endpoint: Endpoint): Promise<ApiError> {
+async function toApiError(response: Response, requestId: string | undefined, endpoint: Endpoint, operation: string): Promise<ApiError> {
   const text = await response.text().catch(() => "");
   let body: unknown = text === "" ? undefined : text;
   try {
@@ -375,11 +375,10 @@ async function toApiError(response: Response, requestId: string | undefined, end
   const errors = endpoint.errors ?? [];
   // An operation that documents no error statuses types its errors as any ApiError: every status fits.
   const documented = errors.length === 0 || errors.includes(response.status) || errors.includes(`${String(response.status)[0]}XX`) || errors.includes("default");
-  return createApiError(response.status, response.headers, body, requestId, documented, `${endpoint.method} ${endpoint.path}`);
+  return createApiError(response.status, response.headers, body, requestId, documented, operation);
 }
 
 function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return `connection failed: ${String(error)}`;
-  const cause = (error as { cause?: unknown }).cause;
-  return `connection failed: ${error.message}${cause instanceof Error ? ` (${cause.message})` : ""}`;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return `connection failed: ${error instanceof Error ? error.message : String(error)}${cause instanceof Error ? ` (${cause.message})` : ""}`;
 }

@@ -73,7 +73,7 @@ export async function send(client, endpoint, input, options = {}) {
 					release
 				};
 			}
-			error = await toApiError(response, requestId, endpoint);
+			error = await toApiError(response, requestId, endpoint, operation);
 			// An abort while the error body was read: the caller's abort, not the status, is what happened.
 			if (isAborted(options.signal)) throw abortError(options.signal);
 		} finally {
@@ -271,7 +271,7 @@ export const autoResponse = {
 		return (reader?.read ?? readJson)(response);
 	}
 };
-async function toApiError(response, requestId, endpoint) {
+async function toApiError(response, requestId, endpoint, operation) {
 	const text = await response.text().catch(() => "");
 	let body = text === "" ? undefined : text;
 	try {
@@ -280,10 +280,9 @@ async function toApiError(response, requestId, endpoint) {
 	const errors = endpoint.errors ?? [];
 	// An operation that documents no error statuses types its errors as any ApiError: every status fits.
 	const documented = errors.length === 0 || errors.includes(response.status) || errors.includes(`${String(response.status)[0]}XX`) || errors.includes("default");
-	return createApiError(response.status, response.headers, body, requestId, documented, `${endpoint.method} ${endpoint.path}`);
+	return createApiError(response.status, response.headers, body, requestId, documented, operation);
 }
 function messageOf(error) {
-	if (!(error instanceof Error)) return `connection failed: ${String(error)}`;
-	const cause = error.cause;
-	return `connection failed: ${error.message}${cause instanceof Error ? ` (${cause.message})` : ""}`;
+	const cause = error instanceof Error ? error.cause : undefined;
+	return `connection failed: ${error instanceof Error ? error.message : String(error)}${cause instanceof Error ? ` (${cause.message})` : ""}`;
 }
