@@ -1,14 +1,21 @@
 import { RequestValidationError } from "./errors.js";
-import { isAbsent, scalarToString, serializeQueryParam } from "./serialize.js";
+import { isAbsent, scalarToString, serializeQueryParam, type QueryStyle } from "./serialize.js";
 
 /** Raw bytes a binary body may be given as. */
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
 
 /**
- * Encodes a request body for fetch. Generated code names the encoder its operation needs ({@link jsonBody},
- * {@link formBody}…), so an application bundles only the encoders of the bodies it sends.
+ * Encodes a request body for fetch; `undefined` when there is none to send. Generated code names the encoder its
+ * operation needs ({@link jsonBody}, {@link formBody}…), so an application bundles only the encoders, and the checks
+ * they share, of the bodies it sends.
  */
-export type BodyEncoder = (value: unknown, spec: BodySpec) => EncodedBody;
+export type BodyEncoder = (value: unknown, spec: BodySpec, operation: BodyOperation) => EncodedBody | undefined;
+
+/** The operation a body is sent with, for its checks and messages. */
+export interface BodyOperation {
+  readonly method: string;
+  readonly path: string;
+}
 
 /** How an operation's request body is encoded; generated from the spec's requestBody. */
 export interface BodySpec {
@@ -19,7 +26,7 @@ export interface BodySpec {
   readonly key?: string;
   readonly required?: boolean;
   /** Per-property encoding of form and multipart bodies. */
-  readonly encoding?: Readonly<Record<string, { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }>>;
+  readonly encoding?: Readonly<Record<string, { readonly contentType?: string; readonly style?: QueryStyle; readonly explode?: boolean }>>;
 }
 
 /**
@@ -36,46 +43,51 @@ export interface EncodedBody {
   readonly replayable: boolean;
 }
 
-/** The body of a call, encoded; undefined when there is none to send. */
-export function encodeBody(spec: BodySpec, value: unknown, operation: string): EncodedBody | undefined {
-  if (!isAbsent(value)) return spec.encode(value, spec);
-  if (spec.required === true) throw new RequestValidationError(`${operation}: the request body "${spec.key ?? "body"}" is required`);
-  return undefined;
+const BODILESS_METHODS = new Set(["GET", "HEAD"]);
+
+/** An encoder of one kind of body, with the checks every body shares. */
+function encoder(encode: (value: unknown, spec: BodySpec) => EncodedBody): BodyEncoder {
+  return (value, spec, { method, path }) => {
+    if (isAbsent(value)) {
+      if (spec.required === true) throw new RequestValidationError(`${method} ${path}: the request body "${spec.key ?? "body"}" is required`);
+      return undefined;
+    }
+    // fetch would reject this with a TypeError that looks like a network failure; it is a mistake in the call.
+    if (BODILESS_METHODS.has(method.toUpperCase())) throw new RequestValidationError(`${method} ${path}: a ${method} request cannot carry a body (fetch refuses to send one)`);
+    return encode(value, spec);
+  };
 }
 
+// Each encoder is built by `encoder`: the annotation tells bundlers the call has no side effects, so an unused one is dropped.
 /** JSON, and JSON-based media types such as `application/merge-patch+json`. */
-export function jsonBody(value: unknown, spec: BodySpec): EncodedBody {
-  return { body: JSON.stringify(value), contentType: spec.mediaType ?? "application/json", replayable: true };
-}
+export const jsonBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => ({ body: JSON.stringify(value), contentType: spec.mediaType ?? "application/json", replayable: true }));
 
-export function textBody(value: unknown, spec: BodySpec): EncodedBody {
-  return { body: String(value), contentType: spec.mediaType ?? "text/plain", replayable: true };
-}
+export const textBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => ({ body: String(value), contentType: spec.mediaType ?? "text/plain", replayable: true }));
 
 /** Raw bytes; a Blob's own type is kept when the spec allows any type of its range (`audio/*`). */
-export function binaryBody(value: unknown, spec: BodySpec): EncodedBody {
+export const binaryBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => {
   const type = spec.mediaType === undefined || spec.mediaType.includes("*") ? (value instanceof Blob && value.type !== "" ? value.type : "application/octet-stream") : spec.mediaType;
   return { body: value as SendableBody, contentType: type, replayable: !(value instanceof ReadableStream) };
-}
+});
 
 function entriesOf(value: unknown): [string, unknown][] {
   return typeof value === "object" && value !== null ? Object.entries(value).filter(([, inner]) => !isAbsent(inner)) : [];
 }
 
 /** `application/x-www-form-urlencoded`: each property as a form parameter, with its encoding's style. */
-export function formBody(value: unknown, spec: BodySpec): EncodedBody {
+export const formBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => {
   const body = entriesOf(value)
     .flatMap(([name, inner]) => serializeQueryParam(name, inner, spec.encoding?.[name] ?? {}))
     .join("&")
     .replaceAll("%20", "+");
   return { body, contentType: spec.mediaType ?? "application/x-www-form-urlencoded", replayable: true };
-}
+});
 
 /**
  * `multipart/form-data`: Blobs and Files as file parts, arrays as repeated parts, objects as JSON parts, the rest as
  * text; a property's `encoding.contentType` sets its part's type.
  */
-export function multipartBody(value: unknown, spec: BodySpec): EncodedBody {
+export const multipartBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => {
   const form = new FormData();
   for (const [name, inner] of entriesOf(value)) {
     const contentType = spec.encoding?.[name]?.contentType;
@@ -89,4 +101,4 @@ export function multipartBody(value: unknown, spec: BodySpec): EncodedBody {
   }
   // No Content-Type: fetch sets it, with the boundary it chose.
   return { body: form, contentType: undefined, replayable: true };
-}
+});

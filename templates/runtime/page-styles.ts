@@ -3,6 +3,7 @@
  * (`styles: [{ style: cursorPages, next: { param: "after", from: "last_id" } }]`), so a bundle holds only those.
  */
 import { fieldAt, type FieldPath, type PageState, type PageStyle } from "./pagination.js";
+import { followServerUrl } from "./request.js";
 
 /** A cursor: the query parameter it is sent in, and the response field (or item field) it is read from. */
 export interface CursorSpec {
@@ -94,6 +95,7 @@ export const nextUrlPages: PageStyle<NextUrlPaging> = {
     const url = forward ? fieldAt(body, next) : previous === undefined ? undefined : fieldAt(body, previous);
     return typeof url === "string" && url !== "" ? url : undefined;
   },
+  follow: followServerUrl,
 };
 
 /** The `Link` response header (RFC 8288): `rel="next"` forwards, `rel="prev"` backwards (GitHub, GitLab). */
@@ -112,6 +114,7 @@ export const linkHeaderPages: PageStyle<LinkHeaderPaging> = {
     }
     return undefined;
   },
+  follow: followServerUrl,
 };
 
 function given(params: Readonly<Record<string, unknown>>, name: string): boolean {

@@ -2,7 +2,7 @@ import { ApiPromise } from "./api-promise.js";
 import type { Client } from "./client.js";
 import { RequestValidationError, SdkError } from "./errors.js";
 import type { CursorPaging, LinkHeaderPaging, NextUrlPaging, OffsetPaging, PageNumberPaging } from "./page-styles.js";
-import { readResponse, send, type Endpoint, type RequestInput, type RequestOptions } from "./request.js";
+import { readResponse, send, type Endpoint, type FollowUrl, type RequestInput, type RequestOptions } from "./request.js";
 
 /**
  * A field of a response body as a dotted path: `data`, `meta.cursors.next`, `_links.next.href`. The empty path is
@@ -30,6 +30,8 @@ export interface PageStyle<TEntry> {
   step(entry: TEntry, page: PageState, forward: boolean): Record<string, unknown> | string | undefined;
   /** Whether the first call's params start a backward walk (e.g. Diga's `before`). */
   backwards?(entry: TEntry, params: Readonly<Record<string, unknown>>): boolean;
+  /** How the URLs `step` returns are followed; set by every style that returns one. */
+  readonly follow?: FollowUrl;
 }
 
 /** One style an operation pages by, with the fields and parameters it reads. */
@@ -194,9 +196,11 @@ export function paginate<TBody, TItem, E = unknown>(
 function startPage<TBody, TItem, E = unknown>(chain: Chain, next: PageRequest): PagePromise<TBody, TItem, E> {
   const params = "params" in next ? next.params : ((chain.input.params ?? {}) as Record<string, unknown>);
   const seen = new Set(chain.seen).add("url" in next ? next.url : keyOf(params));
-  const input: RequestInput = "url" in next ? { ...chain.input, url: next.url } : { ...chain.input, params };
+  // Only the styles that page by URL return one, and each says how it is followed.
+  const follow = (chain.entry.style as PageStyle<StyleEntry>).follow as FollowUrl;
+  const input: RequestInput = "url" in next ? { ...chain.input, url: { href: next.url, follow } } : { ...chain.input, params };
   return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) => {
-    const body = await readResponse(raw, "json", chain.options?.signal);
+    const body = await readResponse(raw, undefined, chain.options?.signal);
     return toPage<TBody, TItem>(body, { ...chain, seen }, params, raw.response.headers);
   });
 }

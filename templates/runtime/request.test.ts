@@ -19,7 +19,9 @@ import {
   UnprocessableEntityError,
 } from "./errors.js";
 import { jsonBody } from "./body.js";
-import { prepareRequest, request, type Endpoint } from "./request.js";
+import { emptyResponse, prepareRequest, request, type Endpoint } from "./request.js";
+import { cookieParam, headerParam } from "./serialize.js";
+import { dateTimeFormat, uuidFormat } from "./validate.js";
 
 const credentials = {
   bearerToken: bearerAuth,
@@ -37,7 +39,7 @@ function client(options: Options = {}) {
 const endpoint = {
   method: "GET",
   path: "/things/{id}",
-  params: { limit: { in: "query" }, "X-Trace": { in: "header" }, session: { in: "cookie" } },
+  params: { limit: { in: "query" }, "X-Trace": { in: headerParam }, session: { in: cookieParam } },
   security: [["bearerToken"]],
   errors: [404, 422],
 } as const satisfies Endpoint;
@@ -148,7 +150,7 @@ describe("request: responses and errors", () => {
 
   it("resolves with undefined for an empty body", async () => {
     const { fetch } = scripted(json(204, undefined));
-    await expect(request(client({ fetch }), { method: "DELETE", path: "/x", response: "empty" }, {})).resolves.toBeUndefined();
+    await expect(request(client({ fetch }), { method: "DELETE", path: "/x", response: emptyResponse }, {})).resolves.toBeUndefined();
   });
 
   it.each([
@@ -447,11 +449,11 @@ describe("request: validation before sending", () => {
   const validated = {
     method: "GET",
     path: "/items/{id}",
-    pathParams: { id: { format: "uuid" } },
+    pathParams: { id: { format: uuidFormat } },
     params: {
       limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },
       order: { in: "query", enum: ["asc", "desc"] },
-      since: { in: "query", format: "date-time" },
+      since: { in: "query", format: dateTimeFormat },
       q: { in: "query", required: true },
     },
   } as const satisfies Endpoint;

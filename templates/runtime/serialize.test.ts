@@ -1,11 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { buildPath, scalarToString, serializePathParam, serializeQueryParam, serializeSimpleValue } from "./serialize.js";
+import {
+  buildPath,
+  deepObjectQuery,
+  labelPath,
+  matrixPath,
+  pipeDelimitedQuery,
+  scalarToString,
+  serializePathParam,
+  serializeQueryParam,
+  serializeSimpleValue,
+  spaceDelimitedQuery,
+  type PathStyle,
+  type QueryStyle,
+} from "./serialize.js";
+import { dateFormat } from "./validate.js";
 
 // The style examples of the OpenAPI specification (3.1, "Style Examples"), with the spec's
 // `color` values: "blue", ["blue", "black", "brown"] and { R: 100, G: 200, B: 150 }.
 const primitive = "blue";
 const array = ["blue", "black", "brown"];
 const object = { R: 100, G: 200, B: 150 };
+
+// The defaults (`simple` in the path, `form` in the query) are no style at all: generated code names only the others.
+const PATH_STYLES: Readonly<Record<string, { style?: PathStyle }>> = { simple: {}, label: { style: labelPath }, matrix: { style: matrixPath } };
+const QUERY_STYLES: Readonly<Record<string, { style?: QueryStyle }>> = {
+  form: {},
+  spaceDelimited: { style: spaceDelimitedQuery },
+  pipeDelimited: { style: pipeDelimitedQuery },
+  deepObject: { style: deepObjectQuery },
+};
 
 describe("serializePathParam (OpenAPI style examples)", () => {
   it.each([
@@ -16,7 +39,7 @@ describe("serializePathParam (OpenAPI style examples)", () => {
     { style: "matrix", explode: false, want: [";color=blue", ";color=blue,black,brown", ";color=R,100,G,200,B,150"] },
     { style: "matrix", explode: true, want: [";color=blue", ";color=blue;color=black;color=brown", ";R=100;G=200;B=150"] },
   ])("$style, explode $explode", ({ style, explode, want }) => {
-    expect([primitive, array, object].map((value) => serializePathParam("color", value, { style, explode }))).toStrictEqual(want);
+    expect([primitive, array, object].map((value) => serializePathParam("color", value, { ...PATH_STYLES[style], explode }))).toStrictEqual(want);
   });
 
   it("encodes a slash so a value cannot change the path", () => {
@@ -36,7 +59,7 @@ describe("serializeQueryParam (OpenAPI style examples)", () => {
     { style: "pipeDelimited", explode: false, want: [["color=blue"], ["color=blue%7Cblack%7Cbrown"], ["color=R%7C100%7CG%7C200%7CB%7C150"]] },
     { style: "deepObject", explode: true, want: [["color=blue"], ["color=blue", "color=black", "color=brown"], ["color%5BR%5D=100", "color%5BG%5D=200", "color%5BB%5D=150"]] },
   ])("$style, explode $explode", ({ style, explode, want }) => {
-    expect([primitive, array, object].map((value) => serializeQueryParam("color", value, { style, explode }))).toStrictEqual(want);
+    expect([primitive, array, object].map((value) => serializeQueryParam("color", value, { ...QUERY_STYLES[style], explode }))).toStrictEqual(want);
   });
 
   it.each([
@@ -56,7 +79,7 @@ describe("serializeQueryParam (OpenAPI style examples)", () => {
   });
 
   it("sends only the day of a Date for format: date", () => {
-    expect(serializeQueryParam("day", new Date(Date.UTC(2025, 0, 31, 23, 0)), { format: "date" })).toStrictEqual(["day=2025-01-31"]);
+    expect(serializeQueryParam("day", new Date(Date.UTC(2025, 0, 31, 23, 0)), { format: dateFormat })).toStrictEqual(["day=2025-01-31"]);
   });
 
   it("encodes the parameter name", () => {

@@ -1,4 +1,7 @@
+import type { Outgoing } from "./auth.js";
 import { RequestValidationError } from "./errors.js";
+import { setHeader } from "./headers.js";
+import type { Format } from "./validate.js";
 
 /**
  * Parameter serialisation as the OpenAPI specification defines it, for every style and explode combination of
@@ -6,12 +9,48 @@ import { RequestValidationError } from "./errors.js";
  * a literal `null`. Dates become ISO strings (`format: date` sends only the day).
  */
 
-export interface SerializeRule {
-  readonly style?: string;
-  readonly explode?: boolean;
-  readonly allowReserved?: boolean;
-  readonly format?: string;
+/**
+ * A query style other than `form`, the default. Generated code imports the styles its operations use
+ * ({@link deepObjectQuery}…), so an application bundles only those.
+ */
+export interface QueryStyle {
+  /** Between the items of a non-exploded array or object. */
+  readonly separator: string;
+  /** How an object is written, when not as `form` writes it; `entries` are `[field, encoded value]`. */
+  readonly object?: (key: string, entries: readonly (readonly [string, string])[]) => string[];
 }
+
+/**
+ * A path style other than `simple`, the default: writes the encoded `parts` (an array's items, an object's
+ * `field,value` or `field=value` pairs, or one scalar) of the parameter `name`.
+ */
+export type PathStyle = (name: string, parts: readonly string[], explode: boolean, object: boolean) => string;
+
+/** How a scalar is written, and whether arrays and objects are exploded. */
+export interface ScalarRule {
+  readonly explode?: boolean;
+  readonly format?: Format;
+}
+
+export interface SerializeRule extends ScalarRule {
+  readonly style?: QueryStyle;
+  readonly allowReserved?: boolean;
+}
+
+export interface PathRule extends ScalarRule {
+  readonly style?: PathStyle;
+}
+
+export const spaceDelimitedQuery: QueryStyle = { separator: "%20" };
+export const pipeDelimitedQuery: QueryStyle = { separator: "%7C" };
+export const deepObjectQuery: QueryStyle = {
+  separator: ",",
+  object: (key, entries) => entries.map(([field, text]) => `${key}%5B${encodeURIComponent(field)}%5D=${text}`),
+};
+
+export const labelPath: PathStyle = (_, parts, explode) => `.${parts.join(explode ? "." : ",")}`;
+export const matrixPath: PathStyle = (name, parts, explode, object) =>
+  explode ? parts.map((part) => (object ? `;${part}` : `;${name}=${part}`)).join("") : `;${name}=${parts.join(",")}`;
 
 type Primitive = string | number | boolean | bigint;
 
@@ -20,11 +59,11 @@ export function isAbsent(value: unknown): value is null | undefined {
   return value === undefined || value === null;
 }
 
-/** A scalar as text: dates as ISO 8601 (`format: date` → `2026-11-27`), everything else via `String`. */
-export function scalarToString(value: unknown, format?: string): string {
+/** A scalar as text: dates as ISO 8601, or as their format writes them (`format: date` → `2026-11-27`), the rest via `String`. */
+export function scalarToString(value: unknown, format?: Format): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new TypeError("cannot send an invalid Date");
-    return format === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
+    return format?.fromDate?.(value) ?? value.toISOString();
   }
   return String(value as Primitive);
 }
@@ -49,12 +88,12 @@ function encodeValue(text: string, allowReserved: boolean | undefined): string {
 /** The `name=value` pairs of one query parameter, already percent-encoded, in the order they are sent. */
 export function serializeQueryParam(name: string, value: unknown, rule: SerializeRule = {}): string[] {
   if (isAbsent(value)) return [];
-  const style = rule.style ?? "form";
-  const explode = rule.explode ?? style === "form";
+  const { style } = rule;
+  const explode = rule.explode ?? style === undefined;
+  const separator = style?.separator ?? ",";
   const key = encodeURIComponent(name);
   const encode = (inner: unknown) => encodeValue(scalarToString(inner, rule.format), rule.allowReserved);
 
-  const separator = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "%7C" : ",";
   if (Array.isArray(value)) {
     const items = value.filter((item) => !isAbsent(item));
     if (items.length === 0) return [];
@@ -62,46 +101,30 @@ export function serializeQueryParam(name: string, value: unknown, rule: Serializ
     return [`${key}=${items.map(encode).join(separator)}`];
   }
   if (isPlainObject(value)) {
-    const entries = entriesOf(value);
-    if (style === "deepObject") {
-      return entries.map(([field, inner]) => `${key}%5B${encodeURIComponent(field)}%5D=${encode(inner)}`);
-    }
-    if (explode) return entries.map(([field, inner]) => `${encodeURIComponent(field)}=${encode(inner)}`);
-    return [`${key}=${entries.flatMap(([field, inner]) => [encodeURIComponent(field), encode(inner)]).join(separator)}`];
+    const entries = entriesOf(value).map(([field, inner]) => [field, encode(inner)] as const);
+    if (style?.object !== undefined) return style.object(key, entries);
+    if (explode) return entries.map(([field, text]) => `${encodeURIComponent(field)}=${text}`);
+    return [`${key}=${entries.flatMap(([field, text]) => [encodeURIComponent(field), text]).join(separator)}`];
   }
   return [`${key}=${encode(value)}`];
 }
 
 /** One path segment's replacement for `{name}`, encoded so a `/` in a value cannot change the path. */
-export function serializePathParam(name: string, value: unknown, rule: SerializeRule = {}): string {
+export function serializePathParam(name: string, value: unknown, rule: PathRule = {}): string {
   if (isAbsent(value)) throw new RequestValidationError(`path parameter "${name}" is required`);
-  const style = rule.style ?? "simple";
   const explode = rule.explode ?? false;
   const encode = (inner: unknown) => encodeURIComponent(scalarToString(inner, rule.format));
-
-  if (Array.isArray(value)) {
-    const items = value.map(encode);
-    if (style === "label") return `.${items.join(explode ? "." : ",")}`;
-    if (style === "matrix") return explode ? items.map((item) => `;${name}=${item}`).join("") : `;${name}=${items.join(",")}`;
-    return items.join(",");
-  }
-  if (isPlainObject(value)) {
-    const entries = entriesOf(value);
-    const pairs = explode
-      ? entries.map(([field, inner]) => `${encodeURIComponent(field)}=${encode(inner)}`)
-      : entries.flatMap(([field, inner]) => [encodeURIComponent(field), encode(inner)]);
-    if (style === "label") return `.${pairs.join(explode ? "." : ",")}`;
-    if (style === "matrix") return explode ? pairs.map((pair) => `;${pair}`).join("") : `;${name}=${pairs.join(",")}`;
-    return pairs.join(",");
-  }
-  const text = encode(value);
-  if (style === "label") return `.${text}`;
-  if (style === "matrix") return `;${name}=${text}`;
-  return text;
+  const object = isPlainObject(value);
+  const parts = Array.isArray(value)
+    ? value.map(encode)
+    : object
+      ? entriesOf(value).map(([field, inner]) => `${encodeURIComponent(field)}${explode ? "=" : ","}${encode(inner)}`)
+      : [encode(value)];
+  return rule.style === undefined ? parts.join(",") : rule.style(name, parts, explode, object);
 }
 
 /** A header or cookie value (`simple` style; `form` for cookies): arrays and objects comma-separated. */
-export function serializeSimpleValue(value: unknown, rule: SerializeRule = {}): string | undefined {
+export function serializeSimpleValue(value: unknown, rule: ScalarRule = {}): string | undefined {
   if (isAbsent(value)) return undefined;
   const explode = rule.explode ?? false;
   if (Array.isArray(value)) return value.filter((item) => !isAbsent(item)).map((item) => scalarToString(item, rule.format)).join(",");
@@ -113,7 +136,23 @@ export function serializeSimpleValue(value: unknown, rule: SerializeRule = {}): 
   return scalarToString(value, rule.format);
 }
 
+/**
+ * Where a header or cookie parameter goes (`in`; a query parameter says `"query"`). Generated code names
+ * {@link headerParam} or {@link cookieParam}, so a client whose parameters are all in the query bundles neither.
+ */
+export type ParamLocation = (outgoing: Outgoing, name: string, value: unknown, rule: ScalarRule) => void;
+
+export const headerParam: ParamLocation = (outgoing, name, value, rule) => {
+  const text = serializeSimpleValue(value, rule);
+  if (text !== undefined) setHeader(outgoing.headers, name, text);
+};
+
+export const cookieParam: ParamLocation = (outgoing, name, value, rule) => {
+  const text = serializeSimpleValue(value, rule);
+  if (text !== undefined) outgoing.cookies.push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
+};
+
 /** Replaces each `{name}` in a path template; every name must have a value. */
-export function buildPath(template: string, values: Readonly<Record<string, unknown>>, rules: Readonly<Record<string, SerializeRule>> = {}): string {
+export function buildPath(template: string, values: Readonly<Record<string, unknown>>, rules: Readonly<Record<string, PathRule>> = {}): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => serializePathParam(name, values[name], rules[name]));
 }

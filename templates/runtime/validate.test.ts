@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkValue, type ValueRule } from "./validate.js";
+import { checkValue, dateFormat, dateTimeFormat, uuidFormat, type ValueRule } from "./validate.js";
 
 describe("checkValue", () => {
   it.each<{ value: unknown; rule: ValueRule; want: string | undefined }>([
@@ -13,19 +13,19 @@ describe("checkValue", () => {
     { value: 10, rule: { exclusiveMaximum: 10 }, want: "must be less than 10" },
     { value: "asc", rule: { enum: ["asc", "desc"] }, want: undefined },
     { value: "ASC", rule: { enum: ["asc", "desc"] }, want: 'must be one of "asc", "desc"' },
-    { value: "3fa85f64-5717-4562-b3fc-2c963f66afa6", rule: { format: "uuid" }, want: undefined },
-    { value: "3fa85f64", rule: { format: "uuid" }, want: "must be a UUID" },
-    { value: "2025-01-31T09:30:00Z", rule: { format: "date-time" }, want: undefined },
-    { value: "2025-01-31T09:30:00.123+01:00", rule: { format: "date-time" }, want: undefined },
-    { value: "2025-01-31", rule: { format: "date-time" }, want: "must be an RFC 3339 date-time" },
-    { value: "2025-02-30T00:00:00Z", rule: { format: "date-time" }, want: "must be an RFC 3339 date-time" },
-    { value: "2024-02-29T23:59:60Z", rule: { format: "date-time" }, want: undefined },
-    { value: "2025-01-31T24:00:00Z", rule: { format: "date-time" }, want: "must be an RFC 3339 date-time" },
-    { value: "2025-02-29", rule: { format: "date" }, want: "must be a date (YYYY-MM-DD)" },
-    { value: "2025-13-01T00:00:00Z", rule: { format: "date-time" }, want: "must be an RFC 3339 date-time" },
-    { value: "2025-01-31", rule: { format: "date" }, want: undefined },
-    { value: new Date(0), rule: { format: "date-time" }, want: undefined },
-    { value: new Date(Number.NaN), rule: { format: "date-time" }, want: "is an invalid Date" },
+    { value: "3fa85f64-5717-4562-b3fc-2c963f66afa6", rule: { format: uuidFormat }, want: undefined },
+    { value: "3fa85f64", rule: { format: uuidFormat }, want: "must be a UUID" },
+    { value: "2025-01-31T09:30:00Z", rule: { format: dateTimeFormat }, want: undefined },
+    { value: "2025-01-31T09:30:00.123+01:00", rule: { format: dateTimeFormat }, want: undefined },
+    { value: "2025-01-31", rule: { format: dateTimeFormat }, want: "must be an RFC 3339 date-time" },
+    { value: "2025-02-30T00:00:00Z", rule: { format: dateTimeFormat }, want: "must be an RFC 3339 date-time" },
+    { value: "2024-02-29T23:59:60Z", rule: { format: dateTimeFormat }, want: undefined },
+    { value: "2025-01-31T24:00:00Z", rule: { format: dateTimeFormat }, want: "must be an RFC 3339 date-time" },
+    { value: "2025-02-29", rule: { format: dateFormat }, want: "must be a date (YYYY-MM-DD)" },
+    { value: "2025-13-01T00:00:00Z", rule: { format: dateTimeFormat }, want: "must be an RFC 3339 date-time" },
+    { value: "2025-01-31", rule: { format: dateFormat }, want: undefined },
+    { value: new Date(0), rule: { format: dateTimeFormat }, want: undefined },
+    { value: new Date(Number.NaN), rule: { format: dateTimeFormat }, want: "is an invalid Date" },
     { value: new Date(0), rule: {}, want: "is a Date, but must be a string" },
     { value: "ab", rule: { minLength: 3 }, want: "must be at least 3 characters long" },
     { value: "😀😀", rule: { maxLength: 2 }, want: undefined },

@@ -1,8 +1,9 @@
-import { BODY_ENCODERS } from "../model/build-model.js";
+import { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle, RESPONSE_READERS } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
 import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
   assignment,
+  Call,
   call,
   functionDeclaration,
   Identifier,
@@ -68,10 +69,11 @@ export function emitOperation(operation: OperationModel, { template, header }: O
   const rename = (text: string) => template.functionNames.reduce((renamed, templateName) => renamed.replaceAll(templateName, operation.functionName), text);
   const usesOperation = JSON.stringify(types).includes(`"${template.operationAlias}"`) || operation.pathParameters.length > 0;
 
+  const endpoint = endpointOf(operation);
   const runtime: ImportSpecifier[] = [
     { name: fn.callee },
-    ...(operation.requestBody === undefined ? [] : [{ name: BODY_ENCODERS[operation.requestBody.kind] }]),
-    ...[...new Set(operation.pagination?.styles.map((style) => PAGE_STYLES[style.kind]))].map((styleName) => ({ name: styleName })),
+    // The endpoint names the body encoder, pagination styles, parameter styles and formats it uses: imported per use.
+    ...[...new Set(identifiersIn(endpoint))].map((valueName) => ({ name: valueName })),
     ...[
       fn.client.type,
       "Endpoint",
@@ -104,7 +106,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
     ...alias("Item", names.item, types.item),
     ...alias("Page", names.page, types.page),
     ...alias("Error", names.error, types.error),
-    { doc: assignment(["const ", template.endpoint.name, ": ", template.endpoint.type], valueDoc(endpointOf(operation)), ";") },
+    { doc: assignment(["const ", template.endpoint.name, ": ", template.endpoint.type], valueDoc(endpoint), ";") },
     { doc: operationFunction(operation, fn, types) },
   ];
   return { path: `src/operations/${operation.fileName}.ts`, contents: print(sourceFile(statements)) };
@@ -130,6 +132,14 @@ function operationTypes(operation: OperationModel): OperationTypes {
     error: errors.type,
     errorClasses: errors.classes,
   };
+}
+
+/** The runtime values a literal names (each an import of the generated file), in order of appearance. */
+function identifiersIn(value: LiteralValue): string[] {
+  if (value instanceof Identifier) return [value.name];
+  if (Array.isArray(value)) return value.flatMap(identifiersIn);
+  if (typeof value === "object" && value !== null && !(value instanceof Call)) return Object.values(value).flatMap(identifiersIn);
+  return [];
 }
 
 function paramsUseRuntimeParams(operation: OperationModel): boolean {
@@ -271,7 +281,7 @@ export function endpointOf(operation: OperationModel): LiteralValue {
     pathParams: Object.keys(pathRules).length === 0 ? undefined : pathRules,
     params: operation.parameters.length === 0 ? undefined : Object.fromEntries(operation.parameters.map((parameter) => [parameter.name, paramRule(parameter)])),
     security: operation.security.length === 0 ? undefined : operation.security.map((names) => [...names]),
-    response: kind === "json" ? undefined : kind,
+    response: kind === "json" ? undefined : new Identifier(RESPONSE_READERS[kind]),
     errors: errors.length === 0 ? undefined : errors,
     pagination: operation.pagination === undefined ? undefined : paginationSpec(operation.pagination),
     body: operation.requestBody === undefined ? undefined : bodySpec(operation.requestBody),
@@ -291,7 +301,7 @@ function bodySpec({ kind, mediaType, key, required, encoding }: RequestBodyModel
     mediaType: DEFAULT_MEDIA_TYPES[kind] === mediaType.toLowerCase() || (kind === "multipart" && mediaType.toLowerCase().startsWith("multipart/")) ? undefined : mediaType,
     key: key === "body" ? undefined : key,
     required: required ? true : undefined,
-    encoding: encoding === undefined || Object.keys(encoding).length === 0 ? undefined : (encoding as LiteralValue),
+    encoding: encoding === undefined || Object.keys(encoding).length === 0 ? undefined : Object.fromEntries(Object.entries(encoding).map(([property, entry]) => [property, encodingRule(entry)])),
   };
 }
 
@@ -313,36 +323,53 @@ function defined(rule: { [key: string]: LiteralValue }): { [key: string]: Litera
   return Object.fromEntries(Object.entries(rule).filter(([, value]) => value !== undefined));
 }
 
+/**
+ * A query style (of a parameter or a form body's property) as the runtime reads it: the runtime's style, when not
+ * `form`, and `explode` when it differs from the runtime's default (true for `form` alone).
+ */
+function queryStyleRule(style: string | undefined, explode: boolean): { style: LiteralValue; explode: LiteralValue } {
+  const runtimeStyle = queryStyle(style);
+  return { style: runtimeStyle === undefined ? undefined : new Identifier(runtimeStyle), explode: explode === (runtimeStyle === undefined) ? undefined : explode };
+}
+
+function encodingRule({ contentType, style, explode }: { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }): LiteralValue {
+  return defined({ contentType, ...queryStyleRule(style, explode ?? (style ?? "form") === "form") });
+}
+
 function pathRule(parameter: PathParameterModel): { [key: string]: LiteralValue } {
+  const style = PATH_STYLES[parameter.style];
   return defined({
-    style: parameter.style === "simple" ? undefined : parameter.style,
+    style: style === undefined ? undefined : new Identifier(style),
     explode: parameter.explode ? true : undefined,
     ...valueRule(parameter.value),
   });
 }
 
 function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {
-  const defaultStyle = parameter.in === "header" ? "simple" : "form";
-  const defaultExplode = parameter.style === "form";
+  // Headers and cookies are written one way whatever their style; only `explode` changes them.
+  const { style, explode } =
+    parameter.in === "query" ? queryStyleRule(parameter.style, parameter.explode) : { style: undefined, explode: parameter.explode === (parameter.style === "form") ? undefined : parameter.explode };
   return {
-    in: parameter.in,
-    style: parameter.style === defaultStyle ? undefined : parameter.style,
-    explode: parameter.explode === defaultExplode ? undefined : parameter.explode,
+    in: parameter.in === "query" ? "query" : new Identifier(PARAM_LOCATIONS[parameter.in]),
+    style,
+    explode,
     allowReserved: parameter.allowReserved ? true : undefined,
     required: parameter.required ? true : undefined,
     ...valueRule(parameter.value),
   };
 }
 
-/** Formats the runtime checks (and, for `date`, serialises differently); others are left to the server. */
-const CHECKED_FORMATS = new Set(["uuid", "date", "date-time"]);
+function checkedFormat(format: string | undefined): Identifier | undefined {
+  const runtimeFormat = format === undefined ? undefined : CHECKED_FORMATS.get(format);
+  return runtimeFormat === undefined ? undefined : new Identifier(runtimeFormat);
+}
 
 /** The checks the runtime runs before sending. TypeScript already enforces strings and enums at compile time; these also catch casts, `any` and JavaScript callers. */
 function valueRule(value: ValueModel): { [key: string]: LiteralValue } {
   const enumValues = value.enum?.filter((item) => item !== null);
   return {
     type: value.type === "integer" || value.type === "number" || value.type === "boolean" ? value.type : undefined,
-    format: value.format !== undefined && CHECKED_FORMATS.has(value.format) ? value.format : undefined,
+    format: checkedFormat(value.format),
     enum: enumValues === undefined || enumValues.length === 0 ? undefined : enumValues,
     minimum: value.exclusiveMinimum === undefined ? value.minimum : undefined,
     maximum: value.exclusiveMaximum === undefined ? value.maximum : undefined,

@@ -54,6 +54,41 @@ import {
 /** The runtime's encoder of each kind of body; an operation imports only its own, so unused ones are never bundled. */
 export const BODY_ENCODERS: Readonly<Record<RequestBodyModel["kind"], string>> = { json: "jsonBody", text: "textBody", binary: "binaryBody", form: "formBody", multipart: "multipartBody" };
 
+/**
+ * The runtime's parameter styles besides the defaults (`form` in the query, `simple` in the path); an operation imports
+ * only those it uses, so an application bundles only those.
+ */
+const QUERY_STYLES: ReadonlyMap<string, string> = new Map([
+  ["spaceDelimited", "spaceDelimitedQuery"],
+  ["pipeDelimited", "pipeDelimitedQuery"],
+  ["deepObject", "deepObjectQuery"],
+]);
+
+/** The runtime's style of a query parameter or form property; undefined for `form` (and styles a query cannot have). */
+export function queryStyle(style: string | undefined): string | undefined {
+  return style === undefined ? undefined : QUERY_STYLES.get(style);
+}
+
+export const PATH_STYLES: Readonly<Record<PathParameterModel["style"], string | undefined>> = { simple: undefined, label: "labelPath", matrix: "matrixPath" };
+
+/** The runtime's writer of header and cookie parameters (query parameters need none): imported per use. */
+export const PARAM_LOCATIONS: Readonly<Record<"header" | "cookie", string>> = { header: "headerParam", cookie: "cookieParam" };
+
+/** The runtime's reader of each kind of 2xx body besides JSON, the default: imported per use. */
+export const RESPONSE_READERS: Readonly<Record<Exclude<ResponseModel["kind"], "json"> | "auto", string>> = {
+  text: "textResponse",
+  binary: "binaryResponse",
+  empty: "emptyResponse",
+  auto: "autoResponse",
+};
+
+/** Formats the runtime checks (and, for `date`, serialises differently), as its exports; others are left to the server. */
+export const CHECKED_FORMATS: ReadonlyMap<string, string> = new Map([
+  ["uuid", "uuidFormat"],
+  ["date", "dateFormat"],
+  ["date-time", "dateTimeFormat"],
+]);
+
 /** The runtime's values the generated index re-exports. */
 export const RUNTIME_VALUE_EXPORTS: readonly string[] = [
   "AbortError",
@@ -99,7 +134,7 @@ export const PACKAGE_TYPE_EXPORTS: readonly string[] = [...RUNTIME_TYPE_EXPORTS,
  * Names the generated modules declare or import next to an operation function (the runtime's functions, the schema's
  * roots, the endpoint constant): an operation may not take them either.
  */
-const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", ...Object.values(BODY_ENCODERS), ...Object.values(PAGE_STYLES), "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
+const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", ...Object.values(BODY_ENCODERS), ...Object.values(PAGE_STYLES), ...QUERY_STYLES.values(), ...Object.values(PATH_STYLES).filter((style) => style !== undefined), ...CHECKED_FORMATS.values(), ...Object.values(PARAM_LOCATIONS), ...Object.values(RESPONSE_READERS), "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
 
 /** Options of `createClient` (the runtime's `BaseClientOptions`, plus `serverVariables`) a credential must not shadow. */
 const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "validate", "userAgent", "hooks", "serverVariables", ...OBJECT_MEMBER_NAMES]);

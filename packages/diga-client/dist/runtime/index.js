@@ -7,4 +7,6 @@ export { AbortError, ApiError, AuthenticationError, BadRequestError, ConflictErr
 export { bindOperations } from "./facade.js";
 export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } from "./page-styles.js";
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
-export { request } from "./request.js";
+export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
+export { cookieParam, deepObjectQuery, headerParam, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
+export { dateFormat, dateTimeFormat, uuidFormat } from "./validate.js";

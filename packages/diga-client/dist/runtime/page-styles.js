@@ -4,6 +4,7 @@
 * (`styles: [{ style: cursorPages, next: { param: "after", from: "last_id" } }]`), so a bundle holds only those.
 */
 import { fieldAt } from "./pagination.js";
+import { followServerUrl } from "./request.js";
 export const cursorPages = {
 	owns: ({ next, previous }) => [next.param, previous?.param],
 	step({ next, previous }, { body, items, params }, forward) {
@@ -44,7 +45,8 @@ export const nextUrlPages = {
 	step({ next, previous }, { body }, forward) {
 		const url = forward ? fieldAt(body, next) : previous === undefined ? undefined : fieldAt(body, previous);
 		return typeof url === "string" && url !== "" ? url : undefined;
-	}
+	},
+	follow: followServerUrl
 };
 export const linkHeaderPages = {
 	owns: () => [],
@@ -56,7 +58,8 @@ export const linkHeaderPages = {
 			if (url !== undefined && names.some((name) => wanted.includes(name))) return url;
 		}
 		return undefined;
-	}
+	},
+	follow: followServerUrl
 };
 function given(params, name) {
 	return params[name] !== undefined && params[name] !== null;

@@ -3,7 +3,7 @@
 import { ApiPromise } from "./api-promise.js";
 import type { Client } from "./client.js";
 import type { CursorPaging, LinkHeaderPaging, NextUrlPaging, OffsetPaging, PageNumberPaging } from "./page-styles.js";
-import { type Endpoint, type RequestInput, type RequestOptions } from "./request.js";
+import { type Endpoint, type FollowUrl, type RequestInput, type RequestOptions } from "./request.js";
 /**
 * A field of a response body as a dotted path: `data`, `meta.cursors.next`, `_links.next.href`. The empty path is
 * the body itself (an API that answers with a bare array).
@@ -28,6 +28,8 @@ export interface PageStyle<TEntry> {
 	step(entry: TEntry, page: PageState, forward: boolean): Record<string, unknown> | string | undefined;
 	/** Whether the first call's params start a backward walk (e.g. Diga's `before`). */
 	backwards?(entry: TEntry, params: Readonly<Record<string, unknown>>): boolean;
+	/** How the URLs `step` returns are followed; set by every style that returns one. */
+	readonly follow?: FollowUrl;
 }
 /** One style an operation pages by, with the fields and parameters it reads. */
 export type StyleEntry = CursorPaging | PageNumberPaging | OffsetPaging | NextUrlPaging | LinkHeaderPaging;

@@ -132,15 +132,20 @@ export function paginate(client, endpoint, input, options) {
 function startPage(chain, next) {
 	const params = "params" in next ? next.params : chain.input.params ?? {};
 	const seen = new Set(chain.seen).add("url" in next ? next.url : keyOf(params));
+	// Only the styles that page by URL return one, and each says how it is followed.
+	const follow = chain.entry.style.follow;
 	const input = "url" in next ? {
 		...chain.input,
-		url: next.url
+		url: {
+			href: next.url,
+			follow
+		}
 	} : {
 		...chain.input,
 		params
 	};
 	return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) => {
-		const body = await readResponse(raw, "json", chain.options?.signal);
+		const body = await readResponse(raw, undefined, chain.options?.signal);
 		return toPage(body, {
 			...chain,
 			seen

@@ -4,7 +4,7 @@
 export interface ValueRule {
 	readonly required?: boolean;
 	readonly type?: "integer" | "number" | "boolean" | "string" | "array" | "object";
-	readonly format?: string;
+	readonly format?: Format;
 	readonly enum?: readonly unknown[];
 	readonly minimum?: number;
 	readonly maximum?: number;
@@ -15,6 +15,21 @@ export interface ValueRule {
 	readonly pattern?: string;
 	readonly items?: ValueRule;
 }
+/**
+* A string format the runtime checks. Generated code imports the formats its operations use ({@link uuidFormat}…),
+* so an application bundles only those checks.
+*/
+export interface Format {
+	/** What a value must be, for messages: "a UUID". */
+	readonly name: string;
+	readonly test: (value: string) => boolean;
+	/** How a `Date` is sent, for the formats that take one; other formats refuse a `Date`. */
+	readonly fromDate?: (date: Date) => string;
+}
+export declare const uuidFormat: Format;
+/** `format: date` sends only the day of a `Date`. */
+export declare const dateFormat: Format;
+export declare const dateTimeFormat: Format;
 /** Why `value` breaks `rule`, or `undefined` when it does not. `null`/`undefined` are "not sent" and always pass. */
 export declare function checkValue(value: unknown, rule: ValueRule): string | undefined;
 /** Throws one {@link RequestValidationError} naming every parameter that breaks its rule, its value and the rule. */

@@ -13,19 +13,20 @@ function isCalendarDate(match) {
 	];
 	return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
-const FORMATS = {
-	uuid: {
-		test: (value) => UUID.test(value),
-		name: "a UUID"
-	},
-	date: {
-		test: (value) => isCalendarDate(DATE.exec(value)),
-		name: "a date (YYYY-MM-DD)"
-	},
-	"date-time": {
-		test: (value) => isCalendarDate(DATE_TIME.exec(value)),
-		name: "an RFC 3339 date-time"
-	}
+export const uuidFormat = {
+	name: "a UUID",
+	test: (value) => UUID.test(value)
+};
+/** `format: date` sends only the day of a `Date`. */
+export const dateFormat = {
+	name: "a date (YYYY-MM-DD)",
+	test: (value) => isCalendarDate(DATE.exec(value)),
+	fromDate: (date) => date.toISOString().slice(0, 10)
+};
+export const dateTimeFormat = {
+	name: "an RFC 3339 date-time",
+	test: (value) => isCalendarDate(DATE_TIME.exec(value)),
+	fromDate: (date) => date.toISOString()
 };
 /** Why `value` breaks `rule`, or `undefined` when it does not. `null`/`undefined` are "not sent" and always pass. */
 export function checkValue(value, rule) {
@@ -40,7 +41,7 @@ export function checkValue(value, rule) {
 	}
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) return "is an invalid Date";
-		return rule.format === "date" || rule.format === "date-time" ? undefined : "is a Date, but must be a string";
+		return rule.format?.fromDate === undefined ? "is a Date, but must be a string" : undefined;
 	}
 	if (rule.enum !== undefined && !rule.enum.includes(value)) return `must be one of ${rule.enum.map((item) => JSON.stringify(item)).join(", ")}`;
 	if (typeof value === "number") return checkNumber(value, rule);
@@ -59,7 +60,7 @@ function checkNumber(value, rule) {
 	return undefined;
 }
 function checkString(value, rule) {
-	const format = rule.format === undefined ? undefined : FORMATS[rule.format];
+	const { format } = rule;
 	if (format !== undefined && !format.test(value)) return `must be ${format.name}`;
 	const length = [...value].length;
 	if (rule.minLength !== undefined && length < rule.minLength) return `must be at least ${rule.minLength} characters long`;

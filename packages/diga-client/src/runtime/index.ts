@@ -31,5 +31,9 @@ export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } 
 export type { CursorPaging, CursorSpec, LinkHeaderPaging, NextUrlPaging, OffsetPaging, PageNumberPaging } from "./page-styles.js";
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
 export type { FieldPath, Page, PageMethods, PageRequest, PageState, PageStyle, PaginationSpec, StyleEntry } from "./pagination.js";
-export { request } from "./request.js";
-export type { Endpoint, NoParams, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseKind, WithDefaults } from "./request.js";
+export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
+export { cookieParam, deepObjectQuery, headerParam, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
+export type { ParamLocation, PathStyle, QueryStyle } from "./serialize.js";
+export type { Endpoint, NoParams, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseReader, WithDefaults } from "./request.js";
+export { dateFormat, dateTimeFormat, uuidFormat } from "./validate.js";
+export type { Format } from "./validate.js";

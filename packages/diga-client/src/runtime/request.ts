@@ -2,28 +2,33 @@
 
 import { ApiPromise, type RawResponse } from "./api-promise.js";
 import { applyCredentials, type Outgoing } from "./auth.js";
-import { encodeBody, type BodySpec } from "./body.js";
+import type { BodySpec } from "./body.js";
 import { internalsOf, type Client, type Fetch, type RequestInfo } from "./client.js";
-import { AbortError, abortError, ConnectionError, createApiError, RequestValidationError, SdkError, TimeoutError, type ApiError } from "./errors.js";
+import { AbortError, abortError, ConnectionError, createApiError, SdkError, TimeoutError, type ApiError } from "./errors.js";
 import { setHeader } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
-import { buildPath, serializeQueryParam, serializeSimpleValue, type SerializeRule } from "./serialize.js";
+import { buildPath, serializeQueryParam, type ParamLocation, type PathRule, type SerializeRule } from "./serialize.js";
 import { validateValues, type ValueRule } from "./validate.js";
 
 /** Where a non-path parameter goes, how it is written there, and what values the spec allows. */
 export interface ParamSpec extends SerializeRule, ValueRule {
-  readonly in: "query" | "header" | "cookie";
+  readonly in: "query" | ParamLocation;
 }
 
 /** How a path parameter is written, and what values the spec allows. */
-export interface PathParamSpec extends SerializeRule, ValueRule {}
+export interface PathParamSpec extends PathRule, ValueRule {}
 
 /**
- * How a response body is read: decided from the spec, so a JSON API sent as text/plain still parses; `auto`, for
- * operations whose successes differ, goes by the response's Content-Type.
+ * How a 2xx body is read when it is not JSON, the default: decided from the spec, so a JSON API sent as text/plain
+ * still parses. Generated code names the reader its operation needs ({@link textResponse}…), so a JSON-only client
+ * bundles none.
  */
-export type ResponseKind = "json" | "text" | "binary" | "empty" | "auto";
+export interface ResponseReader {
+  /** The Accept header sent. */
+  readonly accept: string;
+  readonly read: (response: Response) => Promise<unknown>;
+}
 
 /** Everything the runtime needs to know about one operation; generated next to each operation function. */
 export interface Endpoint {
@@ -34,7 +39,7 @@ export interface Endpoint {
   /** Alternatives of credential names that must all be present; the first satisfiable one is sent. */
   readonly security?: readonly (readonly string[])[];
   /** How a 2xx body is read; JSON when omitted. */
-  readonly response?: ResponseKind;
+  readonly response?: ResponseReader;
   /** The documented error statuses: codes, `4XX`-style ranges, or `default`. */
   readonly errors?: readonly (number | string)[];
   readonly pagination?: PaginationSpec;
@@ -101,12 +106,21 @@ type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K
 export interface RequestInput {
   readonly path?: Readonly<Record<string, unknown>>;
   readonly params?: object | undefined;
-  /**
-   * A URL the server gave for the next page, sent instead of the path and params. Followed only on the base URL's
-   * origin, with the operation's credentials, as a redirect would be.
-   */
-  readonly url?: string;
+  /** A URL the server gave for the next page, sent instead of the path and params. */
+  readonly url?: ServerUrl;
 }
+
+/**
+ * A URL from the server, and how it is followed. The pagination styles that page by URL name
+ * {@link followServerUrl}, so only clients with such operations bundle it.
+ */
+export interface ServerUrl {
+  readonly href: string;
+  readonly follow: FollowUrl;
+}
+
+/** Resolves a server's URL against the operation's (`base`); returns it with the query's credentials, and without. */
+export type FollowUrl = (url: string, base: string, baseUrl: string, credentials: readonly string[]) => [url: string, safeUrl: string];
 
 /** A request ready to send, minus what changes per attempt. */
 export interface PreparedRequest {
@@ -121,7 +135,6 @@ export interface PreparedRequest {
 }
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
-const BODILESS_METHODS = new Set(["GET", "HEAD"]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 20;
 
@@ -131,7 +144,7 @@ const MAX_REDIRECTS = 20;
  * `RequestValidationError` before sending when a parameter breaks the spec.
  */
 export function request<T, E = unknown>(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): ApiPromise<T, E> {
-  return new ApiPromise(send(client, endpoint, input, options), (raw) => readResponse(raw, endpoint.response ?? "json", options.signal) as Promise<T>);
+  return new ApiPromise(send(client, endpoint, input, options), (raw) => readResponse(raw, endpoint.response, options.signal) as Promise<T>);
 }
 
 /** Validates, then sends with retries, timeouts and safe redirects; resolves with the 2xx response, body unread. */
@@ -175,7 +188,7 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
         handedOver = true; // released once its body is read
         return { response, requestId, release };
       }
-      error = await toApiError(response, requestId, endpoint);
+      error = await toApiError(response, requestId, endpoint, operation);
       // An abort while the error body was read: the caller's abort, not the status, is what happened.
       if (isAborted(options.signal)) throw abortError(options.signal);
     } finally {
@@ -190,7 +203,7 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
 /** The URL, headers and credentials of a call; separate from sending so it can be tested without a server. */
 export async function prepareRequest(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): Promise<PreparedRequest> {
   const settings = internalsOf(client);
-  const outgoing: Outgoing = { headers: new Headers({ accept: acceptFor(endpoint.response ?? "json") }), query: [], cookies: [], sensitive: [] };
+  const outgoing: Outgoing = { headers: new Headers({ accept: endpoint.response?.accept ?? "application/json" }), query: [], cookies: [], sensitive: [] };
   if (!isBrowser()) outgoing.headers.set("user-agent", settings.userAgent);
   for (const [name, value] of Object.entries(settings.headers)) setHeader(outgoing.headers, name, value);
 
@@ -198,12 +211,7 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
   for (const [name, spec] of Object.entries(endpoint.params ?? {})) {
     const value = values[name];
     if (spec.in === "query") outgoing.query.push(...serializeQueryParam(name, value, spec));
-    else {
-      const text = serializeSimpleValue(value, spec);
-      if (text === undefined) continue;
-      if (spec.in === "header") setHeader(outgoing.headers, name, text);
-      else outgoing.cookies.push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
-    }
+    else spec.in(outgoing, name, value, spec);
   }
   const publicQuery = [...outgoing.query];
   await applyCredentials(settings, endpoint.security ?? [], outgoing);
@@ -216,12 +224,10 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
   const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`;
   const withQuery = (query: readonly string[]) => (query.length > 0 ? `${base}?${query.join("&")}` : base);
   const [url, safeUrl] =
-    input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : serverUrls(input.url, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
+    input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : input.url.follow(input.url.href, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
   const init: RequestInit & { headers: Headers } = { method: endpoint.method, headers: outgoing.headers };
-  const encoded = endpoint.body === undefined ? undefined : encodeBody(endpoint.body, values[endpoint.body.key ?? "body"], `${endpoint.method} ${endpoint.path}`);
+  const encoded = endpoint.body?.encode(values[endpoint.body.key ?? "body"], endpoint.body, endpoint);
   if (encoded !== undefined) {
-    // fetch would reject this with a TypeError that looks like a network failure; it is a mistake in the call.
-    if (BODILESS_METHODS.has(endpoint.method.toUpperCase())) throw new RequestValidationError(`${endpoint.method} ${endpoint.path}: a ${endpoint.method} request cannot carry a body (fetch refuses to send one)`);
     init.body = encoded.body;
     if (encoded.contentType !== undefined && !outgoing.headers.has("content-type")) outgoing.headers.set("content-type", encoded.contentType);
     // Node's fetch sends a stream only in half-duplex mode, and says so explicitly.
@@ -237,11 +243,11 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
 }
 
 /**
- * A next-page URL from the server, resolved against the operation's URL. Only the base URL's origin is followed: a
- * server (or whoever controls a body field) must not be able to send our credentials elsewhere. Credentials that go
- * in the query replace any the server echoed.
+ * A next-page URL from the server, resolved against the operation's URL. Only the base URL's origin is followed, with
+ * the operation's credentials, as a redirect would be: a server (or whoever controls a body field) must not be able
+ * to send our credentials elsewhere. Credentials that go in the query replace any the server echoed.
  */
-function serverUrls(url: string, base: string, baseUrl: string, credentials: readonly string[]): [url: string, safeUrl: string] {
+export const followServerUrl: FollowUrl = (url, base, baseUrl, credentials) => {
   const target = new URL(url, base);
   const { origin, host, protocol } = new URL(baseUrl);
   // A framework behind a TLS proxy often writes its own links as http://: the same host is upgraded, never downgraded.
@@ -250,7 +256,7 @@ function serverUrls(url: string, base: string, baseUrl: string, credentials: rea
   if (credentials.length === 0) return [target.href, target.href];
   for (const pair of credentials) target.searchParams.delete(decodeURIComponent(pair.split("=")[0] ?? ""));
   return [`${target.href}${target.search === "" ? "?" : "&"}${credentials.join("&")}`, target.href];
-}
+};
 
 /** A response, and how to stop the caller's signal from aborting its body once that body has been read. */
 interface Attempt {
@@ -321,20 +327,10 @@ function isBrowser(): boolean {
   return typeof (globalThis as { document?: unknown }).document !== "undefined" || typeof (globalThis as { importScripts?: unknown }).importScripts === "function";
 }
 
-function kindOf(contentType: string): ResponseKind {
-  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (type === "application/json" || type.endsWith("+json")) return "json";
-  return type.startsWith("text/") ? "text" : type === "" ? "empty" : "binary";
-}
-
-function acceptFor(kind: ResponseKind): string {
-  return kind === "json" ? "application/json" : kind === "text" ? "text/plain, */*" : kind === "auto" ? "application/json, */*" : "*/*";
-}
-
 /** Reads a 2xx body. The caller's signal still aborts the read, with `AbortError` like any other abort. */
-export async function readResponse(raw: RawResponse, kind: ResponseKind, signal: AbortSignal | undefined): Promise<unknown> {
+export async function readResponse(raw: RawResponse, reader: ResponseReader | undefined, signal: AbortSignal | undefined): Promise<unknown> {
   try {
-    return await readBody(raw.response, kind);
+    return await (reader?.read ?? readJson)(raw.response);
   } catch (error) {
     if (isAborted(signal)) throw abortError(signal);
     throw error;
@@ -343,12 +339,10 @@ export async function readResponse(raw: RawResponse, kind: ResponseKind, signal:
   }
 }
 
-async function readBody(response: Response, kind: ResponseKind): Promise<unknown> {
-  if (kind === "auto") kind = kindOf(response.headers.get("content-type") ?? "");
-  if (kind === "binary") return response.blob();
+/** JSON; an empty body is `undefined`. */
+async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
-  if (kind === "text") return text;
-  if (kind === "empty" || text === "") return undefined;
+  if (text === "") return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -357,7 +351,24 @@ async function readBody(response: Response, kind: ResponseKind): Promise<unknown
   }
 }
 
-async function toApiError(response: Response, requestId: string | undefined, endpoint: Endpoint): Promise<ApiError> {
+export const textResponse: ResponseReader = { accept: "text/plain, */*", read: (response) => response.text() };
+
+export const binaryResponse: ResponseReader = { accept: "*/*", read: (response) => response.blob() };
+
+/** No content: the body is read (so the connection is released) and ignored. */
+export const emptyResponse: ResponseReader = { accept: "*/*", read: (response) => response.text().then(() => undefined) };
+
+/** For operations whose successes differ: goes by the response's Content-Type. */
+export const autoResponse: ResponseReader = {
+  accept: "application/json, */*",
+  read(response) {
+    const type = response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+    const reader = type === "application/json" || type.endsWith("+json") ? undefined : type.startsWith("text/") ? textResponse : type === "" ? emptyResponse : binaryResponse;
+    return (reader?.read ?? readJson)(response);
+  },
+};
+
+async function toApiError(response: Response, requestId: string | undefined, endpoint: Endpoint, operation: string): Promise<ApiError> {
   const text = await response.text().catch(() => "");
   let body: unknown = text === "" ? undefined : text;
   try {
@@ -368,11 +379,10 @@ async function toApiError(response: Response, requestId: string | undefined, end
   const errors = endpoint.errors ?? [];
   // An operation that documents no error statuses types its errors as any ApiError: every status fits.
   const documented = errors.length === 0 || errors.includes(response.status) || errors.includes(`${String(response.status)[0]}XX`) || errors.includes("default");
-  return createApiError(response.status, response.headers, body, requestId, documented, `${endpoint.method} ${endpoint.path}`);
+  return createApiError(response.status, response.headers, body, requestId, documented, operation);
 }
 
 function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return `connection failed: ${String(error)}`;
-  const cause = (error as { cause?: unknown }).cause;
-  return `connection failed: ${error.message}${cause instanceof Error ? ` (${cause.message})` : ""}`;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return `connection failed: ${error instanceof Error ? error.message : String(error)}${cause instanceof Error ? ` (${cause.message})` : ""}`;
 }

@@ -6,7 +6,7 @@ import { RequestValidationError } from "./errors.js";
 export interface ValueRule {
   readonly required?: boolean;
   readonly type?: "integer" | "number" | "boolean" | "string" | "array" | "object";
-  readonly format?: string;
+  readonly format?: Format;
   readonly enum?: readonly unknown[];
   readonly minimum?: number;
   readonly maximum?: number;
@@ -29,10 +29,31 @@ function isCalendarDate(match: RegExpExecArray | null): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const FORMATS: Readonly<Record<string, { readonly test: (value: string) => boolean; readonly name: string }>> = {
-  uuid: { test: (value) => UUID.test(value), name: "a UUID" },
-  date: { test: (value) => isCalendarDate(DATE.exec(value)), name: "a date (YYYY-MM-DD)" },
-  "date-time": { test: (value) => isCalendarDate(DATE_TIME.exec(value)), name: "an RFC 3339 date-time" },
+/**
+ * A string format the runtime checks. Generated code imports the formats its operations use ({@link uuidFormat}…),
+ * so an application bundles only those checks.
+ */
+export interface Format {
+  /** What a value must be, for messages: "a UUID". */
+  readonly name: string;
+  readonly test: (value: string) => boolean;
+  /** How a `Date` is sent, for the formats that take one; other formats refuse a `Date`. */
+  readonly fromDate?: (date: Date) => string;
+}
+
+export const uuidFormat: Format = { name: "a UUID", test: (value) => UUID.test(value) };
+
+/** `format: date` sends only the day of a `Date`. */
+export const dateFormat: Format = {
+  name: "a date (YYYY-MM-DD)",
+  test: (value) => isCalendarDate(DATE.exec(value)),
+  fromDate: (date) => date.toISOString().slice(0, 10),
+};
+
+export const dateTimeFormat: Format = {
+  name: "an RFC 3339 date-time",
+  test: (value) => isCalendarDate(DATE_TIME.exec(value)),
+  fromDate: (date) => date.toISOString(),
 };
 
 /** Why `value` breaks `rule`, or `undefined` when it does not. `null`/`undefined` are "not sent" and always pass. */
@@ -48,7 +69,7 @@ export function checkValue(value: unknown, rule: ValueRule): string | undefined 
   }
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return "is an invalid Date";
-    return rule.format === "date" || rule.format === "date-time" ? undefined : "is a Date, but must be a string";
+    return rule.format?.fromDate === undefined ? "is a Date, but must be a string" : undefined;
   }
   if (rule.enum !== undefined && !rule.enum.includes(value)) return `must be one of ${rule.enum.map((item) => JSON.stringify(item)).join(", ")}`;
   if (typeof value === "number") return checkNumber(value, rule);
@@ -69,7 +90,7 @@ function checkNumber(value: number, rule: ValueRule): string | undefined {
 }
 
 function checkString(value: string, rule: ValueRule): string | undefined {
-  const format = rule.format === undefined ? undefined : FORMATS[rule.format];
+  const { format } = rule;
   if (format !== undefined && !format.test(value)) return `must be ${format.name}`;
   const length = [...value].length;
   if (rule.minLength !== undefined && length < rule.minLength) return `must be at least ${rule.minLength} characters long`;
