@@ -257,6 +257,14 @@ export function typeAlias(aliasName: string, type: TypeExpr, options: { exported
   return documented(options.doc, declaration);
 }
 
+/**
+ * `export interface Name extends Base {…}`: where an alias of `Base & {…}` would be printed as `Base`'s expansion
+ * (TypeScript folds `T & {}` into `T`), an interface is a type of its own, so editors and errors say its name.
+ */
+export function interfaceDeclaration(interfaceName: string, base: TypeExpr, members: TypeExpr, options: { doc?: string | undefined } = {}): Doc {
+  return documented(options.doc, ["export interface ", interfaceName, " extends ", typeDoc(base), " ", typeDoc(members)]);
+}
+
 /** `left = right`: prettier's "fluid" layout, which moves the right side down only when it cannot break itself. */
 export function assignment(left: Doc, right: Doc, end = ""): Doc {
   const id = Symbol("assignment");

@@ -7,6 +7,7 @@ import {
   call,
   functionDeclaration,
   Identifier,
+  interfaceDeclaration,
   indexed,
   intersection,
   jsDocComment,
@@ -53,6 +54,7 @@ export interface OperationEmitContext {
 /** The operation's own types, as openapi-typescript's output reaches them through `Operation`. */
 interface OperationTypes {
   readonly params: TypeExpr | undefined;
+  readonly paramsInterface: { readonly base: TypeExpr; readonly members: TypeExpr } | undefined;
   readonly body: TypeExpr | undefined;
   readonly response: TypeExpr;
   readonly item: TypeExpr | undefined;
@@ -101,7 +103,10 @@ export function emitOperation(operation: OperationModel, { template, header }: O
     { doc: moduleDeclaration("import", sortSpecifiers(runtime), "../runtime/index.js"), group: "import" as const },
     ...(usesOperation ? [{ doc: typeAlias(template.operationAlias, operationTypeRoot(operation), { exported: false }) }] : []),
     ...alias("Body", names.body, types.body),
-    ...alias("Params", names.params, types.params),
+    // Query, header or cookie parameters: an interface extending `Params<…>`, so editors say `ListPhonesParams`.
+    ...(types.paramsInterface === undefined
+      ? alias("Params", names.params, types.params)
+      : [{ doc: interfaceDeclaration(names.params, types.paramsInterface.base, types.paramsInterface.members, { doc: rename(template.docs["Params"] ?? "") }) }]),
     ...alias("Response", names.response, types.response),
     ...alias("Item", names.item, types.item),
     ...alias("Page", names.page, types.page),
@@ -117,14 +122,10 @@ function operationTypes(operation: OperationModel): OperationTypes {
   const errors = errorTypes(operation.responses);
   const body = operation.requestBody;
   const params = paramsTypeExpr(operation.parameters);
-  const paramsParts = [
-    params,
-    // An object type next to `Params<…>` makes a new type for the alias to name: editors and errors then say
-    // `ListPhonesParams` instead of spelling out `Params<…>`'s expansion. Without a body, `{}` does it.
-    body === undefined ? (params === undefined ? undefined : objectType([])) : objectType([{ name: body.key, optional: !body.required, type: name(names.body) }]),
-  ].filter((part) => part !== undefined);
+  const bodyMember = objectType(body === undefined ? [] : [{ name: body.key, optional: !body.required, type: name(names.body) }]);
   return {
-    params: paramsParts.length === 0 ? undefined : intersection(paramsParts),
+    params: params === undefined ? (body === undefined ? undefined : bodyMember) : intersection([params, bodyMember]),
+    paramsInterface: params === undefined ? undefined : { base: params, members: bodyMember },
     body: body === undefined ? undefined : bodyType(body),
     response: responseType(operation.responses),
     item: operation.pagination === undefined ? undefined : itemType(names.response, operation.pagination),

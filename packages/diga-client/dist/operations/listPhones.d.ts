@@ -4,7 +4,7 @@ import type { operations } from "../schema.js";
 import { type BadRequestError, type Client, type InternalServerError, type Page, type PagePromise, type Params, type PermissionDeniedError, type RequestOptions, type UnprocessableEntityError } from "../runtime/index.js";
 type Operation = operations["list_phones_v1_phone__get"];
 /** The parameters of {@link listPhones}. */
-export type ListPhonesParams = Params<NonNullable<Operation["parameters"]["query"]>> & {};
+export interface ListPhonesParams extends Params<NonNullable<Operation["parameters"]["query"]>> {}
 /** The body of a successful response of {@link listPhones}. */
 export type ListPhonesResponse = Operation["responses"][200]["content"]["application/json"];
 /** One item of the pages {@link listPhones} returns. */

@@ -22,7 +22,7 @@ import {
 type Operation = operations["list_phones_v1_phone__get"];
 
 /** The parameters of {@link listPhones}. */
-export type ListPhonesParams = Params<NonNullable<Operation["parameters"]["query"]>> & {};
+export interface ListPhonesParams extends Params<NonNullable<Operation["parameters"]["query"]>> {}
 
 /** The body of a successful response of {@link listPhones}. */
 export type ListPhonesResponse = Operation["responses"][200]["content"]["application/json"];
