@@ -228,6 +228,21 @@ describe("request: responses and errors", () => {
   });
 });
 
+describe("request: headers", () => {
+  it("takes per-call and client headers as an object, a Headers or pairs; undefined removes one", async () => {
+    const { fetch, calls } = scripted(json(200, {}), json(200, {}), json(200, {}));
+    const shared = client({ fetch, bearerToken: "t", headers: new Headers({ "x-team": "voice" }) });
+    await request(shared, endpoint, { path: { id: "1" } }, { headers: { "x-trace": "a", "x-team": undefined } });
+    await request(shared, endpoint, { path: { id: "1" } }, { headers: new Headers({ "x-trace": "b" }) });
+    await request(client({ fetch, bearerToken: "t", headers: [["x-team", "calls"]] }), endpoint, { path: { id: "1" } }, { headers: [["x-trace", "c"]] });
+    expect(calls.map((call) => [call.headers["x-team"], call.headers["x-trace"]])).toStrictEqual([
+      [undefined, "a"],
+      ["voice", "b"],
+      ["calls", "c"],
+    ]);
+  });
+});
+
 describe("request: retries", () => {
   const fast = { timeout: 1_000 };
 

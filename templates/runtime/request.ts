@@ -3,7 +3,7 @@ import { applyCredentials, type Outgoing } from "./auth.js";
 import type { BodySpec } from "./body.js";
 import { internalsOf, type Client, type Fetch, type RequestInfo } from "./client.js";
 import { AbortError, abortError, ConnectionError, createApiError, SdkError, TimeoutError, type ApiError } from "./errors.js";
-import { setHeader } from "./headers.js";
+import { headerEntries, setHeader, type HeadersOption } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
 import { buildPath, serializeQueryParam, type ParamLocation, type PathRule, type SerializeRule } from "./serialize.js";
@@ -51,8 +51,8 @@ export interface Endpoint {
 export interface RequestOptions {
   /** Aborts the request, including any wait between retries; the call then rejects with `AbortError`. */
   readonly signal?: AbortSignal | undefined;
-  /** Extra headers for this call; `undefined` removes a header the client would send. */
-  readonly headers?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Extra headers for this call: a `Headers`, pairs, or an object where `undefined` removes a header the client would send. */
+  readonly headers?: HeadersOption | undefined;
   /** A `fetch` for this call only. */
   readonly fetch?: Fetch | undefined;
   /** Milliseconds to wait for a response. */
@@ -214,7 +214,7 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
   const publicQuery = [...outgoing.query];
   await applyCredentials(settings, endpoint.security ?? [], outgoing);
   if (outgoing.cookies.length > 0) setHeader(outgoing.headers, "cookie", outgoing.cookies.join("; "));
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
+  for (const [name, value] of headerEntries(options.headers)) {
     if (value === undefined) outgoing.headers.delete(name);
     else setHeader(outgoing.headers, name, value);
   }

@@ -2,3 +2,10 @@
 
 /** Sets a header, refusing values with CR or LF: they would let a value smuggle in further headers. */
 export declare function setHeader(headers: Headers, name: string, value: string): void;
+/**
+* Headers as callers hold them: a `Headers`, `[name, value]` pairs, or a plain object where `undefined` removes a
+* header the client would otherwise send.
+*/
+export type HeadersOption = Headers | readonly (readonly [string, string])[] | Readonly<Record<string, string | undefined>>;
+/** The `[name, value]` pairs of any `HeadersOption`, in their order. */
+export declare function headerEntries(headers: HeadersOption | undefined): [string, string | undefined][];

@@ -5,3 +5,10 @@ export function setHeader(headers, name, value) {
 	if (/[\r\n]/.test(value)) throw new SdkError(`header "${name}" contains a line break, which is not allowed`);
 	headers.set(name, value);
 }
+/** The `[name, value]` pairs of any `HeadersOption`, in their order. */
+export function headerEntries(headers) {
+	if (headers === undefined) return [];
+	if (headers instanceof Headers) return [...headers];
+	if (Array.isArray(headers)) return headers.map(([name, value]) => [name, value]);
+	return Object.entries(headers);
+}

@@ -3,6 +3,7 @@
 import { ApiPromise, type RawResponse } from "./api-promise.js";
 import type { BodySpec } from "./body.js";
 import { type Client, type Fetch } from "./client.js";
+import { type HeadersOption } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
 import { type ParamLocation, type PathRule, type SerializeRule } from "./serialize.js";
 import { type ValueRule } from "./validate.js";
@@ -44,8 +45,8 @@ export interface Endpoint {
 export interface RequestOptions {
 	/** Aborts the request, including any wait between retries; the call then rejects with `AbortError`. */
 	readonly signal?: AbortSignal | undefined;
-	/** Extra headers for this call; `undefined` removes a header the client would send. */
-	readonly headers?: Readonly<Record<string, string | undefined>> | undefined;
+	/** Extra headers for this call: a `Headers`, pairs, or an object where `undefined` removes a header the client would send. */
+	readonly headers?: HeadersOption | undefined;
 	/** A `fetch` for this call only. */
 	readonly fetch?: Fetch | undefined;
 	/** Milliseconds to wait for a response. */

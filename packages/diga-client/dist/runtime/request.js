@@ -3,7 +3,7 @@ import { ApiPromise } from "./api-promise.js";
 import { applyCredentials } from "./auth.js";
 import { internalsOf } from "./client.js";
 import { AbortError, abortError, ConnectionError, createApiError, SdkError, TimeoutError } from "./errors.js";
-import { setHeader } from "./headers.js";
+import { headerEntries, setHeader } from "./headers.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
 import { buildPath, serializeQueryParam } from "./serialize.js";
 import { validateValues } from "./validate.js";
@@ -106,7 +106,7 @@ export async function prepareRequest(client, endpoint, input, options = {}) {
 	const publicQuery = [...outgoing.query];
 	await applyCredentials(settings, endpoint.security ?? [], outgoing);
 	if (outgoing.cookies.length > 0) setHeader(outgoing.headers, "cookie", outgoing.cookies.join("; "));
-	for (const [name, value] of Object.entries(options.headers ?? {})) {
+	for (const [name, value] of headerEntries(options.headers)) {
 		if (value === undefined) outgoing.headers.delete(name);
 		else setHeader(outgoing.headers, name, value);
 	}

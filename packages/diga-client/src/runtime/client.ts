@@ -2,6 +2,7 @@
 
 import type { CredentialScheme } from "./auth.js";
 import { SdkError } from "./errors.js";
+import { headerEntries, type HeadersOption } from "./headers.js";
 
 /** The `fetch` signature the client calls; `globalThis.fetch` by default. */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -45,8 +46,8 @@ export interface BaseClientOptions {
   readonly baseUrl?: string | undefined;
   /** The `fetch` to call, for tests, proxies or instrumentation. Defaults to `globalThis.fetch`. */
   readonly fetch?: Fetch | undefined;
-  /** Headers sent with every request. A header passed to a single call wins over one set here. */
-  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Headers sent with every request (a `Headers`, pairs or an object). A header passed to a single call wins over one set here. */
+  readonly headers?: HeadersOption | undefined;
   /** Milliseconds to wait for a response before retrying or failing with `TimeoutError`. Default 60 000. */
   readonly timeout?: number | undefined;
   /** Retries after connection errors, timeouts, 408, 409, 429 and 5xx, with exponential backoff. Default 2. */
@@ -138,7 +139,7 @@ export function createRuntimeClient<TOptions extends BaseClientOptions>(options:
   }
   return new Client(baseUrl.replace(/\/+$/, ""), {
     fetch: options.fetch,
-    headers: { ...options.headers },
+    headers: Object.fromEntries(headerEntries(options.headers).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     timeout: options.timeout ?? 60_000,
     maxRetries: options.maxRetries ?? 2,
     validate: options.validate ?? true,
