@@ -27,7 +27,9 @@ import {
 type Operation = operations["operation_id"];
 
 /** The parameters of {@link operationName}. */
-export type OperationParams = Params<NonNullable<Operation["parameters"]["query"]>> & { body?: OperationBody };
+export interface OperationParams extends Params<NonNullable<Operation["parameters"]["query"]>> {
+  body?: OperationBody;
+}
 
 /** The request body of {@link operationName}. */
 export type OperationBody = WithDefaults<NonNullable<Operation["requestBody"]>["content"]["application/json"], "draft" | "voice.speed">;

@@ -82,13 +82,12 @@ export interface GenerateWarning {
 }
 
 /**
- * The whole pipeline in memory: load → validate → model → emit types → emit operations → format. Touches the disk
+ * The whole pipeline in memory: load → validate → model → emit types → emit operations → format → compile. Touches the disk
  * only to read the spec and the templates; writing is the caller's (see `writeOutput`). Throws `CodegenError` for
  * anything wrong with the input.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const timings: Record<string, number> = {};
-  const warnings: GenerateWarning[] = [];
   const time = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
@@ -110,7 +109,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const model = await time("model", () => locatedIn(loaded, () => buildModel(document)));
     const header = generatedHeader(model.title, model.version);
     const version = resolvePackageVersion(options.packageVersion, model.version);
-    if (version.warning !== undefined) warnings.push(version.warning);
     const packageOptions = { packageName: options.packageName ?? defaultPackageName(model.title), packageVersion: version.version, installPath: installPathOf(options.output) };
     const tagDocs = tagDocsOf(document);
 
@@ -152,7 +150,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
     const entry = resolve(cwd, options.input);
     const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
-    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings: [...validated.warnings, ...warnings, ...model.warnings, ...unusedCredentialWarnings(model)] };
+    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings: [...validated.warnings, ...(version.warning === undefined ? [] : [version.warning]), ...model.warnings, ...unusedCredentialWarnings(model)] };
   } finally {
     types.cancel();
   }

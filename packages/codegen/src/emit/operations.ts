@@ -53,8 +53,11 @@ export interface OperationEmitContext {
 
 /** The operation's own types, as openapi-typescript's output reaches them through `Operation`. */
 interface OperationTypes {
-  readonly params: TypeExpr | undefined;
-  readonly paramsInterface: { readonly base: TypeExpr; readonly members: TypeExpr } | undefined;
+  /**
+   * Query, header or cookie parameters: an interface extending `Params<…>` (with the body as a member), so editors
+   * name it; only a body: an alias of `{ body: … }`; neither: undefined (the function takes `NoParams`).
+   */
+  readonly params: { readonly base: TypeExpr; readonly members: TypeExpr } | { readonly base: undefined; readonly members: TypeExpr } | undefined;
   readonly body: TypeExpr | undefined;
   readonly response: TypeExpr;
   readonly item: TypeExpr | undefined;
@@ -103,10 +106,9 @@ export function emitOperation(operation: OperationModel, { template, header }: O
     { doc: moduleDeclaration("import", sortSpecifiers(runtime), "../runtime/index.js"), group: "import" as const },
     ...(usesOperation ? [{ doc: typeAlias(template.operationAlias, operationTypeRoot(operation), { exported: false }) }] : []),
     ...alias("Body", names.body, types.body),
-    // Query, header or cookie parameters: an interface extending `Params<…>`, so editors say `ListPhonesParams`.
-    ...(types.paramsInterface === undefined
-      ? alias("Params", names.params, types.params)
-      : [{ doc: interfaceDeclaration(names.params, types.paramsInterface.base, types.paramsInterface.members, { doc: rename(template.docs["Params"] ?? "") }) }]),
+    ...(types.params?.base === undefined
+      ? alias("Params", names.params, types.params?.members)
+      : [{ doc: interfaceDeclaration(names.params, types.params.base, types.params.members, { doc: rename(template.docs["Params"] ?? "") }) }]),
     ...alias("Response", names.response, types.response),
     ...alias("Item", names.item, types.item),
     ...alias("Page", names.page, types.page),
@@ -124,8 +126,7 @@ function operationTypes(operation: OperationModel): OperationTypes {
   const params = paramsTypeExpr(operation.parameters);
   const bodyMember = objectType(body === undefined ? [] : [{ name: body.key, optional: !body.required, type: name(names.body) }]);
   return {
-    params: params === undefined ? (body === undefined ? undefined : bodyMember) : intersection([params, bodyMember]),
-    paramsInterface: params === undefined ? undefined : { base: params, members: bodyMember },
+    params: params === undefined && body === undefined ? undefined : { base: params, members: bodyMember },
     body: body === undefined ? undefined : bodyType(body),
     response: responseType(operation.responses),
     item: operation.pagination === undefined ? undefined : itemType(names.response, operation.pagination),

@@ -90,7 +90,8 @@ function docOf(node: JSDocableNode): string {
 }
 
 function parseOperation(file: SourceFile, runtimeNames: ReadonlySet<string>): OperationTemplate {
-  const alias = (aliasName: string) => file.getTypeAlias(aliasName) ?? fail(file, `missing type ${aliasName}`);
+  // The params type is an interface (a type of its own, so editors name it); the others are aliases.
+  const alias = (aliasName: string) => file.getTypeAlias(aliasName) ?? file.getInterface(aliasName) ?? fail(file, `missing type ${aliasName}`);
   const endpoint = file.getVariableDeclarations()[0] ?? fail(file, "missing the endpoint constant");
   return {
     functionNames: file.getFunctions().map((fn) => fn.getNameOrThrow()),
