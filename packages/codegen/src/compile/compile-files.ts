@@ -20,11 +20,15 @@ export function compileFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
     const problems = [...js.errors, ...dts.errors];
     // Generated code that cannot be compiled file by file is a generator bug, never the spec's fault.
     if (problems.length > 0) throw new Error(`${file.path} cannot be compiled on its own: ${problems.map((problem) => problem.message).join("; ")}`);
-    return [
-      { path: `${base}.js`, contents: ensureFinalNewline(withHeader(js.code, file.contents)) },
-      { path: `${base}.d.ts`, contents: ensureFinalNewline(withHeader(dts.code, file.contents)) },
-    ];
+    const declarations = { path: `${base}.d.ts`, contents: ensureFinalNewline(withHeader(dts.code, file.contents)) };
+    // A module of types only (schema.ts, src/types/) is only ever imported with `import type`: no JavaScript.
+    if (isTypesOnly(js.code)) return [declarations];
+    return [{ path: `${base}.js`, contents: ensureFinalNewline(withHeader(js.code, file.contents)) }, declarations];
   });
+}
+
+function isTypesOnly(javascript: string): boolean {
+  return javascript.replace(/^(\/\/[^\n]*\n|\s)+/, "").trim() === "export {};";
 }
 
 function isSource(path: string): boolean {
