@@ -100,9 +100,10 @@ export function splitTypeModules(ts: typeof TypeScript, statements: readonly Typ
     return <T extends TypeScript.Node>(node: T): T => visit(node) as T;
   };
 
+  const print = printer(ts);
   const printModule = (module: string, declarations: readonly TypeScript.Statement[], imports: ImportSet): GeneratedFile => {
     const importLines = imports.lines(module);
-    return { path: `src/${module}.ts`, contents: `${header}\n\n${importLines.length === 0 ? "" : `${importLines.join("\n")}\n\n`}${print(ts, declarations)}` };
+    return { path: `src/${module}.ts`, contents: `${header}\n\n${importLines.length === 0 ? "" : `${importLines.join("\n")}\n\n`}${print(declarations)}` };
   };
 
   const files: GeneratedFile[] = [];
@@ -315,9 +316,10 @@ function withExport(ts: typeof TypeScript, helper: TypeScript.TypeAliasDeclarati
 }
 
 /** As openapi-typescript's `astToString` prints, so the text of each type is what it would have written. */
-function print(ts: typeof TypeScript, statements: readonly TypeScript.Statement[]): string {
+function printer(ts: typeof TypeScript): (statements: readonly TypeScript.Statement[]) => string {
   const file = ts.createSourceFile("types.ts", "", ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS);
-  return ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false }).printFile(ts.factory.updateSourceFile(file, statements));
+  const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false });
+  return (statements) => printer.printFile(ts.factory.updateSourceFile(file, statements));
 }
 
 /**
