@@ -6,44 +6,45 @@ import type { PaginatedResponsePhoneRegisterResponseSchema } from "./types/schem
 import type { PhoneRegisterResponseSchema } from "./types/schemas/PhoneRegisterResponseSchema.js";
 import type { PhoneRegisterStatus } from "./types/schemas/PhoneRegisterStatus.js";
 import type { TelephonyProvider } from "./types/schemas/TelephonyProvider.js";
+
 export interface paths {
-	"/v1/phone/": {
-		parameters: {
-			query?: never;
-			header?: never;
-			path?: never;
-			cookie?: never;
-		};
-		/**
-		* List Phones
-		* @description Retrieve a list of phones, optionally filtered by agent ID.
-		*/
-		get: operations["list_phones_v1_phone__get"];
-		put?: never;
-		post?: never;
-		delete?: never;
-		options?: never;
-		head?: never;
-		patch?: never;
-		trace?: never;
-	};
+    "/v1/phone/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Phones
+         * @description Retrieve a list of phones, optionally filtered by agent ID.
+         */
+        get: operations["list_phones_v1_phone__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-	schemas: {
-		PhoneRegisterStatus: PhoneRegisterStatus;
-		PaginatedResponse_PhoneRegisterResponseSchema_: PaginatedResponsePhoneRegisterResponseSchema;
-		ErrorResponseSchema: ErrorResponseSchema;
-		PhoneRegisterResponseSchema: PhoneRegisterResponseSchema;
-		TelephonyProvider: TelephonyProvider;
-	};
-	responses: never;
-	parameters: never;
-	requestBodies: never;
-	headers: never;
-	pathItems: never;
+    schemas: {
+        PhoneRegisterStatus: PhoneRegisterStatus;
+        PaginatedResponse_PhoneRegisterResponseSchema_: PaginatedResponsePhoneRegisterResponseSchema;
+        ErrorResponseSchema: ErrorResponseSchema;
+        PhoneRegisterResponseSchema: PhoneRegisterResponseSchema;
+        TelephonyProvider: TelephonyProvider;
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-	list_phones_v1_phone__get: ListPhonesOperation;
+    list_phones_v1_phone__get: ListPhonesOperation;
 }

@@ -267,6 +267,11 @@ class ImportSet {
   }
 }
 
+/** Whether a generated file is one of this stage's modules: types only, never imported at run time. */
+export function isTypeModule(path: string): boolean {
+  return path === `src/${SCHEMA_MODULE}.ts` || path.startsWith("src/types/");
+}
+
 /** The module of the model's schema `name`, under `src/` without extension; models.ts re-exports from it. */
 export function schemaModule(name: string): string {
   return `types/schemas/${schemaModuleFile(name)}`;

@@ -3,98 +3,99 @@
 import type { ErrorResponseSchema } from "../schemas/ErrorResponseSchema.js";
 import type { PaginatedResponsePhoneRegisterResponseSchema } from "../schemas/PaginatedResponsePhoneRegisterResponseSchema.js";
 import type { PhoneRegisterStatus } from "../schemas/PhoneRegisterStatus.js";
+
 export type Operation = {
-	parameters: {
-		query?: {
-			after?: string | null;
-			before?: string | null;
-			page?: number | null;
-			limit?: number;
-			order?: "asc" | "desc";
-			inbound_agent_id?: string | null;
-			outbound_agent_id?: string | null;
-			status?: PhoneRegisterStatus | null;
-			start_assigned_at?: (Date | string) | null;
-			end_assigned_at?: (Date | string) | null;
-		};
-		header?: never;
-		path?: never;
-		cookie?: never;
-	};
-	requestBody?: never;
-	responses: {
-		/** @description Successful Response */
-		200: {
-			headers: {
-				[name: string]: unknown;
-			};
-			content: {
-				"application/json": PaginatedResponsePhoneRegisterResponseSchema;
-			};
-		};
-		/** @description Not Valid Field */
-		400: {
-			headers: {
-				[name: string]: unknown;
-			};
-			content: {
-				/**
-				* @example {
-				*       "status": "error",
-				*       "error_code": "NOT_VALID_FIELD",
-				*       "message": "Invalid field value in query parameters"
-				*     }
-				*/
-				"application/json": ErrorResponseSchema;
-			};
-		};
-		/** @description Forbidden - Insufficient permissions */
-		403: {
-			headers: {
-				[name: string]: unknown;
-			};
-			content: {
-				/**
-				* @example {
-				*       "status": "error",
-				*       "error_code": "INTERNAL_SERVER_ERROR",
-				*       "message": "Missing required permissions"
-				*     }
-				*/
-				"application/json": ErrorResponseSchema;
-			};
-		};
-		/** @description Unprocessable entity - Invalid pagination */
-		422: {
-			headers: {
-				[name: string]: unknown;
-			};
-			content: {
-				/**
-				* @example {
-				*       "status": "error",
-				*       "error_code": "INVALID_PAGINATION_PARAMETERS",
-				*       "message": "Cannot specify both 'before' and 'after' parameters"
-				*     }
-				*/
-				"application/json": ErrorResponseSchema;
-			};
-		};
-		/** @description Internal Server Error */
-		500: {
-			headers: {
-				[name: string]: unknown;
-			};
-			content: {
-				/**
-				* @example {
-				*       "status": "error",
-				*       "error_code": "INTERNAL_SERVER_ERROR",
-				*       "message": "An internal server error occurred"
-				*     }
-				*/
-				"application/json": ErrorResponseSchema;
-			};
-		};
-	};
+    parameters: {
+        query?: {
+            after?: string | null;
+            before?: string | null;
+            page?: number | null;
+            limit?: number;
+            order?: "asc" | "desc";
+            inbound_agent_id?: string | null;
+            outbound_agent_id?: string | null;
+            status?: PhoneRegisterStatus | null;
+            start_assigned_at?: (Date | string) | null;
+            end_assigned_at?: (Date | string) | null;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+        /** @description Successful Response */
+        200: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": PaginatedResponsePhoneRegisterResponseSchema;
+            };
+        };
+        /** @description Not Valid Field */
+        400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "error_code": "NOT_VALID_FIELD",
+                 *       "message": "Invalid field value in query parameters"
+                 *     }
+                 */
+                "application/json": ErrorResponseSchema;
+            };
+        };
+        /** @description Forbidden - Insufficient permissions */
+        403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "error_code": "INTERNAL_SERVER_ERROR",
+                 *       "message": "Missing required permissions"
+                 *     }
+                 */
+                "application/json": ErrorResponseSchema;
+            };
+        };
+        /** @description Unprocessable entity - Invalid pagination */
+        422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "error_code": "INVALID_PAGINATION_PARAMETERS",
+                 *       "message": "Cannot specify both 'before' and 'after' parameters"
+                 *     }
+                 */
+                "application/json": ErrorResponseSchema;
+            };
+        };
+        /** @description Internal Server Error */
+        500: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "error_code": "INTERNAL_SERVER_ERROR",
+                 *       "message": "An internal server error occurred"
+                 *     }
+                 */
+                "application/json": ErrorResponseSchema;
+            };
+        };
+    };
 };

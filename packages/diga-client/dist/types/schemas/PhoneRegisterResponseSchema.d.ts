@@ -2,58 +2,59 @@
 
 import type { PhoneRegisterStatus } from "./PhoneRegisterStatus.js";
 import type { TelephonyProvider } from "./TelephonyProvider.js";
+
 /** PhoneRegisterResponseSchema */
 export type PhoneRegisterResponseSchema = {
-	/**
-	* Phone Register ID
-	* Format: uuid
-	* @description Unique identifier for the phone register record
-	*/
-	id: string;
-	/**
-	* Nickname
-	* @description The nickname given to the phone number
-	*/
-	nickname?: string | null;
-	/**
-	* Phone Number
-	* Format: phone
-	* @description The phone number
-	*/
-	number: string;
-	/**
-	* Telephony Provider
-	* @description The telephony provider (NETELIP for purchased numbers, CUSTOM for imported numbers)
-	*/
-	telephony_provider: TelephonyProvider;
-	/**
-	* Status
-	* @description Current status of the phone register (RESERVED, ASSIGNED, RELEASED, FINISHED)
-	*/
-	status: PhoneRegisterStatus;
-	/**
-	* Released At
-	* @description The date and time when the phone was released
-	*/
-	released_at?: string | null;
-	/**
-	* Scheduled Release At
-	* @description The date and time when the phone is scheduled to be released. If set, the phone will be released at this time at the end of the billing period.
-	*/
-	scheduled_release_at?: string | null;
-	/**
-	* Assigned At
-	* @description The date and time when the phone was assigned
-	*/
-	assigned_at?: string | null;
-	/**
-	* Inbound Agent ID
-	* @description The unique identifier for the agent that will receive the call when this phone receives an inbound call
-	*/
-	inbound_agent_id?: string | null;
-	/**
-	* Outbound Agent ID
-	* @description The unique identifier for the agent that will make the calls when using this phone to make outbound calls
-	*/
-	outbound_agent_id?: string | null;
+    /**
+     * Phone Register ID
+     * Format: uuid
+     * @description Unique identifier for the phone register record
+     */
+    id: string;
+    /**
+     * Nickname
+     * @description The nickname given to the phone number
+     */
+    nickname?: string | null;
+    /**
+     * Phone Number
+     * Format: phone
+     * @description The phone number
+     */
+    number: string;
+    /**
+     * Telephony Provider
+     * @description The telephony provider (NETELIP for purchased numbers, CUSTOM for imported numbers)
+     */
+    telephony_provider: TelephonyProvider;
+    /**
+     * Status
+     * @description Current status of the phone register (RESERVED, ASSIGNED, RELEASED, FINISHED)
+     */
+    status: PhoneRegisterStatus;
+    /**
+     * Released At
+     * @description The date and time when the phone was released
+     */
+    released_at?: string | null;
+    /**
+     * Scheduled Release At
+     * @description The date and time when the phone is scheduled to be released. If set, the phone will be released at this time at the end of the billing period.
+     */
+    scheduled_release_at?: string | null;
+    /**
+     * Assigned At
+     * @description The date and time when the phone was assigned
+     */
+    assigned_at?: string | null;
+    /**
+     * Inbound Agent ID
+     * @description The unique identifier for the agent that will receive the call when this phone receives an inbound call
+     */
+    inbound_agent_id?: string | null;
+    /**
+     * Outbound Agent ID
+     * @description The unique identifier for the agent that will make the calls when using this phone to make outbound calls
+     */
+    outbound_agent_id?: string | null;
 };
