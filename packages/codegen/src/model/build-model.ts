@@ -147,12 +147,17 @@ interface RawOperation {
   readonly pathItem: PathItemObject;
 }
 
-/** Stage 3: the validated document → the model the emitters read. Pure: same document, same model. */
-export function buildModel(document: OpenApiDocument): ApiModel {
+export interface BuildModelOptions {
+  /** Names the enabled emitters declare next to the operation functions (see `Emitter.reservedNames`). */
+  readonly reservedNames?: readonly string[];
+}
+
+/** Stage 3: the validated document → the model the emitters read. Pure: same document and options, same model. */
+export function buildModel(document: OpenApiDocument, options: BuildModelOptions = {}): ApiModel {
   const raw = listOperations(document);
   const functionNames = assignUniqueNames(
     operationNamesCandidates(raw.map(({ operation, method, path }) => ({ operationId: operation.operationId, method, path }))),
-    new Set([...PACKAGE_EXPORTS, ...MODULE_SCOPE_NAMES, ...OBJECT_MEMBER_NAMES, "client"]),
+    new Set([...PACKAGE_EXPORTS, ...MODULE_SCOPE_NAMES, ...OBJECT_MEMBER_NAMES, "client", ...(options.reservedNames ?? [])]),
   );
   const credentials = buildCredentials(document);
   const problems: Problem[] = [];
