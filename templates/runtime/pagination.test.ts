@@ -114,6 +114,15 @@ describe("paginate", () => {
     expect(second.data[0]?.id).toBe("id10");
   });
 
+  it("getNextPage takes its own options: a signal for that request alone", async () => {
+    const { fetch } = listApi();
+    const first = await list(fetch, { limit: 10 });
+    const aborted = AbortSignal.abort();
+    await expect(first.getNextPage({ signal: aborted })).rejects.toMatchObject({ name: "AbortError" });
+    const second = await first.getNextPage({ headers: { "x-page": "2" } });
+    expect(second.data[0]?.id).toBe("id10");
+  });
+
   it("iterating an awaited page continues from that page", async () => {
     const { fetch } = listApi();
     const second = await (await list(fetch, { limit: 10 })).getNextPage();

@@ -5,8 +5,9 @@
 import { BUILT_IN_EMITTERS } from "../emit/built-in.js";
 import type { Emitter } from "../emit/emitter.js";
 import { CodegenError } from "../errors.js";
+import { tanstackQuery } from "./tanstack-query/index.js";
 
-export const PLUGINS: readonly Emitter[] = [];
+export const PLUGINS: readonly Emitter[] = [tanstackQuery];
 
 export const EMITTERS: readonly Emitter[] = [...BUILT_IN_EMITTERS, ...PLUGINS];
 
