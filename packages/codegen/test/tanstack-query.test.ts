@@ -23,6 +23,11 @@ async function importModules(directory: string): Promise<{ client: LooseModule; 
   return { client, query };
 }
 
+/** What the loosely typed generated module's pages hold (the type-check test below holds the real types to account). */
+interface PhonePage {
+  readonly data: readonly { readonly id: string }[];
+}
+
 describe("TanStack Query plugin: the Diga client through query-core's QueryClient, against the fake Diga API", () => {
   let server: FakeDiga;
   let sdk: LooseModule;
@@ -42,8 +47,8 @@ describe("TanStack Query plugin: the Diga client through query-core's QueryClien
   });
 
   it("fetchQuery: one request, the typed page as data, cached under the operation's path and params", async () => {
-    const data = await queryClient.fetchQuery(query["listPhonesQueryOptions"](client(), { limit: 3, order: "asc" }));
-    expect(data.data.map((phone: { id: string }) => phone.id)).toStrictEqual(server.phones.slice(0, 3).map((phone) => phone.id));
+    const data = (await queryClient.fetchQuery(query["listPhonesQueryOptions"](client(), { limit: 3, order: "asc" }))) as PhonePage;
+    expect(data.data.map((phone) => phone.id)).toStrictEqual(server.phones.slice(0, 3).map((phone) => phone.id));
     expect(server.requests.map((request) => request.url)).toStrictEqual(["/v1/phone/?limit=3&order=asc"]);
     expect(query["listPhonesQueryKey"]({ limit: 3, order: "asc" })).toStrictEqual(["v1", "phone", { limit: 3, order: "asc" }]);
     expect(queryClient.getQueryData(query["listPhonesQueryKey"]({ limit: 3, order: "asc" }))).toBe(data);
@@ -60,7 +65,7 @@ describe("TanStack Query plugin: the Diga client through query-core's QueryClien
     try {
       await observer.fetchNextPage();
       const third = await observer.fetchNextPage();
-      const ids = (third.data?.pages ?? []).flatMap((page: { data: { id: string }[] }) => page.data.map((phone) => phone.id));
+      const ids = ((third.data?.pages ?? []) as PhonePage[]).flatMap((page) => page.data.map((phone) => phone.id));
       expect(ids).toStrictEqual(server.phones.slice(0, 12).map((phone) => phone.id));
       expect(server.requests.map((request) => request.url)).toStrictEqual([
         "/v1/phone/?limit=4&order=asc",
@@ -76,7 +81,7 @@ describe("TanStack Query plugin: the Diga client through query-core's QueryClien
 
   it("the infinite query stops where the API's pages end", async () => {
     const all = await queryClient.fetchInfiniteQuery({ ...query["listPhonesInfiniteQueryOptions"](client(), { limit: 100 }), pages: 10 });
-    const total = all.pages.reduce((count: number, page: { data: unknown[] }) => count + page.data.length, 0);
+    const total = (all.pages as PhonePage[]).reduce((count, page) => count + page.data.length, 0);
     expect(total).toBe(server.phones.length);
     expect(all.pages.length).toBe(Math.ceil(server.phones.length / 100));
   });
@@ -139,13 +144,13 @@ describe("TanStack Query plugin: mutations and keys below a path", () => {
   it("a mutation sends the operation with the variables' path arguments and params, and resolves with its body", async () => {
     echo.answer((request, response) => json(response, 201, { id: "agent-1", echoed: JSON.parse(request.body.toString()) as unknown }));
     const client = sdk["createClient"]({ baseUrl: echo.url, bearerToken: "t" });
-    const observer = new MutationObserver(new QueryClient(), query["createAgentMutationOptions"](client));
+    const observer = new MutationObserver<unknown, Error, unknown>(new QueryClient(), query["createAgentMutationOptions"](client));
     const created = await observer.mutate({ params: { body: { name: "Ana" } } });
     expect(created).toMatchObject({ id: "agent-1", echoed: { name: "Ana" } });
     expect(echo.received.at(-1)).toMatchObject({ method: "POST", url: "/v1/agents/" });
 
     echo.answer((_request, response) => response.writeHead(204).end());
-    const release = new MutationObserver(new QueryClient(), query["releasePhoneNumberMutationOptions"](client));
+    const release = new MutationObserver<unknown, Error, unknown>(new QueryClient(), query["releasePhoneNumberMutationOptions"](client));
     await release.mutate({ phoneId: "00000000-0000-4000-8000-000000000001" });
     expect(echo.received.at(-1)).toMatchObject({ method: "DELETE", url: "/v1/phone/00000000-0000-4000-8000-000000000001" });
   });
