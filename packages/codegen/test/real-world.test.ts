@@ -18,9 +18,10 @@ describe("a real-world spec: GitHub REST", () => {
   // Inside the repository, so the paging test below can import the generated operation.
   const directory = join(fixturesDirectory, "..", "packages", "codegen", "test", ".generated", "github");
 
-  it("generates 1,200+ operations whose package type-checks with zero errors; 200+ of them paginate", async () => {
+  it("generates 1,200+ operations whose package, with the TanStack Query plugin, type-checks with zero errors; 200+ of them paginate", async () => {
     const spec = join(require.resolve("@octokit/openapi/package.json"), "..", "generated", "api.github.com.json");
-    const result = await generate({ input: spec });
+    const result = await generate({ input: spec, plugins: ["tanstack-query"] });
+    expect(result.files.some((file) => file.path === "src/tanstack-query/index.ts")).toBe(true);
     expect(result.model.operations.length).toBeGreaterThan(1200);
     const paginated = result.model.operations.filter((operation) => operation.pagination !== undefined);
     expect(paginated.length).toBeGreaterThanOrEqual(200);
