@@ -162,7 +162,7 @@ describe("paginate", () => {
   });
 
   it("continues page numbers until an empty page when the response gives no totals", async () => {
-    const { fetch, queries } = listApi({ answer: ({}, { data }) => ({ data }) });
+    const { fetch, queries } = listApi({ answer: (_query, { data }) => ({ data }) });
     const numbered: PaginationSpec = { items: "data", styles: [{ style: pageNumbers, param: "page" }] };
     expect(await collect(list(fetch, { limit: 10 }, numbered))).toStrictEqual(ITEMS);
     expect(queries).toStrictEqual(["limit=10", "page=2&limit=10", "page=3&limit=10", "page=4&limit=10"]);
