@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generate } from "../src/index.js";
+import { generate, writeOutput } from "../src/index.js";
 import { fixtureCases } from "./support/fixtures.js";
-import { temporaryDirectory, writeFiles } from "./support/paths.js";
+import { phoneSpec, repoRoot, temporaryDirectory, writeFiles } from "./support/paths.js";
 import { asModule, codeBlocks } from "./support/readme-examples.js";
 import { STRICTEST, typecheck } from "./support/typecheck.js";
 
@@ -48,6 +48,20 @@ describe("the generated README", () => {
     const directory = await temporaryDirectory("codegen-readme-");
     await writeFiles(directory, result.files);
     const file = join(directory, "token.ts");
+    await writeFile(file, asModule(example, "@example/client"));
+    expect(typecheck([file], { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
+  }, 60_000);
+
+  it("with the TanStack Query plugin, has a section whose example type-checks against the package", async () => {
+    const result = await generate({ input: phoneSpec, packageName: "@example/client", plugins: ["tanstack-query"] });
+    const readme = result.files.find((file) => file.path === "README.md")?.contents ?? "";
+    expect(readme).toContain("## TanStack Query");
+    const example = codeBlocks(readme).find((block) => block.includes("/tanstack-query")) ?? "";
+    expect(example).toContain("listPhonesInfiniteQueryOptions(client)");
+    // Inside the repository, so `@tanstack/query-core` resolves.
+    const directory = join(repoRoot, "packages", "codegen", "test", ".generated", "readme-tanstack");
+    await writeOutput(directory, result.files);
+    const file = join(directory, "readme-example.ts");
     await writeFile(file, asModule(example, "@example/client"));
     expect(typecheck([file], { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
   }, 60_000);

@@ -63,4 +63,6 @@ export interface PackageContribution {
    * an app that never imports this subpath needs none of them. Exact ranges, e.g. `{ "@tanstack/query-core": "^5" }`.
    */
   readonly peerDependencies?: Readonly<Record<string, string>>;
+  /** A section of the generated README (markdown starting with `## `), placed after the built-in sections. */
+  readonly readme?: string;
 }

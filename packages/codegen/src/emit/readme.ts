@@ -7,7 +7,7 @@ import type { GeneratedFile } from "./file.js";
 import { exampleCall, operationExample } from "./operations.js";
 import type { PackageOptions } from "./package-files.js";
 
-export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedFile {
+export function emitReadme(model: ApiModel, options: PackageOptions, extraSections: readonly string[] = []): GeneratedFile {
   const first = model.operations[0];
   const paginated = model.operations.find((operation) => operation.pagination !== undefined);
   const documentedError = model.operations.find((operation) => operation.responses.some((response) => !response.isSuccess && /^[45]\d\d$/.test(response.status)));
@@ -103,6 +103,8 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
       "Per call, pass `{ maxRetries, timeout, signal, headers, fetch, idempotent, validate }` as the last argument (after the params object).",
       "Raw access: `.withResponse()` gives `{ data, response, requestId }`, `.asResponse()` the unread `Response`. `hooks` (`beforeRequest`, `afterResponse`, `onError`) see every attempt, for logging and tracing; credentials never appear in messages or logs.",
     ],
+    // The plugins' sections, as their emitters wrote them.
+    ...extraSections.map((section) => [section.trimEnd()]),
   ];
   return { path: "README.md", contents: `${sections.map((section) => section.join("\n\n")).join("\n\n")}\n` };
 }

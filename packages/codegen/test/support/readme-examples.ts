@@ -8,7 +8,8 @@ export function codeBlocks(markdown: string): string[] {
  * `client` without creating one gets the client the README created above it.
  */
 export function asModule(block: string, packageName: string): string {
-  const code = block.replaceAll(`from "${packageName}"`, 'from "./src/index.js"');
+  // A subpath export `<package>/x` is the module `src/x/index.ts` (a plugin's folder).
+  const code = block.replaceAll(`from "${packageName}"`, 'from "./src/index.js"').replace(new RegExp(`from "${packageName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/([\\w-]+)"`, "g"), 'from "./src/$1/index.js"');
   const needsClient = /\bclient\b/.test(code) && !/\bconst client\b/.test(code);
   return `${needsClient ? 'import { createClient as createReadmeClient } from "./src/index.js";\nconst client = createReadmeClient();\n' : ""}${code}\nexport {};\n`;
 }

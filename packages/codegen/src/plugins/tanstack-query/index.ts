@@ -7,6 +7,8 @@ import { functionDeclaration, indexed, jsDocComment, moduleDeclaration, name, re
 import type { Emitter, EmitContext } from "../../emit/emitter.js";
 import type { GeneratedFile } from "../../emit/file.js";
 import { group, hardline, indent, join, line, print, softline, ifBreak, type Doc } from "../../emit/layout.js";
+import { exampleCall } from "../../emit/operations.js";
+import { sampleValue } from "../../emit/samples.js";
 import type { OperationModel } from "../../model/model.js";
 
 const FOLDER = "tanstack-query";
@@ -19,8 +21,31 @@ export const tanstackQuery: Emitter = {
   builtIn: false,
   reservedNames: HELPERS,
   emit: (context) => [...copiedTemplates(context), emitIndex(context)],
-  package: () => ({ exports: { "./tanstack-query": `${FOLDER}/index` }, peerDependencies: { "@tanstack/query-core": "^5.0.0" } }),
+  package: (context) => ({ exports: { "./tanstack-query": `${FOLDER}/index` }, peerDependencies: { "@tanstack/query-core": "^5.0.0" }, readme: readmeSection(context) }),
 };
+
+/** The generated README's section: what the subpath holds, and one example that compiles against the package. */
+function readmeSection({ model, package: { packageName } }: EmitContext): string {
+  const read = model.operations.find(isRead);
+  const list = model.operations.find((operation) => operation.pagination !== undefined);
+  const write = model.operations.find((operation) => !isRead(operation));
+  const call = (operation: OperationModel, suffix: string) => exampleCall(operation, true).replace(`${operation.functionName}(`, `${operation.functionName}${suffix}(`);
+  const lines = [
+    `import { QueryClient } from "@tanstack/query-core";`,
+    `import { createClient } from "${packageName}";`,
+    `import { ${[read && `${read.functionName}QueryKey`, read && `${read.functionName}QueryOptions`, list && `${list.functionName}InfiniteQueryOptions`, write && `${write.functionName}MutationOptions`].filter((value) => typeof value === "string").join(", ")} } from "${packageName}/tanstack-query";`,
+    "",
+    "const queryClient = new QueryClient();",
+    "const client = createClient();",
+    ...(read === undefined ? [] : [`const data = await queryClient.fetchQuery(${call(read, "QueryOptions")});`]),
+    ...(list === undefined ? [] : [`const pages = await queryClient.fetchInfiniteQuery({ ...${call(list, "InfiniteQueryOptions")}, pages: 3 });`]),
+    ...(write === undefined ? [] : [`const mutation = ${write.functionName}MutationOptions(client);`]),
+    ...(read === undefined ? [] : [`await queryClient.invalidateQueries({ queryKey: ${read.functionName}QueryKey(${read.pathParameters.map((parameter) => sampleValue(parameter.value)).join(", ")}) });`]),
+  ];
+  const keyExample = read === undefined ? "" : ` (\`${read.method} ${read.path}\` is \`[${[...read.path.split("/").filter((segment) => segment !== "").map((segment) => (/^\{[^}]+\}$/.test(segment) ? segment.slice(1, -1) : JSON.stringify(segment))), "params"].join(", ")}]\`)`;
+  const text = `\`${packageName}/tanstack-query\` has TanStack Query v5 options for every operation: \`<operation>QueryOptions\` for reads, \`<operation>MutationOptions\` for writes and, for list operations, \`<operation>InfiniteQueryOptions\` that page by the API's own pagination. They are plain objects for \`useQuery\`, \`useInfiniteQuery\` and \`useMutation\` of React, Vue, Solid, Svelte or Angular Query, or for \`QueryClient\`; this package imports only types from \`@tanstack/query-core\` (an optional peer dependency). Query keys follow the path${keyExample}, so a key without params is the prefix of every query below that path, for \`invalidateQueries\`.`;
+  return `## TanStack Query\n\n${text}\n\n\`\`\`ts\n${lines.join("\n")}\n\`\`\`\n`;
+}
 
 function copiedTemplates({ templateFiles, header }: EmitContext): GeneratedFile[] {
   const files = templateFiles.plugins[FOLDER];
