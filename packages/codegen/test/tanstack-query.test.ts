@@ -171,7 +171,9 @@ describe("TanStack Query plugin: the output type-checks strictly", () => {
       usage,
       `import { QueryClient } from "@tanstack/query-core";
 import { createClient, UnprocessableEntityError, type ListPhonesError, type ListPhonesResponse } from "./src/index.js";
-import { listPhonesInfiniteQueryOptions, listPhonesQueryKey, listPhonesQueryOptions } from "./src/tanstack-query/index.js";
+import { listPhonesInfiniteQueryOptions, listPhonesQueryOptions } from "./src/tanstack-query/index.js";
+// One operation's module, as \`<package>/tanstack-query/listPhones\` exports it.
+import { listPhonesQueryKey } from "./src/tanstack-query/operations/listPhones.js";
 
 const queryClient = new QueryClient();
 const client = createClient({ bearerToken: "t" });

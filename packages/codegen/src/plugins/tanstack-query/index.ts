@@ -20,8 +20,8 @@ export const tanstackQuery: Emitter = {
   summary: "TanStack Query v5 query, infinite-query and mutation options per operation, at <package>/tanstack-query",
   builtIn: false,
   reservedNames: HELPERS,
-  emit: (context) => [...copiedTemplates(context), emitIndex(context)],
-  package: (context) => ({ exports: { "./tanstack-query": `${FOLDER}/index` }, peerDependencies: { "@tanstack/query-core": "^5.0.0" }, readme: readmeSection(context) }),
+  emit: (context) => [...copiedTemplates(context), emitIndex(context), ...context.model.operations.map((operation) => emitOperationFile(operation, context.header))],
+  package: (context) => ({ exports: { "./tanstack-query": `${FOLDER}/index`, "./tanstack-query/*": `${FOLDER}/operations/*` }, peerDependencies: { "@tanstack/query-core": "^5.0.0" }, readme: readmeSection(context) }),
 };
 
 /** The generated README's section: what the subpath holds, and one example that compiles against the package. */
@@ -43,7 +43,7 @@ function readmeSection({ model, package: { packageName } }: EmitContext): string
     ...(read === undefined ? [] : [`await queryClient.invalidateQueries({ queryKey: ${read.functionName}QueryKey(${read.pathParameters.map((parameter) => sampleValue(parameter.value)).join(", ")}) });`]),
   ];
   const keyExample = read === undefined ? "" : ` (\`${read.method} ${read.path}\` is \`[${[...read.path.split("/").filter((segment) => segment !== "").map((segment) => (/^\{[^}]+\}$/.test(segment) ? segment.slice(1, -1) : JSON.stringify(segment))), "params"].join(", ")}]\`)`;
-  const text = `\`${packageName}/tanstack-query\` has TanStack Query v5 options for every operation: \`<operation>QueryOptions\` for reads, \`<operation>MutationOptions\` for writes and, for list operations, \`<operation>InfiniteQueryOptions\` that page by the API's own pagination. They are plain objects for \`useQuery\`, \`useInfiniteQuery\` and \`useMutation\` of React, Vue, Solid, Svelte or Angular Query, or for \`QueryClient\`; this package imports only types from \`@tanstack/query-core\` (an optional peer dependency). Query keys follow the path${keyExample}, so a key without params is the prefix of every query below that path, for \`invalidateQueries\`.`;
+  const text = `\`${packageName}/tanstack-query\` has TanStack Query v5 options for every operation (\`${packageName}/tanstack-query/<operation>\` has one operation's, for apps that type-check only what they use): \`<operation>QueryOptions\` for reads, \`<operation>MutationOptions\` for writes and, for list operations, \`<operation>InfiniteQueryOptions\` that page by the API's own pagination. They are plain objects for \`useQuery\`, \`useInfiniteQuery\` and \`useMutation\` of React, Vue, Solid, Svelte or Angular Query, or for \`QueryClient\`; this package imports only types from \`@tanstack/query-core\` (an optional peer dependency). Query keys follow the path${keyExample}, so a key without params is the prefix of every query below that path, for \`invalidateQueries\`.`;
   return `## TanStack Query\n\n${text}\n\n\`\`\`ts\n${lines.join("\n")}\n\`\`\`\n`;
 }
 
@@ -58,30 +58,38 @@ function isRead(operation: OperationModel): boolean {
   return operation.method === "GET" || operation.method === "HEAD";
 }
 
-function emitIndex({ model, header }: EmitContext): GeneratedFile {
-  const statements: { doc: Doc; group?: "import" }[] = [{ doc: header }];
-  const helpers = new Set<string>();
-  const runtime = new Set<string>(["Client", "RequestOptions", "SdkError"]);
-  const declarations: Doc[] = [];
-  const imports = model.operations.map((operation) => {
-    const names = operation.typeNames;
-    const hasParams = operation.parameters.length > 0 || operation.requestBody !== undefined;
-    if (!hasParams) runtime.add("NoParams");
-    const types = [hasParams && names.params, names.response, names.error, operation.pagination !== undefined && names.page].filter((typeName) => typeof typeName === "string");
-    const parts = operationDeclarations(operation, hasParams ? names.params : "NoParams");
-    for (const helper of parts.helpers) helpers.add(helper);
-    declarations.push(...parts.docs);
-    return { doc: moduleDeclaration("import", [{ name: operation.functionName }, ...types.map((typeName) => ({ name: typeName, typeOnly: true }))], `../operations/${operation.fileName}.js`), group: "import" as const };
-  });
-  const types = ["OperationQueryOptions", ...(model.operations.some((operation) => operation.pagination !== undefined) ? ["OperationInfiniteQueryOptions"] : []), ...(model.operations.some((operation) => !isRead(operation)) ? ["OperationMutationOptions"] : [])];
-  statements.push(
+/** `tanstack-query/operations/<operation>.ts`: one operation's options, so an app can import them alone. */
+function emitOperationFile(operation: OperationModel, header: string): GeneratedFile {
+  const names = operation.typeNames;
+  const hasParams = operation.parameters.length > 0 || operation.requestBody !== undefined;
+  const types = [hasParams && names.params, names.response, names.error, operation.pagination !== undefined && names.page].filter((typeName) => typeof typeName === "string");
+  const { docs, helpers, optionTypes } = operationDeclarations(operation, hasParams ? names.params : "NoParams");
+  const runtime = ["Client", ...(hasParams ? [] : ["NoParams"]), "RequestOptions", "SdkError"];
+  const statements: { doc: Doc; group?: "import" }[] = [
+    { doc: header },
     { doc: moduleDeclaration("import", [{ name: "QueryKey" }], "@tanstack/query-core", true), group: "import" },
-    ...imports,
-    { doc: moduleDeclaration("import", sortSpecifiers([...runtime].map((runtimeName) => ({ name: runtimeName }))), "../runtime/index.js", true), group: "import" },
-    { doc: moduleDeclaration("import", sortSpecifiers([...HELPERS.filter((helper) => helpers.has(helper)).map((helper) => ({ name: helper })), ...types.map((typeName) => ({ name: typeName, typeOnly: true }))]), "./options.js"), group: "import" },
-    ...declarations.map((doc) => ({ doc })),
-  );
+    { doc: moduleDeclaration("import", [{ name: operation.functionName }, ...types.map((typeName) => ({ name: typeName, typeOnly: true }))], `../../operations/${operation.fileName}.js`), group: "import" },
+    { doc: moduleDeclaration("import", sortSpecifiers(runtime.map((runtimeName) => ({ name: runtimeName }))), "../../runtime/index.js", true), group: "import" },
+    { doc: moduleDeclaration("import", sortSpecifiers([...helpers.map((helper) => ({ name: helper })), ...optionTypes.map((typeName) => ({ name: typeName, typeOnly: true }))]), "../options.js"), group: "import" },
+    ...docs.map((doc) => ({ doc })),
+  ];
+  return { path: `src/${FOLDER}/operations/${operation.fileName}.ts`, contents: print(sourceFile(statements)) };
+}
+
+/** `tanstack-query/index.ts`: every operation's options, and the option types, listed like the package's root index. */
+function emitIndex({ model, header }: EmitContext): GeneratedFile {
+  const statements: { doc: Doc; group?: "export" }[] = [
+    { doc: header },
+    { doc: moduleDeclaration("export", ["OperationInfiniteQueryOptions", "OperationMutationOptions", "OperationQueryOptions", "PageLink"].map((typeName) => ({ name: typeName })), "./options.js", true), group: "export" },
+    ...model.operations.map((operation) => ({ doc: moduleDeclaration("export", exportedNames(operation).map((exported) => ({ name: exported })), `./operations/${operation.fileName}.js`), group: "export" as const })),
+  ];
   return { path: `src/${FOLDER}/index.ts`, contents: print(sourceFile(statements)) };
+}
+
+/** The functions the plugin declares for an operation, in the order its module declares them. */
+function exportedNames(operation: OperationModel): string[] {
+  const fn = operation.functionName;
+  return [`${fn}QueryKey`, ...(isRead(operation) ? [`${fn}QueryOptions`] : []), ...(operation.pagination === undefined ? [] : [`${fn}InfiniteQueryOptions`]), ...(isRead(operation) ? [] : [`${fn}MutationOptions`])];
 }
 
 /**
@@ -109,7 +117,7 @@ function returnCall(helper: string, first: Doc, parameter: string, body: Doc): D
   return group(["return ", helper, "(", first, ", (", parameter, ") =>", indent([line, body]), ifBreak([",", softline]), ");"]);
 }
 
-function operationDeclarations(operation: OperationModel, paramsType: string): { docs: Doc[]; helpers: string[] } {
+function operationDeclarations(operation: OperationModel, paramsType: string): { docs: Doc[]; helpers: string[]; optionTypes: string[] } {
   const fn = operation.functionName;
   const names = operation.typeNames;
   const paramsRequired = operation.parameters.some((parameter) => parameter.required) || operation.requestBody?.required === true;
@@ -192,5 +200,6 @@ function operationDeclarations(operation: OperationModel, paramsType: string): {
       ],
     );
   }
-  return { docs, helpers };
+  const optionTypes = [...(isRead(operation) ? ["OperationQueryOptions"] : []), ...(operation.pagination === undefined ? [] : ["OperationInfiniteQueryOptions"]), ...(isRead(operation) ? [] : ["OperationMutationOptions"])];
+  return { docs, helpers, optionTypes };
 }
