@@ -1,7 +1,8 @@
 /**
  * The TanStack Query v5 plugin: per operation a query key, `queryOptions` for reads, `mutationOptions` for writes and,
  * for list operations, `infiniteQueryOptions` paged by the pagination the model detected. The logic lives in
- * `templates/tanstack-query/options.ts`, copied verbatim; the generated `tanstack-query/index.ts` only calls it.
+ * `templates/tanstack-query/options.ts`, copied verbatim; the generated module per operation
+ * (`tanstack-query/operations/<operation>.ts`) only calls it, and `tanstack-query/index.ts` re-exports them all.
  */
 import { functionDeclaration, indexed, jsDocComment, moduleDeclaration, name, ref, sortSpecifiers, sourceFile, stringLiteral, typeDoc, union, type ParameterExpr } from "../../emit/code.js";
 import type { Emitter, EmitContext } from "../../emit/emitter.js";
