@@ -18,15 +18,16 @@ export function pluginNames(): string[] {
 
 /**
  * The built-in emitters plus the plugins asked for, in registry order (so the output does not depend on the order
- * they were listed in). An unknown name is a config error naming where it came from and every known plugin.
+ * they were listed in). An unknown name is a config error listing every known plugin (the CLI checks its flags and
+ * the config file before, naming the file).
  */
-export function enabledEmitters(plugins: readonly string[], from = "--plugin"): Emitter[] {
+export function enabledEmitters(plugins: readonly string[]): Emitter[] {
   const unknown = plugins.filter((name) => !PLUGINS.some((plugin) => plugin.name === name));
   if (unknown.length > 0) {
     const known = pluginNames();
     throw new CodegenError(
       "config",
-      unknown.map((name) => ({ message: `${from}: unknown plugin "${name}"`, hint: known.length === 0 ? "this generator has no plugins" : `the plugins are ${known.map((known) => `"${known}"`).join(", ")}` })),
+      unknown.map((name) => ({ message: `GenerateOptions.plugins: unknown plugin "${name}"`, hint: known.length === 0 ? "this generator has no plugins" : `the plugins are ${known.map((known) => `"${known}"`).join(", ")}` })),
     );
   }
   return EMITTERS.filter((emitter) => emitter.builtIn || plugins.includes(emitter.name));
