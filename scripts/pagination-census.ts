@@ -136,7 +136,7 @@ function listShape(document: OpenApiDocument, operation: OperationModel): Shape 
   if (operation.method !== "GET") return undefined;
   const raw = (document.paths?.[operation.path] as Record<string, OperationObject> | undefined)?.[operation.method.toLowerCase()];
   if (raw === undefined) return undefined;
-  const success = Object.entries(raw.responses ?? {}).filter(([status]) => /^2/.test(status));
+  const success = Object.entries(raw.responses ?? {}).filter(([status]) => status.startsWith("2"));
   if (success.length !== 1 || success[0] === undefined) return undefined;
   const response = resolve<ResponseObject>(document, success[0][1]);
   const media = Object.keys(response.content ?? {}).find((type) => /json/i.test(type));

@@ -114,6 +114,15 @@ describe("paginate", () => {
     expect(second.data[0]?.id).toBe("id10");
   });
 
+  it("getNextPage takes its own options: a signal for that request alone", async () => {
+    const { fetch } = listApi();
+    const first = await list(fetch, { limit: 10 });
+    const aborted = AbortSignal.abort();
+    await expect(first.getNextPage({ signal: aborted })).rejects.toMatchObject({ name: "AbortError" });
+    const second = await first.getNextPage({ headers: { "x-page": "2" } });
+    expect(second.data[0]?.id).toBe("id10");
+  });
+
   it("iterating an awaited page continues from that page", async () => {
     const { fetch } = listApi();
     const second = await (await list(fetch, { limit: 10 })).getNextPage();
@@ -153,7 +162,7 @@ describe("paginate", () => {
   });
 
   it("continues page numbers until an empty page when the response gives no totals", async () => {
-    const { fetch, queries } = listApi({ answer: ({}, { data }) => ({ data }) });
+    const { fetch, queries } = listApi({ answer: (_query, { data }) => ({ data }) });
     const numbered: PaginationSpec = { items: "data", styles: [{ style: pageNumbers, param: "page" }] };
     expect(await collect(list(fetch, { limit: 10 }, numbered))).toStrictEqual(ITEMS);
     expect(queries).toStrictEqual(["limit=10", "page=2&limit=10", "page=3&limit=10", "page=4&limit=10"]);

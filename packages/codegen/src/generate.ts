@@ -1,26 +1,23 @@
 import { dirname, isAbsolute, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { emitClient } from "./emit/client.js";
+import type { EmitContext } from "./emit/emitter.js";
 import { generatedHeader, type GeneratedFile } from "./emit/file.js";
-import { emitOperation } from "./emit/operations.js";
-import { emitIndex, emitModels, emitPackageFiles, emitRuntime, isSemver, packageVersionOf } from "./emit/package-files.js";
+import { isSemver, packageVersionOf } from "./emit/package-files.js";
 import { CodegenError } from "./errors.js";
-import { emitReadme } from "./emit/readme.js";
 import { loadParsedTemplates } from "./emit/template-cache.js";
 import { readTemplateSources, type TemplateFiles } from "./emit/template-sources.js";
-import { emitSdk, type TagDocs } from "./emit/sdk.js";
 import { typesPlan } from "./emit/types.js";
 import { startTypesJob } from "./emit/types-runner.js";
 import { loadSpec, readTextFile, type ReadText } from "./load/load-spec.js";
 import { buildModel } from "./model/build-model.js";
 import type { ApiModel } from "./model/model.js";
-import type { OpenApiDocument } from "./model/spec.js";
 import { compareStrings } from "./order.js";
 import { inputsDigest, type OutputOptions } from "./write/freshness.js";
 import { manifestFile } from "./write/manifest.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { unusedCredentialWarnings } from "./model/warnings.js";
 import { locatedIn } from "./load/located.js";
+import { enabledEmitters } from "./plugins/index.js";
 
 export interface GenerateOptions {
   /** Path of the OpenAPI 3.0/3.1 document, YAML or JSON; shown as given in messages. */
@@ -57,6 +54,8 @@ export interface GenerateOptions {
   readonly strict?: boolean;
   /** Called as operations are emitted, for progress output on big specs. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Plugins to run besides the built-in outputs, by name (`["tanstack-query"]`); see `plugins/index.ts`. */
+  readonly plugins?: readonly string[];
 }
 
 export interface StageTimings {
@@ -97,6 +96,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   };
 
+  // Checked before anything is read: an unknown plugin is a mistake in the call, whatever the spec.
+  const emitters = enabledEmitters(options.plugins ?? []);
   // Started first, so the second core loads TypeScript and openapi-typescript while this one reads the spec.
   const types = startTypesJob(options.threads ?? true);
   try {
@@ -106,11 +107,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     if (!loaded.bundled && options.read === undefined) types.parseFile(resolve(cwd, options.input), options.input);
     const validated = await time("validate", () => validateSpec(loaded, { strict: options.strict ?? false }));
     const document = validated.document;
-    const model = await time("model", () => locatedIn(loaded, () => buildModel(document)));
+    const model = await time("model", () => locatedIn(loaded, () => buildModel(document, { reservedNames: emitters.flatMap((emitter) => emitter.reservedNames ?? []) })));
     const header = generatedHeader(model.title, model.version);
     const version = resolvePackageVersion(options.packageVersion, model.version);
     const packageOptions = { packageName: options.packageName ?? defaultPackageName(model.title), packageVersion: version.version, installPath: installPathOf(options.output) };
-    const tagDocs = tagDocsOf(document);
 
     const typesStart = performance.now();
     const typeModules = types.emit(document, validated.edits, typesPlan(model), header).then((files) => {
@@ -122,30 +122,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     typeModules.catch(() => undefined);
     const templates = await templatesPromise;
     const parsed = await loadParsedTemplates(templates);
-    const emitted = await time("operations", () => {
-      const userAgent = `${packageOptions.packageName}/${packageOptions.packageVersion}`;
-      return [
-        ...model.operations.map((operation, index) => {
-          options.onProgress?.(index + 1, model.operations.length);
-          return emitOperation(operation, { template: parsed.operation, header });
-        }),
-        emitClient(model, parsed.client, header, userAgent),
-        emitSdk(model, parsed.sdk, header, tagDocs),
-        emitIndex(model, header),
-        emitModels(model, header),
-      ].filter((file) => file !== undefined);
-    });
-    const code = [...(await typeModules), ...emitted];
+    const base = { model, document, header, templates: parsed, templateFiles: templates, package: packageOptions, onProgress: options.onProgress };
+    const context: EmitContext = { ...base, contributions: emitters.flatMap((emitter) => (emitter.package === undefined ? [] : [emitter.package({ ...base, contributions: [] })])) };
+    const emitted = await time("operations", () => emitters.flatMap((emitter) => emitter.emit(context)));
+    // The runtime is copied verbatim, already laid out as prettier would.
+    const isCode = (file: GeneratedFile) => file.path.endsWith(".ts") && !file.path.startsWith("src/runtime/");
+    const code = [...(await typeModules), ...emitted.filter(isCode)];
     const formatted = options.format === "prettier" ? await time("format", async () => (await import("./format/format-files.js")).formatFiles(code)) : code;
-    const typescript = [...formatted, ...emitRuntime(templates.runtime, header)];
+    const typescript = [...formatted, ...emitted.filter((file) => file.path.endsWith(".ts") && !isCode(file))];
     const compiled = await time("compile", async () => (await import("./compile/compile-files.js")).compileFiles(typescript));
-    const files = sortByPath([
-      ...typescript,
-      ...compiled,
-      ...emitPackageFiles(model, packageOptions),
-      emitReadme(model, packageOptions),
-      { path: ".gitattributes", contents: "* text=auto eol=lf\n" },
-    ]);
+    const files = sortByPath([...typescript, ...compiled, ...emitted.filter((file) => !file.path.endsWith(".ts"))]);
     const inputs = inputsDigest(outputOptionsOf(options), loaded.sources);
     const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
     const entry = resolve(cwd, options.input);
@@ -158,7 +144,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 /** What besides the spec and the generator decides the output: the options that change files. */
 export function outputOptionsOf(options: GenerateOptions): OutputOptions {
-  return { packageName: options.packageName, packageVersion: options.packageVersion, format: options.format ?? "layout", output: options.output };
+  // Left out (so earlier manifests stay valid) unless plugins are enabled; sorted, since their order changes nothing.
+  const plugins = [...new Set(options.plugins ?? [])].sort(compareStrings).join(",");
+  return { packageName: options.packageName, packageVersion: options.packageVersion, format: options.format ?? "layout", output: options.output, plugins: plugins === "" ? undefined : plugins };
 }
 
 /**
@@ -180,10 +168,6 @@ function installPathOf(output: string | undefined): string | undefined {
   if (output === undefined || isAbsolute(output)) return undefined;
   const path = output.split("\\").join("/").replace(/\/+$/, "");
   return path.startsWith(".") ? path : `./${path}`;
-}
-
-function tagDocsOf(document: OpenApiDocument): TagDocs {
-  return Object.fromEntries((document.tags ?? []).map((tag) => [tag.name, tag.description]));
 }
 
 /** `Diga API` → `diga-api-client`. */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { packageVersionOf } from "../src/emit/package-files.js";
+import { PLUGINS } from "../src/plugins/index.js";
 import { phoneSpec, repoRoot, temporaryDirectory } from "./support/paths.js";
 
 async function run(argv: string[], cwd: string, signal?: AbortSignal) {
@@ -44,7 +45,7 @@ describe("every option the README documents is accepted where it says", () => {
   });
 
   it("documents the generate command's options, each with an example where it takes a value", () => {
-    expect(options.map((option) => option.flags.at(-1))).toStrictEqual(["--input", "--output", "--package-name", "--package-version", "--format", "--allow-remote-refs", "--config", "--check", "--force", "--strict", "--watch", "--quiet", "--verbose", "--debug"]);
+    expect(options.map((option) => option.flags.at(-1))).toStrictEqual(["--input", "--output", "--package-name", "--package-version", "--format", "--allow-remote-refs", "--plugin", "--config", "--check", "--force", "--strict", "--watch", "--quiet", "--verbose", "--debug"]);
     for (const option of options) if (option.value) expect(option.example, option.flags.join(", ")).toBeDefined();
   });
 
@@ -68,10 +69,10 @@ describe("every option the README documents is accepted where it says", () => {
 
   it("as config keys", async () => {
     const keyed = options.filter((option) => option.configKey !== undefined);
-    expect(keyed.map((option) => option.configKey)).toStrictEqual(["input", "output", "packageName", "packageVersion", "format", "allowRemoteRefs"]);
+    expect(keyed.map((option) => option.configKey)).toStrictEqual(["input", "output", "packageName", "packageVersion", "format", "allowRemoteRefs", "plugins"]);
     for (const option of keyed) {
       const key = option.configKey ?? "";
-      const value = option.example === "true" ? true : option.example;
+      const value = option.example === "true" ? true : key === "plugins" ? [option.example] : option.example;
       const client = { input: "openapi.yaml", output: `config-${key}`, ...(key === "input" || key === "output" ? {} : { [key]: value }) };
       await writeFile(join(project, `${key}.config.json`), JSON.stringify({ clients: [client] }));
       const result = await run(["generate", "-c", `${key}.config.json`], project);
@@ -105,9 +106,29 @@ describe("flags and a config file", () => {
     [["generate", "--format", "json"], 'diga-codegen: --format must be layout or prettier, not "json"'],
     [["generate", "-i", "openapi.yaml"], "diga-codegen: --input needs --output too (or neither, to generate the clients of codegen.config.json)"],
     [["generate", "extra"], 'diga-codegen: generate takes no arguments, not "extra"'],
+    [["generate", "--plugin", "tanstack-query", "--plugin", "react-query"], `diga-codegen: --plugin must be ${pluginChoices()}, not "react-query"`],
   ])("%j is a usage error", async (argv, message) => {
     const result = await run(argv, await temporaryDirectory());
     expect({ code: result.code, first: result.err.split("\n")[0] }).toStrictEqual({ code: 2, first: message });
+  });
+});
+
+/** `tanstack-query`, or `a, b or c`: the plugins as a usage error lists them. */
+function pluginChoices(): string {
+  const names = PLUGINS.map((plugin) => plugin.name);
+  return names.length === 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1) ?? ""}`;
+}
+
+describe("plugins", () => {
+  it("an unknown plugin in the config names the config file, the place and the plugins there are", async () => {
+    const project = await temporaryDirectory("codegen-plugins-");
+    await copyFile(phoneSpec, join(project, "openapi.yaml"));
+    await writeFile(join(project, "codegen.config.json"), JSON.stringify({ clients: [{ input: "openapi.yaml", output: "client", plugins: ["tanstack-query", "react-query"] }] }));
+    const result = await run(["generate"], project);
+    expect(result.code).toBe(2);
+    const [first = "", hint = ""] = result.err.split("\n");
+    expect(first).toBe(`diga-codegen: error: ${join(project, "codegen.config.json")}: unknown plugin "react-query" (at /clients/0/plugins/1)`);
+    expect(hint).toBe(`  hint: the plugins are ${PLUGINS.map((plugin) => `"${plugin.name}"`).join(", ")}`);
   });
 });
 

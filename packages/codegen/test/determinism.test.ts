@@ -45,7 +45,12 @@ describe("the committed Diga client", () => {
     const config = await readConfig(join(repoRoot, "codegen.config.json"), true);
     const client = config?.clients.find((entry) => entry.output === digaClientDirectory.replace(/\/$/, ""));
     expect(client?.input).toBe(phoneSpec);
-    const { files } = await generate({ input: phoneSpec, output: "packages/diga-client", ...(client?.packageName === undefined ? {} : { packageName: client.packageName }) });
+    const { files } = await generate({
+      input: phoneSpec,
+      output: "packages/diga-client",
+      ...(client?.packageName === undefined ? {} : { packageName: client.packageName }),
+      ...(client?.plugins === undefined ? {} : { plugins: client.plugins }),
+    });
     const plan = await planWrite(digaClientDirectory, files);
     expect({ created: plan.created, updated: plan.updated, removed: plan.removed }).toStrictEqual({ created: [], updated: [], removed: [] });
   });

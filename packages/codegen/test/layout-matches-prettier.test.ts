@@ -2,6 +2,7 @@ import { format } from "prettier/standalone";
 import { describe, expect, it } from "vitest";
 import { PRETTIER_OPTIONS } from "../src/format/format-files.js";
 import { generate } from "../src/index.js";
+import { PLUGINS } from "../src/plugins/index.js";
 import { fixtureCases } from "./support/fixtures.js";
 
 /**
@@ -9,8 +10,8 @@ import { fixtureCases } from "./support/fixtures.js";
  * judge: on every fixture, formatting the generated code with prettier changes nothing.
  */
 describe.each(fixtureCases)("fixture $name", ({ input }) => {
-  it("is laid out exactly as prettier would", async () => {
-    const { files } = await generate({ input });
+  it("is laid out exactly as prettier would, the plugins' output included", async () => {
+    const { files } = await generate({ input, plugins: PLUGINS.map((plugin) => plugin.name) });
     const emitted = files.filter((file) => file.path.startsWith("src/") && file.path.endsWith(".ts") && file.path !== "src/schema.ts" && !file.path.startsWith("src/runtime/"));
     expect(emitted.length).toBeGreaterThan(3);
     for (const file of emitted) {

@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generate } from "../src/index.js";
+import { generate, writeOutput } from "../src/index.js";
 import { fixtureCases } from "./support/fixtures.js";
-import { temporaryDirectory, writeFiles } from "./support/paths.js";
+import { phoneSpec, repoRoot, temporaryDirectory, writeFiles } from "./support/paths.js";
 import { asModule, codeBlocks } from "./support/readme-examples.js";
 import { STRICTEST, typecheck } from "./support/typecheck.js";
 
@@ -21,7 +21,7 @@ describe("the generated README", () => {
     const files = await Promise.all(
       blocks.map(async (block, index) => {
         const file = join(directory, `readme-example-${index}.ts`);
-        await writeFile(file, asModule(block, "@example/client"));
+        await writeFile(file, asModule(block, "@example/client", packageExports(result.files)));
         return file;
       }),
     );
@@ -52,6 +52,20 @@ describe("the generated README", () => {
     expect(typecheck([file], { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
   }, 60_000);
 
+  it("with the TanStack Query plugin, has a section whose example type-checks against the package", async () => {
+    const result = await generate({ input: phoneSpec, packageName: "@example/client", plugins: ["tanstack-query"] });
+    const readme = result.files.find((file) => file.path === "README.md")?.contents ?? "";
+    expect(readme).toContain("## TanStack Query");
+    const example = codeBlocks(readme).find((block) => block.includes("/tanstack-query")) ?? "";
+    expect(example).toContain("listPhonesInfiniteQueryOptions(client)");
+    // Inside the repository, so `@tanstack/query-core` resolves.
+    const directory = join(repoRoot, "packages", "codegen", "test", ".generated", "readme-tanstack");
+    await writeOutput(directory, result.files);
+    const file = join(directory, "readme-example.ts");
+    await writeFile(file, asModule(example, "@example/client", packageExports(result.files)));
+    expect(typecheck([file], { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
+  }, 60_000);
+
   it("the check can fail: a block calling an operation that does not exist", async () => {
     const directory = await temporaryDirectory("codegen-readme-");
     const result = await generate({ input: fixtureCases[0]?.input ?? "", packageName: "@example/client" });
@@ -61,3 +75,9 @@ describe("the generated README", () => {
     expect(typecheck([file], { ...STRICTEST, noUnusedLocals: false }).join("\n")).toContain("listPhonez");
   }, 60_000);
 });
+
+function packageExports(files: readonly { path: string; contents: string }[]): Record<string, unknown> {
+  const packageJson = files.find((file) => file.path === "package.json")?.contents ?? "{}";
+  return (JSON.parse(packageJson) as { exports?: Record<string, unknown> }).exports ?? {};
+}
+

@@ -1,3 +1,4 @@
+import { PLUGINS } from "../plugins/index.js";
 import { CONFIG_FILE } from "./config.js";
 
 /** One command-line option: how it is spelled, whether it takes a value, and its line in `--help`. */
@@ -8,6 +9,8 @@ export interface OptionSpec {
   readonly value?: string;
   /** The values it accepts, checked before anything runs. */
   readonly choices?: readonly string[];
+  /** Repeatable: `--plugin a --plugin b`. */
+  readonly multiple?: boolean;
   readonly help: string;
 }
 
@@ -39,6 +42,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { long: "package-version", value: "<version>", help: "version of the generated package (default: the spec's info.version, made valid semver)" },
       { long: "format", value: "<f>", choices: ["layout", "prettier"], help: "layout (default; prettier's layout, printed directly) or prettier (run prettier over every file)" },
       { long: "allow-remote-refs", help: "fetch $refs to http(s) URLs (never done otherwise)" },
+      { long: "plugin", value: "<name>", multiple: true, choices: PLUGINS.map((plugin) => plugin.name), help: "also generate a plugin's output (repeatable; the plugins are listed below)" },
       { long: "check", help: "write nothing; exit 1 and list the files that differ from a fresh generation" },
       { long: "force", help: "generate even when the output is up to date with the spec and the generator" },
       { long: "strict", help: "refuse the spec for what is otherwise generated with a warning (e.g. a path parameter without `required: true`)" },
@@ -87,6 +91,9 @@ export function helpText(): string {
     ...COMMON_OPTIONS.map(optionLine),
     "Colour is used on terminals only; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.",
     "",
+    "Plugins (--plugin <name>, or \"plugins\": [\"<name>\"] in the config):",
+    ...PLUGINS.map((plugin) => `  ${plugin.name.padEnd(width)}${plugin.summary}`),
+    "",
     `Without --input and --output, generate makes every client listed in ${CONFIG_FILE}; with both, it makes that one client and reads no config.`,
     "",
     "Examples:",
@@ -101,9 +108,11 @@ export function helpText(): string {
 }
 
 /** What `node:util`'s `parseArgs` takes: every option of every command, so a misplaced one can be named, not just refused. */
-export function parseArgsOptions(): Record<string, { type: "string" | "boolean"; short?: string }> {
+export function parseArgsOptions(): Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> {
   const all = [...COMMANDS.flatMap((command) => command.options), ...COMMON_OPTIONS];
-  return Object.fromEntries(all.map((option) => [option.long, { type: option.value === undefined ? "boolean" : "string", ...(option.short === undefined ? {} : { short: option.short }) }]));
+  return Object.fromEntries(
+    all.map((option) => [option.long, { type: option.value === undefined ? "boolean" : "string", ...(option.short === undefined ? {} : { short: option.short }), ...(option.multiple === true ? { multiple: true } : {}) }]),
+  );
 }
 
 /** The problem with the options given to `command`, if any: one that belongs to another command, or a value it does not take. */
@@ -115,8 +124,9 @@ export function optionProblem(command: CommandSpec, given: Readonly<Record<strin
       const owners = COMMANDS.filter((other) => other.options.some((candidate) => candidate.long === long)).map((other) => other.name);
       return `--${long} is not an option of ${command.name} (it belongs to ${owners.join(" and ")})`;
     }
-    if (option.choices !== undefined && typeof value === "string" && !option.choices.includes(value)) {
-      return `--${long} must be ${option.choices.slice(0, -1).join(", ")} or ${option.choices.at(-1) ?? ""}, not "${value}"`;
+    for (const each of Array.isArray(value) ? value : [value]) {
+      if (option.choices === undefined || typeof each !== "string" || option.choices.includes(each)) continue;
+      return option.choices.length === 1 ? `--${long} must be ${option.choices[0] ?? ""}, not "${each}"` : `--${long} must be ${option.choices.slice(0, -1).join(", ")} or ${option.choices.at(-1) ?? ""}, not "${each}"`;
     }
   }
   return undefined;

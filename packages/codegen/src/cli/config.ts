@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { CodegenError } from "../errors.js";
+import { pluginNames } from "../plugins/index.js";
 
 /** One spec → one package. Paths are relative to the config file. */
 export interface ClientConfig {
@@ -11,6 +12,8 @@ export interface ClientConfig {
   readonly allowRemoteRefs?: boolean;
   /** `layout` (default) or `prettier`: see `GenerateOptions.format`. */
   readonly format?: "layout" | "prettier";
+  /** Plugins to run besides the built-in outputs, e.g. `["tanstack-query"]`. */
+  readonly plugins?: readonly string[];
 }
 
 /**
@@ -24,7 +27,7 @@ export interface Config {
 export const CONFIG_FILE = "codegen.config.json";
 
 /** Every key a client entry takes; the README's option table lists the same. */
-export const CLIENT_KEYS: readonly string[] = ["input", "output", "packageName", "packageVersion", "format", "allowRemoteRefs"];
+export const CLIENT_KEYS: readonly string[] = ["input", "output", "packageName", "packageVersion", "format", "allowRemoteRefs", "plugins"];
 
 /** Reads and checks a config file; returns `undefined` when it does not exist and was not asked for explicitly. */
 export async function readConfig(path: string, explicit: boolean): Promise<Config | undefined> {
@@ -44,6 +47,15 @@ export async function readConfig(path: string, explicit: boolean): Promise<Confi
   return checkConfig(value, path);
 }
 
+/** `plugins` must list known plugin names; each unknown one is reported with the plugins there are. */
+function pluginProblems(plugins: unknown, pointer: string): { pointer: string; message: string; hint?: string }[] {
+  if (plugins === undefined) return [];
+  const known = pluginNames();
+  const hint = `the plugins are ${known.map((name) => `"${name}"`).join(", ")}`;
+  if (!Array.isArray(plugins) || plugins.some((name) => typeof name !== "string")) return [{ pointer, message: "`plugins` must be a list of plugin names", hint }];
+  return plugins.flatMap((name: string, index) => (known.includes(name) ? [] : [{ pointer: `${pointer}/${index}`, message: `unknown plugin "${name}"`, hint }]));
+}
+
 function checkConfig(value: unknown, path: string): Config {
   const problems: { pointer: string; message: string; hint?: string }[] = [];
   const clients = (value as { clients?: unknown } | null)?.clients;
@@ -60,6 +72,7 @@ function checkConfig(value: unknown, path: string): Config {
       }
       if (entry["allowRemoteRefs"] !== undefined && typeof entry["allowRemoteRefs"] !== "boolean") problems.push({ pointer: `/clients/${index}/allowRemoteRefs`, message: "`allowRemoteRefs` must be true or false" });
       if (entry["format"] !== undefined && entry["format"] !== "layout" && entry["format"] !== "prettier") problems.push({ pointer: `/clients/${index}/format`, message: '`format` must be "layout" or "prettier"' });
+      problems.push(...pluginProblems(entry["plugins"], `/clients/${index}/plugins`));
       for (const field of Object.keys(entry)) {
         if (!CLIENT_KEYS.includes(field)) problems.push({ pointer: `/clients/${index}/${field}`, message: `unknown option \`${field}\``, hint: `a client takes ${CLIENT_KEYS.join(", ")}` });
       }

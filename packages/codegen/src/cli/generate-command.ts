@@ -36,6 +36,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
     ...(job.packageName === undefined ? {} : { packageName: job.packageName }),
     ...(job.packageVersion === undefined ? {} : { packageVersion: job.packageVersion }),
     ...(job.format === undefined ? {} : { format: job.format }),
+    ...(job.plugins === undefined ? {} : { plugins: job.plugins }),
   };
   // An unchanged spec and generator: the manifest's digests prove the output current without generating. Not with
   // --strict: the output being current says nothing about the warnings the spec gave.

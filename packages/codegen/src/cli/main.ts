@@ -52,7 +52,8 @@ export async function main(argv: readonly string[], io: Io = processIo(), { sign
       return await runDiff({ before, after, format, failOnBreaking: flag("fail-on-breaking"), allowRemoteRefs: flag("allow-remote-refs") }, io).catch((error: unknown) => report(error, reporter, debug, false));
     }
     if (flag("watch") && flag("check")) throw new UsageError("--watch and --check do not go together: --check is for CI, --watch for editing");
-    const jobs = (await resolveJobs(io.cwd, text)).map((job) => ({ ...job, allowRemoteRefs: flag("allow-remote-refs") || job.allowRemoteRefs === true }));
+    const plugins = Array.isArray(values["plugin"]) ? values["plugin"].filter((name) => typeof name === "string") : [];
+    const jobs = (await resolveJobs(io.cwd, text, plugins)).map((job) => ({ ...job, allowRemoteRefs: flag("allow-remote-refs") || job.allowRemoteRefs === true }));
     const flags = { check: flag("check"), force: flag("force"), strict: flag("strict") };
     if (flag("watch")) {
       const { watchJobs } = await import("./watch.js");
@@ -78,9 +79,10 @@ export async function main(argv: readonly string[], io: Io = processIo(), { sign
 /**
  * The clients to generate. `--input` and `--output` together name one client completely, and no config is read: a
  * config in the folder must never lend a package name or anything else to an unrelated spec. Without them, every
- * client of the config; `--package-name`, `--package-version` and `--format` then apply to a config of one client.
+ * client of the config; `--package-name`, `--package-version` and `--format` then apply to a config of one client,
+ * and `--plugin` to every client.
  */
-async function resolveJobs(cwd: string, text: (long: string) => string | undefined): Promise<ClientConfig[]> {
+async function resolveJobs(cwd: string, text: (long: string) => string | undefined, plugins: readonly string[]): Promise<ClientConfig[]> {
   const input = text("input");
   const output = text("output");
   const packageName = text("package-name");
@@ -93,7 +95,7 @@ async function resolveJobs(cwd: string, text: (long: string) => string | undefin
   };
   if (input !== undefined && output !== undefined) {
     if (text("config") !== undefined) throw new UsageError("--config and --input/--output do not go together: the flags name the client, the config lists clients");
-    return [{ input: resolve(cwd, input), output: resolve(cwd, output), ...overrides }];
+    return [{ input: resolve(cwd, input), output: resolve(cwd, output), ...overrides, ...(plugins.length === 0 ? {} : { plugins }) }];
   }
   if (input !== undefined || output !== undefined) throw new UsageError(`--${input === undefined ? "output" : "input"} needs --${input === undefined ? "input" : "output"} too (or neither, to generate the clients of ${CONFIG_FILE})`);
   const config = await readConfig(resolve(cwd, text("config") ?? CONFIG_FILE), text("config") !== undefined);
@@ -102,7 +104,11 @@ async function resolveJobs(cwd: string, text: (long: string) => string | undefin
   if (Object.keys(overrides).length > 0 && clients.length > 1) {
     throw new UsageError(`${CONFIG_FILE} lists ${clients.length} clients; --package-name, --package-version and --format apply to one: pass --input and --output too`);
   }
-  return clients.map((client) => ({ ...client, ...overrides }));
+  // `--plugin` adds to the plugins each client of the config enables.
+  return clients.map((client) => {
+    const enabled = [...new Set([...(client.plugins ?? []), ...plugins])];
+    return { ...client, ...overrides, ...(enabled.length === 0 ? {} : { plugins: enabled }) };
+  });
 }
 
 /** `writes`: whether the command would have written files, so the message can say none were. */

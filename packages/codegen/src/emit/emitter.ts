@@ -42,6 +42,13 @@ export interface EmitContext {
   /** The raw template sources, e.g. the runtime files copied verbatim. */
   readonly templateFiles: TemplateFiles;
   readonly package: PackageOptions;
+  /**
+   * What every enabled emitter adds to `package.json` (in registry order), for the emitters that write or describe
+   * the package: the package files and the README.
+   */
+  readonly contributions: readonly PackageContribution[];
+  /** Called as operations are emitted, for progress output on big specs. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /** What an emitter adds to the generated `package.json`. */
@@ -56,4 +63,6 @@ export interface PackageContribution {
    * an app that never imports this subpath needs none of them. Exact ranges, e.g. `{ "@tanstack/query-core": "^5" }`.
    */
   readonly peerDependencies?: Readonly<Record<string, string>>;
+  /** A section of the generated README (markdown starting with `## `), placed after the built-in sections. */
+  readonly readme?: string;
 }

@@ -100,7 +100,7 @@ export function print(doc: Doc): string {
     const [indentation, mode, current] = commands.pop() as Command;
     if (typeof current === "string") {
       out.push(current);
-      column += current.length;
+      column += displayWidth(current);
       continue;
     }
     if (Array.isArray(current)) {
@@ -157,6 +157,23 @@ function printFill(indentation: string, mode: Mode, parts: readonly Doc[], comma
   commands.push([indentation, contentFits ? "flat" : "break", content]);
 }
 
+/**
+ * Columns a string takes as prettier counts them: East Asian wide characters (CJK, Hangul, full-width forms) take two,
+ * combining marks none. Identifiers such as `列出通话` come from the spec.
+ */
+export function displayWidth(text: string): number {
+  if (/^[\u0000-\u02ff]*$/.test(text)) return text.length;
+  let width = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0) ?? 0;
+    if (/\p{Mn}/u.test(character)) continue;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
 function trimTrailingSpaces(out: string[]): void {
   while (out.length > 0) {
     const last = out[out.length - 1] as string;
@@ -186,7 +203,7 @@ function fits(next: Command, rest: readonly Command[], width: number, mustBeFlat
     }
     const [mode, doc] = stack.pop() as [Mode, Doc];
     if (typeof doc === "string") {
-      remaining -= doc.length;
+      remaining -= displayWidth(doc);
       continue;
     }
     if (Array.isArray(doc)) {

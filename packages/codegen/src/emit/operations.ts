@@ -1,5 +1,6 @@
 import { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle, RESPONSE_READERS } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
+import { DEFAULT_MEDIA_TYPES, runtimeExplodes, STATUS_ERROR_CLASSES } from "../model/runtime-contract.js";
 import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
   assignment,
@@ -34,17 +35,6 @@ import type { GeneratedFile } from "./file.js";
 import { print, type Doc } from "./layout.js";
 import { sampleSource, sampleValue } from "./samples.js";
 import type { FunctionTemplate, OperationTemplate } from "./templates.js";
-
-const STATUS_ERROR_CLASSES: Readonly<Record<string, string>> = {
-  "400": "BadRequestError",
-  "401": "AuthenticationError",
-  "403": "PermissionDeniedError",
-  "404": "NotFoundError",
-  "409": "ConflictError",
-  "422": "UnprocessableEntityError",
-  "429": "RateLimitError",
-};
-
 
 export interface OperationEmitContext {
   readonly template: OperationTemplate;
@@ -283,13 +273,6 @@ export function endpointOf(operation: OperationModel): LiteralValue {
   };
 }
 
-const DEFAULT_MEDIA_TYPES: Readonly<Record<string, string>> = {
-  json: "application/json",
-  form: "application/x-www-form-urlencoded",
-  multipart: "multipart/form-data",
-  text: "text/plain",
-};
-
 function bodySpec({ kind, mediaType, key, required, encoding }: RequestBodyModel): LiteralValue {
   return {
     encode: new Identifier(BODY_ENCODERS[kind]),
@@ -324,7 +307,7 @@ function defined(rule: { [key: string]: LiteralValue }): { [key: string]: Litera
  */
 function queryStyleRule(style: string | undefined, explode: boolean): { style: LiteralValue; explode: LiteralValue } {
   const runtimeStyle = queryStyle(style);
-  return { style: runtimeStyle === undefined ? undefined : new Identifier(runtimeStyle), explode: explode === (runtimeStyle === undefined) ? undefined : explode };
+  return { style: runtimeStyle === undefined ? undefined : new Identifier(runtimeStyle), explode: explode === runtimeExplodes("query", runtimeStyle) ? undefined : explode };
 }
 
 function encodingRule({ contentType, style, explode }: { readonly contentType?: string; readonly style?: string; readonly explode?: boolean }): LiteralValue {
@@ -335,7 +318,7 @@ function pathRule(parameter: PathParameterModel): { [key: string]: LiteralValue 
   const style = PATH_STYLES[parameter.style];
   return defined({
     style: style === undefined ? undefined : new Identifier(style),
-    explode: parameter.explode ? true : undefined,
+    explode: parameter.explode === runtimeExplodes("path", style) ? undefined : parameter.explode,
     ...valueRule(parameter.value),
   });
 }
@@ -343,7 +326,7 @@ function pathRule(parameter: PathParameterModel): { [key: string]: LiteralValue 
 function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {
   // Headers and cookies are written one way whatever their style; only `explode` changes them.
   const { style, explode } =
-    parameter.in === "query" ? queryStyleRule(parameter.style, parameter.explode) : { style: undefined, explode: parameter.explode === (parameter.style === "form") ? undefined : parameter.explode };
+    parameter.in === "query" ? queryStyleRule(parameter.style, parameter.explode) : { style: undefined, explode: parameter.explode === runtimeExplodes(parameter.in, undefined) ? undefined : parameter.explode };
   return {
     in: parameter.in === "query" ? "query" : new Identifier(PARAM_LOCATIONS[parameter.in]),
     style,

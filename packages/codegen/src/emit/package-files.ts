@@ -1,6 +1,7 @@
 import { RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS } from "../model/build-model.js";
 import type { ApiModel } from "../model/model.js";
 import { moduleDeclaration, sourceFile } from "./code.js";
+import type { PackageContribution } from "./emitter.js";
 import type { GeneratedFile } from "./file.js";
 import { print } from "./layout.js";
 import { schemaModule } from "./type-modules.js";
@@ -89,8 +90,10 @@ export function packageVersionOf(specVersion: string): { version: string; change
  * whole-API types (`paths`, `components`, `operations`) are `<package>/schema`, types only, and not in the root:
  * on a big API they are megabytes every importer of the root would parse.
  */
-export function emitPackageFiles(model: ApiModel, options: PackageOptions): GeneratedFile[] {
+export function emitPackageFiles(model: ApiModel, options: PackageOptions, contributions: readonly PackageContribution[] = []): GeneratedFile[] {
   const entry = (path: string) => ({ types: `./dist/${path}.d.ts`, default: `./dist/${path}.js` });
+  const added = mergeContributions(contributions);
+  const peers = Object.keys(added.peerDependencies);
   const packageJson = {
     name: options.packageName,
     version: options.packageVersion,
@@ -99,10 +102,19 @@ export function emitPackageFiles(model: ApiModel, options: PackageOptions): Gene
     sideEffects: false,
     // Global fetch, ReadableStream and Blob without flags; Node 18 has reached its end of life.
     engines: { node: ">=20" },
-    exports: { ".": entry("index"), "./client": entry("client"), "./operations/*": entry("operations/*"), "./schema": { types: "./dist/schema.d.ts" }, "./package.json": "./package.json" },
+    exports: {
+      ".": entry("index"),
+      "./client": entry("client"),
+      "./operations/*": entry("operations/*"),
+      "./schema": { types: "./dist/schema.d.ts" },
+      ...Object.fromEntries(Object.entries(added.exports).map(([subpath, module]) => [subpath, entry(module)])),
+      "./package.json": "./package.json",
+    },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
     files: ["dist", "src"],
+    // Only what a plugin's subpath imports, and optional: an app that never imports that subpath installs nothing.
+    ...(peers.length === 0 ? {} : { peerDependencies: added.peerDependencies, peerDependenciesMeta: Object.fromEntries(peers.map((peer) => [peer, { optional: true }])) }),
   };
   // For editors and `tsc --noEmit` over the sources; nothing is built from it.
   const tsconfig = {
@@ -131,6 +143,21 @@ export function emitPackageFiles(model: ApiModel, options: PackageOptions): Gene
     { path: "package.json", contents: json(packageJson) },
     { path: "tsconfig.json", contents: json(tsconfig) },
   ];
+}
+
+/** The emitters' additions to package.json, merged; two emitters claiming one subpath or one peer differently is a bug in them. */
+export function mergeContributions(contributions: readonly PackageContribution[]): { exports: Record<string, string>; peerDependencies: Record<string, string> } {
+  const exports: Record<string, string> = {};
+  const peerDependencies: Record<string, string> = {};
+  const put = (target: Record<string, string>, key: string, value: string, what: string) => {
+    if (target[key] !== undefined && target[key] !== value) throw new Error(`two emitters add ${what} ${key} differently (${target[key]}, ${value})`);
+    target[key] = value;
+  };
+  for (const contribution of contributions) {
+    for (const [subpath, module] of Object.entries(contribution.exports ?? {})) put(exports, subpath, module, "the export");
+    for (const [peer, range] of Object.entries(contribution.peerDependencies ?? {})) put(peerDependencies, peer, range, "the peer dependency");
+  }
+  return { exports, peerDependencies: Object.fromEntries(Object.entries(peerDependencies).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
 }
 
 /** `README.md`: install, authenticate, and one example per operation, derived from the spec so it stays true. */

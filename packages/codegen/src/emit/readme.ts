@@ -7,7 +7,7 @@ import type { GeneratedFile } from "./file.js";
 import { exampleCall, operationExample } from "./operations.js";
 import type { PackageOptions } from "./package-files.js";
 
-export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedFile {
+export function emitReadme(model: ApiModel, options: PackageOptions, extraSections: readonly string[] = []): GeneratedFile {
   const first = model.operations[0];
   const paginated = model.operations.find((operation) => operation.pagination !== undefined);
   const documentedError = model.operations.find((operation) => operation.responses.some((response) => !response.isSuccess && /^[45]\d\d$/.test(response.status)));
@@ -99,11 +99,13 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
     ],
     [
       "## Retries, timeouts, cancellation",
-      "Connection errors, timeouts, 408, 409, 429 and 5xx are retried twice with exponential backoff and jitter, honouring `Retry-After`; only idempotent methods are retried unless you ask. Each attempt times out if no response arrives within 60 seconds; pass a \`signal\` to bound reading the body too. All of it can be set per client and per call:",
+      "Connection errors, timeouts, 408, 409, 429 and 5xx are retried twice with exponential backoff and jitter, honouring `Retry-After`; only idempotent methods are retried unless you ask. Each attempt times out if no response arrives within 60 seconds; pass a `signal` to bound reading the body too. All of it can be set per client and per call:",
       fence("ts", `${imports("createClient")}\n\nconst client = createClient({ maxRetries: 4, timeout: 10_000 });`),
       "Per call, pass `{ maxRetries, timeout, signal, headers, fetch, idempotent, validate }` as the last argument (after the params object).",
       "Raw access: `.withResponse()` gives `{ data, response, requestId }`, `.asResponse()` the unread `Response`. `hooks` (`beforeRequest`, `afterResponse`, `onError`) see every attempt, for logging and tracing; credentials never appear in messages or logs.",
     ],
+    // The plugins' sections, as their emitters wrote them.
+    ...extraSections.map((section) => [section.trimEnd()]),
   ];
   return { path: "README.md", contents: `${sections.map((section) => section.join("\n\n")).join("\n\n")}\n` };
 }

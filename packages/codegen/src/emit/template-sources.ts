@@ -12,6 +12,11 @@ export interface TemplateFiles {
   readonly runtimeIndex: string;
   /** The runtime's files (tests excluded), sorted by name so the output order never depends on the file system. */
   readonly runtime: readonly { readonly name: string; readonly text: string }[];
+  /**
+   * The plugins' templates: every other folder of `templates/` (not `runtime/`, not `stand-in/`), by folder name, its
+   * files (tests excluded) sorted by name. A plugin copies or reads its own folder (`tanstack-query/`).
+   */
+  readonly plugins: Readonly<Record<string, readonly { readonly name: string; readonly text: string }[]>>;
 }
 
 /**
@@ -26,7 +31,14 @@ export function templatesDirectory(): string {
 
 /** The template files the generator reads, relative to the templates folder: what the build copies. */
 export async function templateFileNames(directory = templatesDirectory()): Promise<string[]> {
-  return [...TEMPLATE_FILES, ...(await runtimeFileNames(join(directory, "runtime"))).map((name) => `runtime/${name}`)];
+  const plugins = await Promise.all((await pluginFolders(directory)).map(async (folder) => (await runtimeFileNames(join(directory, folder))).map((name) => `${folder}/${name}`)));
+  return [...TEMPLATE_FILES, ...(await runtimeFileNames(join(directory, "runtime"))).map((name) => `runtime/${name}`), ...plugins.flat()];
+}
+
+/** The folders of plugin templates: every folder but the runtime and the operation template's stand-in schema. */
+async function pluginFolders(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  return entries.filter((entry) => entry.isDirectory() && entry.name !== "runtime" && entry.name !== "stand-in" && entry.name !== "node_modules").map((entry) => entry.name).sort(compareStrings);
 }
 
 const TEMPLATE_FILES = ["operation.ts", "client.ts", "sdk.ts"];
@@ -44,7 +56,15 @@ export async function readTemplateSources(directory = templatesDirectory()): Pro
     readFile(join(directory, "sdk.ts"), "utf8"),
     ...names.map((name) => readFile(join(runtimeDirectory, name), "utf8")),
   ]);
+  const folders = await pluginFolders(directory);
+  const plugins = await Promise.all(
+    folders.map(async (folder) => {
+      const files = await runtimeFileNames(join(directory, folder));
+      return [folder, await Promise.all(files.map(async (name) => ({ name, text: await readFile(join(directory, folder, name), "utf8") })))] as const;
+    }),
+  );
   return {
+    plugins: Object.fromEntries(plugins),
     operation: operation ?? "",
     client: client ?? "",
     sdk: sdk ?? "",

@@ -30,12 +30,15 @@ import {
   schemaTypeName,
   sdkClassName,
 } from "./naming.js";
-import { detectPagination, PAGE_STYLES, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
+import { detectPagination, PAGINATION_EXTENSION, paginationOverride } from "./pagination.js";
+import { MODULE_SCOPE_NAMES, RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS } from "./runtime-contract.js";
 import { dereference } from "./refs.js";
 import { classifyMediaType, classifyRequestMediaType, pickMediaType, pickRequestMediaType } from "./media-types.js";
 import { bodyDefaultsOf } from "./body-defaults.js";
 import { sampleOf } from "./samples.js";
 import { valueModelOf } from "./values.js";
+// The runtime's names were defined here before they got a module of their own; emitters still import them from here.
+export { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle, RESPONSE_READERS, RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS } from "./runtime-contract.js";
 import {
   HTTP_METHODS,
   type HttpMethod,
@@ -51,90 +54,11 @@ import {
   type SecuritySchemeObject,
 } from "./spec.js";
 
-/** The runtime's encoder of each kind of body; an operation imports only its own, so unused ones are never bundled. */
-export const BODY_ENCODERS: Readonly<Record<RequestBodyModel["kind"], string>> = { json: "jsonBody", text: "textBody", binary: "binaryBody", form: "formBody", multipart: "multipartBody" };
-
-/**
- * The runtime's parameter styles besides the defaults (`form` in the query, `simple` in the path); an operation imports
- * only those it uses, so an application bundles only those.
- */
-const QUERY_STYLES: ReadonlyMap<string, string> = new Map([
-  ["spaceDelimited", "spaceDelimitedQuery"],
-  ["pipeDelimited", "pipeDelimitedQuery"],
-  ["deepObject", "deepObjectQuery"],
-]);
-
-/** The runtime's style of a query parameter or form property; undefined for `form` (and styles a query cannot have). */
-export function queryStyle(style: string | undefined): string | undefined {
-  return style === undefined ? undefined : QUERY_STYLES.get(style);
-}
-
-export const PATH_STYLES: Readonly<Record<PathParameterModel["style"], string | undefined>> = { simple: undefined, label: "labelPath", matrix: "matrixPath" };
-
-/** The runtime's writer of header and cookie parameters (query parameters need none): imported per use. */
-export const PARAM_LOCATIONS: Readonly<Record<"header" | "cookie", string>> = { header: "headerParam", cookie: "cookieParam" };
-
-/** The runtime's reader of each kind of 2xx body besides JSON, the default: imported per use. */
-export const RESPONSE_READERS: Readonly<Record<Exclude<ResponseModel["kind"], "json"> | "auto", string>> = {
-  text: "textResponse",
-  binary: "binaryResponse",
-  empty: "emptyResponse",
-  auto: "autoResponse",
-};
-
-/** Formats the runtime checks (and, for `date`, serialises differently), as its exports; others are left to the server. */
-export const CHECKED_FORMATS: ReadonlyMap<string, string> = new Map([
-  ["uuid", "uuidFormat"],
-  ["date", "dateFormat"],
-  ["date-time", "dateTimeFormat"],
-]);
-
-/** The runtime's values the generated index re-exports. */
-export const RUNTIME_VALUE_EXPORTS: readonly string[] = [
-  "AbortError",
-  "ApiError",
-  "AuthenticationError",
-  "BadRequestError",
-  "ConflictError",
-  "ConnectionError",
-  "InternalServerError",
-  "isApiError",
-  "NotFoundError",
-  "PermissionDeniedError",
-  "RateLimitError",
-  "RequestValidationError",
-  "SdkError",
-  "TimeoutError",
-  "UnprocessableEntityError",
-];
-
 /** Values the generated package exports besides operations; an operation or the facade may not take their names. */
 export const PACKAGE_EXPORTS: ReadonlySet<string> = new Set(["createClient", ...RUNTIME_VALUE_EXPORTS]);
 
-/** The runtime's types the generated index re-exports. */
-export const RUNTIME_TYPE_EXPORTS: readonly string[] = [
-  "ApiPromise",
-  "BasicCredentials",
-  "Client",
-  "CredentialSource",
-  "ErrorOf",
-  "Fetch",
-  "Hooks",
-  "Page",
-  "PagePromise",
-  "RequestInfo",
-  "RequestOptions",
-  "WithResponse",
-];
-
 /** Types the generated package exports besides per-operation ones; schema aliases may not take their names. */
 export const PACKAGE_TYPE_EXPORTS: readonly string[] = [...RUNTIME_TYPE_EXPORTS, "ClientOptions", "components", "operations", "paths", ...PACKAGE_EXPORTS];
-
-/**
- * Names the generated modules declare or import next to an operation function (the runtime's functions, the schema's
- * roots, the endpoint constant): an operation may not take them either.
- */
-const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", ...Object.values(BODY_ENCODERS), ...Object.values(PAGE_STYLES), ...QUERY_STYLES.values(), ...Object.values(PATH_STYLES).filter((style) => style !== undefined), ...CHECKED_FORMATS.values(), ...Object.values(PARAM_LOCATIONS), ...Object.values(RESPONSE_READERS), "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
 
 /** Options of `createClient` (the runtime's `BaseClientOptions`, plus `serverVariables`) a credential must not shadow. */
 const CLIENT_OPTION_NAMES = new Set(["baseUrl", "fetch", "headers", "timeout", "maxRetries", "validate", "userAgent", "hooks", "serverVariables", ...OBJECT_MEMBER_NAMES]);
@@ -147,12 +71,17 @@ interface RawOperation {
   readonly pathItem: PathItemObject;
 }
 
-/** Stage 3: the validated document → the model the emitters read. Pure: same document, same model. */
-export function buildModel(document: OpenApiDocument): ApiModel {
+export interface BuildModelOptions {
+  /** Names the enabled emitters declare next to the operation functions (see `Emitter.reservedNames`). */
+  readonly reservedNames?: readonly string[];
+}
+
+/** Stage 3: the validated document → the model the emitters read. Pure: same document and options, same model. */
+export function buildModel(document: OpenApiDocument, options: BuildModelOptions = {}): ApiModel {
   const raw = listOperations(document);
   const functionNames = assignUniqueNames(
     operationNamesCandidates(raw.map(({ operation, method, path }) => ({ operationId: operation.operationId, method, path }))),
-    new Set([...PACKAGE_EXPORTS, ...MODULE_SCOPE_NAMES, ...OBJECT_MEMBER_NAMES, "client"]),
+    new Set([...PACKAGE_EXPORTS, ...MODULE_SCOPE_NAMES, ...OBJECT_MEMBER_NAMES, "client", ...(options.reservedNames ?? [])]),
   );
   const credentials = buildCredentials(document);
   const problems: Problem[] = [];

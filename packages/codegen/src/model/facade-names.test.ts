@@ -85,7 +85,7 @@ function documentOf(rows: readonly Row[]): OpenApiDocument {
 
 describe("facade names from real specs", () => {
   for (const [spec, rows] of Object.entries(specs)) {
-    it(spec, () => {
+    it(`${spec}`, () => {
       const model = buildModel(documentOf(rows));
       const got = rows.map((row) => {
         const operation = model.operations.find((candidate) => candidate.path === row.path && candidate.method === row.method.toUpperCase());

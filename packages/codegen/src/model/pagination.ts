@@ -9,14 +9,7 @@ import type { MaybeRef, OpenApiDocument, SchemaObject, SchemaType } from "./spec
  * header) that feeds it, because calling a non-list a list is worse than missing one.
  */
 
-/** The runtime's export for each style: the generated endpoint imports the ones it uses. */
-export const PAGE_STYLES: Readonly<Record<PageStyleModel["kind"], string>> = {
-  cursor: "cursorPages",
-  pageNumber: "pageNumbers",
-  offset: "offsetPages",
-  nextUrl: "nextUrlPages",
-  linkHeader: "linkHeaderPages",
-};
+export { PAGE_STYLES } from "./runtime-contract.js";
 
 const ITEM_FIELDS = ["data", "items", "results", "records", "entries", "values", "list", "content", "elements", "rows", "hits"];
 const HAS_MORE_FIELDS = ["has_more", "hasMore", "has_next", "hasNext", "has_next_page", "hasNextPage", "more"];

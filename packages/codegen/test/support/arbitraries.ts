@@ -243,7 +243,7 @@ function schemaArbitraries(version: OpenApiVersion) {
         const names = Object.keys(properties);
         const required = [...names.filter((_, index) => requiredMask[index] === true), ...(extraRequired === undefined ? [] : [extraRequired])];
         const first = names[0];
-        const props = readOnlyFirst && first !== undefined ? { ...properties, [first]: { ...(properties[first] ?? {}), readOnly: true } } : properties;
+        const props = readOnlyFirst && first !== undefined ? { ...properties, [first]: { ...properties[first], readOnly: true } } : properties;
         const schema = compact({ ...(withType ? { type: "object" } : {}), properties: props, ...rest, required: required.length === 0 ? undefined : [...new Set(required)] });
         return nullable(schema, withType ? "object" : undefined, yes);
       }),
@@ -503,7 +503,7 @@ function pathItemArbitrary(version: OpenApiVersion, schema: fc.Arbitrary<JsonObj
     )
     .map(({ segments, operations, shared, pathParameters, pathParametersShared, summary, extraPathParameter }) => {
       const names = [...new Set(segments.flatMap((segment) => ("parameter" in segment ? [segment.parameter] : [])))];
-      const declared: JsonObject[] = names.map((name, index) => ({ ...(pathParameters[index % pathParameters.length] ?? {}), name, in: "path", required: true }));
+      const declared: JsonObject[] = names.map((name, index) => ({ ...pathParameters[index % pathParameters.length], name, in: "path", required: true }));
       // Now and then a path parameter the template does not mention.
       if (extraPathParameter === 0) declared.push({ name: "unused_path_param", in: "path", required: true, schema: { type: "string" } });
       const item: JsonObject = compact({ summary });

@@ -34,9 +34,10 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Bundles a page script and everything it imports into one ES module for the browser. */
-export async function bundleForBrowser(entryPoint: string): Promise<string> {
+export async function bundleForBrowser(entryPoint: string, define: Record<string, string> = {}): Promise<string> {
   const result = await build({
     entryPoints: [entryPoint],
+    define,
     bundle: true,
     format: "esm",
     platform: "browser",

@@ -55,12 +55,15 @@ export interface PageMethods<
 > extends AsyncIterable<TItem> {
 	/** Whether another page follows (in the direction the first call started). */
 	hasNextPage(): boolean;
-	/** Fetches the next page; rejects with `SdkError` when there is none. */
-	getNextPage(): Promise<Page<TBody, TItem>>;
+	/**
+	* Fetches the next page; rejects with `SdkError` when there is none. `options` replace the first call's for this
+	* request (a query library passes its own `signal` per page).
+	*/
+	getNextPage(options?: RequestOptions): Promise<Page<TBody, TItem>>;
 	/** Whether a page comes before this one (where the style can tell: cursors with a backward cursor, next URLs with a previous one, page numbers above 1). */
 	hasPreviousPage(): boolean;
-	/** Fetches the page before this one; rejects with `SdkError` when there is none. */
-	getPreviousPage(): Promise<Page<TBody, TItem>>;
+	/** Fetches the page before this one, with `options` as for {@link getNextPage}; rejects with `SdkError` when there is none. */
+	getPreviousPage(options?: RequestOptions): Promise<Page<TBody, TItem>>;
 	/** This page and every page after it. */
 	iterPages(): AsyncGenerator<Page<TBody, TItem>, void, undefined>;
 }

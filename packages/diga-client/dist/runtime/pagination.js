@@ -47,11 +47,12 @@ function toPage(body, chain, params, headers) {
 		headers
 	};
 	const page = target;
-	const fetchPage = (direction) => {
+	const fetchPage = (direction, options) => {
 		const next = pageRequest(page, direction);
 		if (next === undefined) return Promise.reject(new SdkError(`there is no ${direction} page: check has${direction === "next" ? "Next" : "Previous"}Page() first`));
 		return startPage({
 			...chain,
+			options: options ?? chain.options,
 			seen: direction === "next" ? chain.seen : new Set()
 		}, next);
 	};
@@ -61,9 +62,9 @@ function toPage(body, chain, params, headers) {
 			state
 		},
 		hasNextPage: () => pageRequest(page, "next") !== undefined,
-		getNextPage: () => fetchPage("next"),
+		getNextPage: (options) => fetchPage("next", options),
 		hasPreviousPage: () => pageRequest(page, "previous") !== undefined,
-		getPreviousPage: () => fetchPage("previous"),
+		getPreviousPage: (options) => fetchPage("previous", options),
 		async *iterPages() {
 			for (let current = page;; current = await current.getNextPage()) {
 				yield current;

@@ -56,12 +56,15 @@ export type PageRequest = { readonly params: Readonly<Record<string, unknown>> }
 export interface PageMethods<TBody, TItem> extends AsyncIterable<TItem> {
   /** Whether another page follows (in the direction the first call started). */
   hasNextPage(): boolean;
-  /** Fetches the next page; rejects with `SdkError` when there is none. */
-  getNextPage(): Promise<Page<TBody, TItem>>;
+  /**
+   * Fetches the next page; rejects with `SdkError` when there is none. `options` replace the first call's for this
+   * request (a query library passes its own `signal` per page).
+   */
+  getNextPage(options?: RequestOptions): Promise<Page<TBody, TItem>>;
   /** Whether a page comes before this one (where the style can tell: cursors with a backward cursor, next URLs with a previous one, page numbers above 1). */
   hasPreviousPage(): boolean;
-  /** Fetches the page before this one; rejects with `SdkError` when there is none. */
-  getPreviousPage(): Promise<Page<TBody, TItem>>;
+  /** Fetches the page before this one, with `options` as for {@link getNextPage}; rejects with `SdkError` when there is none. */
+  getPreviousPage(options?: RequestOptions): Promise<Page<TBody, TItem>>;
   /** This page and every page after it. */
   iterPages(): AsyncGenerator<Page<TBody, TItem>, void, undefined>;
 }
@@ -125,17 +128,17 @@ function toPage<TBody, TItem>(body: unknown, chain: Chain, params: Readonly<Reco
   const items = (Array.isArray(found) ? found : []) as TItem[];
   const state: PageState = { body, items, params, headers };
   const page = target as Page<TBody, TItem>;
-  const fetchPage = (direction: "next" | "previous") => {
+  const fetchPage = (direction: "next" | "previous", options: RequestOptions | undefined) => {
     const next = pageRequest(page, direction);
     if (next === undefined) return Promise.reject(new SdkError(`there is no ${direction} page: check has${direction === "next" ? "Next" : "Previous"}Page() first`));
-    return startPage<TBody, TItem>({ ...chain, seen: direction === "next" ? chain.seen : new Set() }, next);
+    return startPage<TBody, TItem>({ ...chain, options: options ?? chain.options, seen: direction === "next" ? chain.seen : new Set() }, next);
   };
   const methods: PageMethods<TBody, TItem> & { [CHAIN]: unknown } = {
     [CHAIN]: { chain, state },
     hasNextPage: () => pageRequest(page, "next") !== undefined,
-    getNextPage: () => fetchPage("next"),
+    getNextPage: (options) => fetchPage("next", options),
     hasPreviousPage: () => pageRequest(page, "previous") !== undefined,
-    getPreviousPage: () => fetchPage("previous"),
+    getPreviousPage: (options) => fetchPage("previous", options),
     async *iterPages() {
       for (let current = page; ; current = await current.getNextPage()) {
         yield current;
