@@ -21,6 +21,7 @@ import { manifestFile } from "./write/manifest.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { unusedCredentialWarnings } from "./model/warnings.js";
 import { locatedIn } from "./load/located.js";
+import { pluginsNamed, withContributions } from "./plugins/enabled.js";
 
 export interface GenerateOptions {
   /** Path of the OpenAPI 3.0/3.1 document, YAML or JSON; shown as given in messages. */
@@ -57,6 +58,8 @@ export interface GenerateOptions {
   readonly strict?: boolean;
   /** Called as operations are emitted, for progress output on big specs. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Plugins to run besides the built-in outputs, by name (`["msw"]`). */
+  readonly plugins?: readonly string[];
 }
 
 export interface StageTimings {
@@ -135,14 +138,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         emitModels(model, header),
       ].filter((file) => file !== undefined);
     });
-    const code = [await schema, ...emitted];
+    // Plugins (temporary wiring until the seam's registry: see plugins/enabled.ts).
+    const plugins = pluginsNamed(options.plugins);
+    const pluginContext = { model, document, header, templates: parsed, templateFiles: templates, package: packageOptions };
+    const pluginFiles = await time("plugins", () => plugins.flatMap((plugin) => plugin.emit(pluginContext)));
+    const code = [await schema, ...emitted, ...pluginFiles];
     const formatted = options.format === "prettier" ? await time("format", async () => (await import("./format/format-files.js")).formatFiles(code)) : code;
     const typescript = [...formatted, ...emitRuntime(templates.runtime, header)];
     const compiled = await time("compile", async () => (await import("./compile/compile-files.js")).compileFiles(typescript));
     const files = sortByPath([
       ...typescript,
       ...compiled,
-      ...emitPackageFiles(model, packageOptions),
+      ...emitPackageFiles(model, packageOptions).map((file) =>
+        file.path === "package.json" ? withContributions(file, plugins.map((plugin) => plugin.package?.(pluginContext) ?? {})) : file,
+      ),
       emitReadme(model, packageOptions),
       { path: ".gitattributes", contents: "* text=auto eol=lf\n" },
     ]);

@@ -29,7 +29,8 @@ export async function templateFileNames(directory = templatesDirectory()): Promi
   return [...TEMPLATE_FILES, ...(await runtimeFileNames(join(directory, "runtime"))).map((name) => `runtime/${name}`)];
 }
 
-const TEMPLATE_FILES = ["operation.ts", "client.ts", "sdk.ts"];
+// `mocks/runtime.ts` is read by the msw plugin (src/plugins/msw), not parsed here.
+const TEMPLATE_FILES = ["operation.ts", "client.ts", "sdk.ts", "mocks/runtime.ts"];
 
 async function runtimeFileNames(runtimeDirectory: string): Promise<string[]> {
   return (await readdir(runtimeDirectory)).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts")).sort(compareStrings);
