@@ -112,6 +112,7 @@ describe("mock lists page as the client reads them", () => {
     expect({ status: asked.status, body: await asked.json() }).toStrictEqual({ status: 404, body: { message: "mine" } });
     const undocumented = await fetch("https://api.example.com/v2/things", { headers: { "x-mock-status": "418" } });
     expect({ status: undocumented.status, body: await undocumented.text() }).toStrictEqual({ status: 418, body: "" });
+    expect((await fetch("https://api.example.com/v2/things", { headers: { "x-mock-status": "not-a-status" } })).status).toBe(200);
   });
 
   it("answers with a shared example by name", async () => {

@@ -131,8 +131,9 @@ export function pathPattern({ basePath, path }: Pick<MockOperation, "basePath" |
 }
 
 function respond(schemas: MockSchemas, operation: MockOperation, asked: AnyAnswer, request: Request): Response {
-  const header = request.headers.get(MOCK_STATUS_HEADER);
-  const status = asked.status ?? (header === null ? undefined : Number(header));
+  const header = request.headers.get(MOCK_STATUS_HEADER)?.trim() ?? "";
+  // A status a Response can carry; anything else in the header is ignored.
+  const status = asked.status ?? (/^[2-5]\d\d$/.test(header) ? Number(header) : undefined);
   const successes = operation.responses.filter((response) => isSuccess(response.status));
   const chosen = status === undefined ? successes[0] : documentedAnswer(operation.responses, status);
   const seed = asked.seed ?? DEFAULT_SEED;
@@ -164,7 +165,7 @@ function answerWith(response: MockResponse, status: number, body: unknown, heade
   if (kind === "empty" || status === 204 || status === 304) return new HttpResponse(null, init);
   init.headers.set("content-type", response.mediaType ?? "application/json");
   if (kind === "json") return new HttpResponse(JSON.stringify(body ?? null), init);
-  if (kind === "text") return new HttpResponse(typeof body === "string" ? body : JSON.stringify(body ?? ""), init);
+  if (kind === "text") return new HttpResponse(typeof body === "string" ? body : body === null || body === undefined ? "mock" : JSON.stringify(body), init);
   return new HttpResponse(body instanceof Blob ? body : new Uint8Array([0x6d, 0x6f, 0x63, 0x6b]), init);
 }
 

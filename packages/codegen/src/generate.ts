@@ -141,7 +141,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // Plugins (temporary wiring until the seam's registry: see plugins/enabled.ts).
     const plugins = pluginsNamed(options.plugins);
     const pluginContext = { model, document, header, templates: parsed, templateFiles: templates, package: packageOptions };
-    const pluginFiles = await time("plugins", () => plugins.flatMap((plugin) => plugin.emit(pluginContext)));
+    const pluginFiles = plugins.length === 0 ? [] : await time("plugins", () => plugins.flatMap((plugin) => plugin.emit(pluginContext)));
     const code = [await schema, ...emitted, ...pluginFiles];
     const formatted = options.format === "prettier" ? await time("format", async () => (await import("./format/format-files.js")).formatFiles(code)) : code;
     const typescript = [...formatted, ...emitRuntime(templates.runtime, header)];

@@ -56,9 +56,9 @@ function mocksModule(context: EmitContext, descriptions: readonly LiteralValue[]
     { doc: header },
     { doc: moduleDeclaration("import", [{ name: "HttpHandler" }, { name: "RequestHandlerOptions" }], "msw", true), group: "import" as const },
     ...model.operations.map((operation) => ({ doc: moduleDeclaration("import", operationTypes(operation), `../operations/${operation.fileName}.js`, true), group: "import" as const })),
-    ...(styles.length === 0 ? [] : [{ doc: moduleDeclaration("import", styles.map((style) => ({ name: style })), "../runtime/index.js"), group: "import" as const }]),
-    { doc: moduleDeclaration("import", sortSpecifiers(runtime), "./runtime.js"), group: "import" as const },
+    ...(styles.length === 0 ? [] : [{ doc: moduleDeclaration("import", sortSpecifiers(styles.map((style) => ({ name: style }))), "../runtime/index.js"), group: "import" as const }]),
     { doc: moduleDeclaration("import", [{ name: MOCK_DATA }], "./data.js"), group: "import" as const },
+    { doc: moduleDeclaration("import", sortSpecifiers(runtime), "./runtime.js"), group: "import" as const },
     ...model.operations.map((operation, index) => ({ doc: handlerFunction(operation, descriptions[index]) })),
     {
       doc: [
@@ -95,8 +95,9 @@ function handlerFunction(operation: OperationModel, description: LiteralValue): 
   );
 }
 
+/** The first documented 4xx or 5xx status, for the example; 500 when none is documented (any status is then typed). */
 function firstErrorStatus(operation: OperationModel): number {
-  const status = operation.responses.find((response) => !response.isSuccess && /^\d+$/.test(response.status))?.status;
+  const status = operation.responses.find((response) => /^[45]\d\d$/.test(response.status))?.status;
   return status === undefined ? 500 : Number(status);
 }
 
