@@ -115,6 +115,27 @@ describe("mock lists page as the client reads them", () => {
     expect((await fetch("https://api.example.com/v2/things", { headers: { "x-mock-status": "not-a-status" } })).status).toBe(200);
   });
 
+  it("cycles a list example's items, each repeated id made unique by its position", async () => {
+    const operation: MockOperation = {
+      ...listOperation({ items: "data", hasMore: "has_more", styles: [{ style: cursorPages, next: { param: "after", from: "id", fromItem: true } }] }, envelope({})),
+      responses: [{ status: 200, example: { data: [{ id: 4, name: "a" }, { id: 3, name: "b" }], has_more: false } }],
+    };
+    const { items, requests } = await walk(operation, { count: 5 }, { limit: 2 });
+    // The third item would take 3, which the second already has.
+    expect(items).toStrictEqual([{ id: 4, name: "a" }, { id: 3, name: "b" }, { id: 5, name: "a" }, { id: 6, name: "b" }, { id: 7, name: "a" }]);
+    expect(requests).toStrictEqual(["/v2/things?limit=2", "/v2/things?after=3&limit=2", "/v2/things?after=6&limit=2"]);
+  });
+
+  it("answers text, binary and empty responses as their kind says", async () => {
+    const at = (responses: MockOperation["responses"]) => mockedFetch([mockHandler({ schemas: SCHEMAS }, { method: "GET", path: "/x", basePath: "", name: "x", responses })]).fetch("https://api.example.com/x", {});
+    const text = await at([{ status: 200, kind: "text", mediaType: "text/csv", example: "a,b" }]);
+    expect({ type: text.headers.get("content-type"), body: await text.text() }).toStrictEqual({ type: "text/csv", body: "a,b" });
+    const binary = await at([{ status: 200, kind: "binary", mediaType: "application/pdf" }]);
+    expect({ type: binary.headers.get("content-type"), size: (await binary.arrayBuffer()).byteLength > 0 }).toStrictEqual({ type: "application/pdf", size: true });
+    const empty = await at([{ status: 204, kind: "empty" }]);
+    expect({ status: empty.status, body: await empty.text() }).toStrictEqual({ status: 204, body: "" });
+  });
+
   it("answers with a shared example by name", async () => {
     const operation: MockOperation = { method: "GET", path: "/thing", basePath: "", name: "getThing", responses: [{ status: 200, exampleName: "a-thing" }] };
     const { fetch } = mockedFetch([mockHandler({ schemas: SCHEMAS, examples: { "a-thing": { id: "t1", name: "shared" } } }, operation)]);

@@ -20,7 +20,7 @@ import {
 } from "../runtime/index.js";
 
 /** The request header a test sets to get a documented answer other than the first success: `x-mock-status: 404`. */
-export const MOCK_STATUS_HEADER = "x-mock-status";
+const MOCK_STATUS_HEADER = "x-mock-status";
 
 /** The subset of JSON Schema the data generator reads; `$ref` names an entry of the package's schema table. */
 export interface MockSchema {
@@ -102,9 +102,9 @@ export type ListMockAnswer<TItem, TError> =
   | ErrorAnswer<TError>;
 
 /** How many items a list operation serves when a test does not say. */
-export const DEFAULT_LIST_COUNT = 50;
+const DEFAULT_LIST_COUNT = 50;
 /** The seed when a test does not give one. */
-export const DEFAULT_SEED = 1;
+const DEFAULT_SEED = 1;
 
 interface AnyAnswer {
   readonly status?: number;
@@ -172,7 +172,7 @@ function answerWith(response: MockResponse, status: number, body: unknown, heade
 // ─── Pagination ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Where a page starts and ends in the list, and how it was asked for. */
-interface Window {
+interface PageWindow {
   readonly start: number;
   readonly end: number;
   readonly size: number;
@@ -236,7 +236,7 @@ function listItems(schemas: MockSchemas, operation: MockOperation, pagination: P
     const item = Array.isArray(examples) && examples.length > 0 ? structuredClone(examples[index % examples.length] as unknown) : generate(schemas, itemSchema, random);
     if (typeof item === "object" && item !== null && "id" in item) {
       const record = item as Record<string, unknown>;
-      if (seen.has(String(record["id"]))) record["id"] = uniqueId(record["id"], index);
+      if (seen.has(String(record["id"]))) record["id"] = uniqueId(record["id"], index, seen);
       seen.add(String(record["id"]));
     }
     return item;
@@ -256,7 +256,7 @@ function propertyOf(schemas: MockSchemas, schema: MockSchema | undefined, key: s
 }
 
 /** The page asked for: by a cursor (after / before an item), a page number, an offset, or from the start. */
-function windowOf(operation: MockOperation, pagination: PaginationSpec, all: readonly unknown[], query: URLSearchParams): Window {
+function windowOf(operation: MockOperation, pagination: PaginationSpec, all: readonly unknown[], query: URLSearchParams): PageWindow {
   const sizeParam = operation.pageSize?.param;
   const askedSize = sizeParam === undefined ? Number.NaN : Number(query.get(sizeParam));
   const size = Number.isInteger(askedSize) && askedSize > 0 ? askedSize : (operation.pageSize?.default ?? 20);
@@ -290,7 +290,7 @@ function hasParamStyle(pagination: PaginationSpec): boolean {
 }
 
 /** A URL to the page starting at `start`: the request's URL with the operation's page (or offset) parameter moved. */
-function positionLink(operation: MockOperation, pagination: PaginationSpec, url: URL, window: Window): (start: number) => string {
+function positionLink(operation: MockOperation, pagination: PaginationSpec, url: URL, window: PageWindow): (start: number) => string {
   const entry = pagination.styles.find((style) => style.style === pageNumbers || style.style === offsetPages);
   const owned = pagination.styles.flatMap((style) => (style.style === cursorPages ? [(style as { next: CursorSpec }).next.param, (style as { previous?: CursorSpec }).previous?.param] : []));
   return (start) => {
@@ -476,11 +476,11 @@ function stringFor(schema: MockSchema, random: () => number): string {
   }
 }
 
-/** A value of the same kind as a repeated id, made unique by the item's position. */
-function uniqueId(id: unknown, index: number): unknown {
-  if (typeof id === "number") return index + 1;
-  if (typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-    return `${id.slice(0, 24)}${index.toString(16).padStart(12, "0")}`;
+/** A value of the same kind as a repeated id, from the item's position (counting on past ids already taken). */
+function uniqueId(id: unknown, index: number, taken: ReadonlySet<string>): unknown {
+  const isUuid = typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  for (let position = index + 1; ; position++) {
+    const candidate = typeof id === "number" ? position : isUuid ? `${String(id).slice(0, 24)}${position.toString(16).padStart(12, "0")}` : `${String(id)}-${position}`;
+    if (!taken.has(String(candidate))) return candidate;
   }
-  return `${String(id)}-${index + 1}`;
 }
