@@ -167,7 +167,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 /** What besides the spec and the generator decides the output: the options that change files. */
 export function outputOptionsOf(options: GenerateOptions): OutputOptions {
-  return { packageName: options.packageName, packageVersion: options.packageVersion, format: options.format ?? "layout", output: options.output };
+  // Plugins are named only when there are some, so the digest of a package without any is what it always was.
+  const plugins = options.plugins === undefined || options.plugins.length === 0 ? undefined : options.plugins.join(",");
+  return { packageName: options.packageName, packageVersion: options.packageVersion, format: options.format ?? "layout", output: options.output, plugins };
 }
 
 /**

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { setupServer, type SetupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { outputOptionsOf } from "../src/generate.js";
 import { generate, writeOutput, type GeneratedFile } from "../src/index.js";
 import type { LooseModule } from "./support/generated.js";
 import { phoneSpec, repoRoot } from "./support/paths.js";
@@ -128,6 +129,12 @@ describe("msw plugin: generated handlers serve the generated client", () => {
     server.use(mocks["listPhones"]({ status: 500 }, { once: true }));
     await expect(api["listPhones"](client())).rejects.toBeInstanceOf(api["InternalServerError"]);
     expect((await api["listPhones"](client())).data).toHaveLength(20);
+  });
+
+  it("counts the plugins among the options that decide the output, so turning one on is never taken as up to date", () => {
+    const digest = (plugins?: readonly string[]) => JSON.stringify(outputOptionsOf({ input: phoneSpec, ...(plugins === undefined ? {} : { plugins }) }));
+    expect(digest(["msw"])).not.toBe(digest());
+    expect(digest([])).toBe(digest());
   });
 
   it("is the same, byte for byte, when generated again", async () => {
