@@ -31,7 +31,7 @@ function mockedFetch(handlers: HttpHandler[]): { fetch: Fetch; requests: string[
 async function walk(operation: MockOperation, answer: object | undefined, params: Record<string, unknown>) {
   const { fetch, requests } = mockedFetch([mockHandler({ schemas: SCHEMAS }, operation, answer)]);
   const client = createRuntimeClient({ fetch, maxRetries: 0 }, { baseUrl: "https://api.example.com/v2", userAgent: "test", credentials: {} });
-  const endpoint: Endpoint = { method: "GET", path: "/things", params: Object.fromEntries(["after", "before", "page", "offset", "limit"].map((name) => [name, { in: "query" as const }])), pagination: operation.pagination ?? { items: "", styles: [] } };
+  const endpoint: Endpoint = { method: "GET", path: "/things", params: Object.fromEntries(["after", "before", "cursor", "page", "offset", "limit"].map((name) => [name, { in: "query" as const }])), pagination: operation.pagination ?? { items: "", styles: [] } };
   const items: { id: string }[] = [];
   for await (const item of paginate<unknown, { id: string }>(client, endpoint, { params })) items.push(item);
   return { items, requests };
@@ -95,6 +95,14 @@ describe("mock lists page as the client reads them", () => {
     expect(items).toStrictEqual(whole.items);
   });
 
+  it("pages items without ids (plain strings, some equal) by position", async () => {
+    const operation = listOperation({ items: "members", styles: [{ style: cursorPages, next: { param: "cursor", from: "meta.next_cursor" } }] }, { type: "object", properties: { members: { type: "array", items: { type: "string" } } } });
+    const own = ["a", "b", "a", "a", "c"];
+    const { items, requests } = await walk({ ...operation, pagination: { items: "members", styles: [{ style: cursorPages, next: { param: "cursor", from: "meta.next_cursor" } }] } }, { items: own }, { limit: 2 });
+    expect(items).toStrictEqual(own);
+    expect(requests).toStrictEqual(["/v2/things?limit=2", "/v2/things?cursor=2&limit=2", "/v2/things?cursor=4&limit=2"]);
+  });
+
   it("serves a test's own items, page by page, with cursors from their ids", async () => {
     const own = Array.from({ length: 5 }, (_, index) => ({ id: `t${index}`, name: `thing ${index}` }));
     const operation = listOperation({ items: "data", hasMore: "has_more", styles: [{ style: cursorPages, next: { param: "after", from: "last_id" } }] }, envelope({}));
@@ -151,6 +159,9 @@ describe("pathPattern", () => {
     { path: "/things/{id}", url: "https://api.example.com/things/42", matches: false },
     { path: "/v1/{name}:cancel", url: "https://api.example.com/v2/v1/ops%2F1:cancel", matches: true },
     { path: "/files/{name}.{ext}", url: "https://api.example.com/v2/files/a.txt", matches: true },
+    { path: "/rest?method=photos.search", url: "https://api.example.com/v2/rest?method=photos.search&page=2", matches: true },
+    { path: "/rest?method=photos.search", url: "https://api.example.com/v2/rest?method=photos.searchAll", matches: false },
+    { path: "/users/{id}#identity", url: "https://api.example.com/v2/users/7", matches: true },
   ])("$path ~ $url: $matches", ({ path, url, matches }) => {
     expect(pathPattern({ basePath: "/v2", path }).test(url)).toBe(matches);
   });

@@ -121,13 +121,19 @@ export function mockHandler(data: MockData, operation: MockOperation, answer?: o
   return new HttpHandler(operation.method, pathPattern(operation), ({ request }) => respond(data.schemas, { ...operation, responses }, asked, request), options);
 }
 
-/** A RegExp over the whole URL: any origin, then the base path and the path template, each `{param}` one segment. */
+/**
+ * A RegExp over the whole URL: any origin, then the base path and the path template, each `{param}` one segment. A
+ * template that carries a query (`/rest?method=flickr.photos.search`, as some specs write) lets the request add
+ * parameters after it; a fragment in a template is never sent, so it is not matched.
+ */
 export function pathPattern({ basePath, path }: Pick<MockOperation, "basePath" | "path">): RegExp {
-  const source = `${basePath}${path}`
+  const template = `${basePath}${path}`.replace(/#.*$/, "");
+  const source = template
     .split(/(\{[^}]*\})/)
-    .map((part) => (part.startsWith("{") && part.endsWith("}") ? "[^/?#]+" : part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")))
+    .map((part) => (part.startsWith("{") && part.endsWith("}") ? "[^/?#&]+" : part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")))
     .join("");
-  return new RegExp(`^[a-z][a-z0-9+.-]*://[^/?#]+${source}/?(?:[?#].*)?$`, "i");
+  const rest = template.includes("?") ? "(?:[&#].*)?" : "/?(?:[?#].*)?";
+  return new RegExp(`^[a-z][a-z0-9+.-]*://[^/?#]+${source}${rest}$`, "i");
 }
 
 function respond(schemas: MockSchemas, operation: MockOperation, asked: AnyAnswer, request: Request): Response {
@@ -204,7 +210,7 @@ function servePage(schemas: MockSchemas, operation: MockOperation, pagination: P
       const { next, previous } = entry as { next: CursorSpec; previous?: CursorSpec };
       const last = items.at(-1);
       const first = items[0];
-      if (!next.fromItem) write(next.from, last === undefined || (pagination.hasMore === undefined && !more) ? undefined : cursorOf(last, all.indexOf(last)));
+      if (!next.fromItem) write(next.from, last === undefined || (pagination.hasMore === undefined && !more) ? undefined : cursorOf(last, window.end - 1));
       if (previous !== undefined && !previous.fromItem) write(previous.from, first === undefined || window.start === 0 ? null : cursorOf(first, window.start));
     } else if (entry.style === pageNumbers) {
       const { current, total, count } = entry as { current?: FieldPath; total?: FieldPath; count?: FieldPath };
