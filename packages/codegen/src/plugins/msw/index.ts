@@ -1,5 +1,5 @@
 import type { Emitter } from "../../emit/emitter.js";
-import { emitMocks } from "./emit-mocks.js";
+import { emitMocks, MOCK_DATA } from "./emit-mocks.js";
 
 /** The msw major the mock runtime is written against. */
 const MSW_RANGE = "^3.0.0";
@@ -13,7 +13,7 @@ export const mswPlugin: Emitter = {
   summary: "MSW 3 request handlers per operation, paging as the API pages, on the ./mocks subpath",
   builtIn: false,
   // Module-scope names of src/mocks/index.ts next to the handler factories, which take the operations' names.
-  reservedNames: ["handlers", "mockHandler", "mockData"],
+  reservedNames: ["handlers", "mockHandler", MOCK_DATA],
   emit: emitMocks,
   package: () => ({ exports: { "./mocks": "mocks/index" }, peerDependencies: { msw: MSW_RANGE } }),
 };
