@@ -1,12 +1,15 @@
 import "./support/msw-on-node20.js";
+import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { setupServer, type SetupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { outputOptionsOf } from "../src/generate.js";
 import { generate, writeOutput, type GeneratedFile } from "../src/index.js";
 import type { LooseModule } from "./support/generated.js";
+import { nodeBinary } from "./support/node-versions.js";
 import { phoneSpec, repoRoot } from "./support/paths.js";
 import { STRICTEST, typecheck } from "./support/typecheck.js";
 
@@ -130,6 +133,30 @@ describe("msw plugin: generated handlers serve the generated client", () => {
     await expect(api["listPhones"](client())).rejects.toBeInstanceOf(api["InternalServerError"]);
     expect((await api["listPhones"](client())).data).toHaveLength(20);
   });
+
+  it("runs on Node 22, msw 3's own floor, without this suite's polyfills, from the compiled dist files apps import", async () => {
+    const script = join(directory, "node22-check.mjs");
+    await writeFile(
+      script,
+      `import { setupServer } from "msw/node";
+import { createClient, listPhones, UnprocessableEntityError } from "./dist/index.js";
+import { handlers, listPhones as listPhonesMock } from "./dist/mocks/index.js";
+const server = setupServer(...handlers);
+const requests = [];
+server.events.on("request:start", () => requests.push(1));
+server.listen({ onUnhandledFrame: "error" });
+server.use(listPhonesMock({ count: 250 }));
+const client = createClient({ baseUrl: "http://127.0.0.1:4010", maxRetries: 0 });
+const ids = [];
+for await (const phone of listPhones(client, { limit: 100 })) ids.push(phone.id);
+const error = await listPhones(client, {}, { headers: { "x-mock-status": "422" } }).catch((caught) => caught);
+server.close();
+console.log(JSON.stringify({ phones: ids.length, unique: new Set(ids).size, requests: requests.length, error: error instanceof UnprocessableEntityError, polyfilled: typeof Promise.withResolvers !== "function" }));
+`,
+    );
+    const { stdout } = await promisify(execFile)(await nodeBinary(22), [script], { cwd: directory });
+    expect(JSON.parse(stdout)).toStrictEqual({ phones: 250, unique: 250, requests: 4, error: true, polyfilled: false });
+  }, 120_000);
 
   it("counts the plugins among the options that decide the output, so turning one on is never taken as up to date", () => {
     const digest = (plugins?: readonly string[]) => JSON.stringify(outputOptionsOf({ input: phoneSpec, ...(plugins === undefined ? {} : { plugins }) }));
