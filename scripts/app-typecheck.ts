@@ -5,11 +5,14 @@
  *   peer         openapi-typescript's types + openapi-fetch (`client.GET("/repos/{owner}/{repo}/issues", …)`)
  *   ours-root    our generated package, imported from its root (`import { issuesListForRepo } from "github-client"`)
  *   ours-subpath our generated package, one import per operation (`github-client/operations/issuesListForRepo`)
+ *   floor        an app that imports nothing: what TypeScript pays for itself and the tsconfig's libs (lib.dom alone
+ *                is 40k lines), which no client can go below
  *
  * Each app is a project whose dependency is the generated package (or the peer's schema and runtime) inside its
  * node_modules, as an app installs it. Run: npx tsx scripts/app-typecheck.ts [--runs N] [--skip-lib-check false]
- * Prints the median of `tsc --noEmit` wall time per app and each ours/peer ratio. Ratios are what count: seconds do
- * not carry over between machines or runs.
+ * Prints the median of `tsc --noEmit` wall time and CPU time (user + system, steadier on a busy machine) per app,
+ * each ours/peer ratio, and the ratio above the floor: (ours − floor) / (peer − floor), the part the client itself
+ * costs. Ratios are what count: seconds do not carry over between machines or runs.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -64,6 +67,10 @@ const APPS = {
       ...appBody(),
     ],
   },
+  floor: {
+    dependencies: [],
+    source: [`export const answer: number = 42;`],
+  },
 } as const;
 
 function appBody(): string[] {
@@ -107,23 +114,38 @@ function prepare(): void {
   }
 }
 
-function typeCheck(app: string): number {
+/** Reports the process's own CPU time on exit, which `spawnSync` does not give for a child. */
+const CPU_REPORTER = path.join(root, "report-cpu.cjs");
+
+function typeCheck(app: string): { wall: number; cpu: number } {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [tsc, "-p", path.join(root, app)], { encoding: "utf8" });
-  const seconds = (performance.now() - start) / 1000;
+  const result = spawnSync(process.execPath, ["--require", CPU_REPORTER, tsc, "-p", path.join(root, app)], { encoding: "utf8" });
+  const wall = (performance.now() - start) / 1000;
   if (result.status !== 0) throw new Error(`${app} does not type-check:\n${result.stdout}${result.stderr}`);
-  return seconds;
+  const usage = JSON.parse(/CPU (\{.*\})/.exec(result.stderr)?.[1] ?? "null") as { user: number; system: number } | null;
+  if (usage === null) throw new Error(`${app}: no CPU report on stderr:\n${result.stderr}`);
+  return { wall, cpu: (usage.user + usage.system) / 1e6 };
 }
 
 prepare();
-const times: Record<string, number[]> = Object.fromEntries(Object.keys(APPS).map((app) => [app, []]));
+writeFileSync(CPU_REPORTER, `process.on("exit", () => require("node:fs").writeSync(2, "CPU " + JSON.stringify(process.cpuUsage()) + "\\n"));\n`);
+const times: Record<string, { wall: number[]; cpu: number[] }> = Object.fromEntries(Object.keys(APPS).map((app) => [app, { wall: [], cpu: [] }]));
 for (let round = 0; round < runs; round++) {
   // Rotate the order each round, so no app always runs first (cold caches) or last.
   const order = Object.keys(APPS).map((_, index, apps) => apps[(index + round) % apps.length] ?? "");
-  for (const app of order) times[app]?.push(typeCheck(app));
+  for (const app of order) {
+    const { wall, cpu } = typeCheck(app);
+    times[app]?.wall.push(wall);
+    times[app]?.cpu.push(cpu);
+  }
 }
 const medianOf = (list: readonly number[] | undefined): number => median(list ?? []) ?? Number.NaN;
-const peer = medianOf(times["peer"]);
+const peer = { wall: medianOf(times["peer"]?.wall), cpu: medianOf(times["peer"]?.cpu) };
+const floor = medianOf(times["floor"]?.cpu);
 console.log(`\napp type-check, GitHub client, 3 operations, skipLibCheck ${skipLibCheck}, median of ${runs} interleaved runs:`);
-console.log("| app | tsc --noEmit | ratio to openapi-typescript + openapi-fetch |\n| --- | --- | --- |");
-for (const [app, list] of Object.entries(times)) console.log(`| ${app} | ${medianOf(list).toFixed(2)} s | ${(medianOf(list) / peer).toFixed(2)} |`);
+console.log("| app | wall | ratio to peer | CPU | ratio to peer | ratio above the floor |\n| --- | --- | --- | --- | --- | --- |");
+for (const [app, { wall, cpu }] of Object.entries(times)) {
+  const [w, c] = [medianOf(wall), medianOf(cpu)];
+  const aboveFloor = app === "floor" ? "" : ((c - floor) / (peer.cpu - floor)).toFixed(2);
+  console.log(`| ${app} | ${w.toFixed(2)} s | ${(w / peer.wall).toFixed(2)} | ${c.toFixed(2)} s | ${(c / peer.cpu).toFixed(2)} | ${aboveFloor} |`);
+}

@@ -9,7 +9,7 @@ import { emitReadme } from "./emit/readme.js";
 import { loadParsedTemplates } from "./emit/template-cache.js";
 import { readTemplateSources, type TemplateFiles } from "./emit/template-sources.js";
 import { emitSdk, type TagDocs } from "./emit/sdk.js";
-import { operationIdRenames } from "./emit/types.js";
+import { typesPlan } from "./emit/types.js";
 import { startTypesJob } from "./emit/types-runner.js";
 import { loadSpec, readTextFile, type ReadText } from "./load/load-spec.js";
 import { buildModel } from "./model/build-model.js";
@@ -116,13 +116,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const tagDocs = tagDocsOf(document);
 
     const typesStart = performance.now();
-    const schema = types.emit(document, validated.edits, operationIdRenames(model), header).then((contents) => {
+    const typeModules = types.emit(document, validated.edits, typesPlan(model), header).then((files) => {
       timings["types"] = Math.round((performance.now() - typesStart) * 10) / 10;
-      return { path: "src/schema.ts", contents };
+      return files;
     });
     // Awaited below, after the operations; until then a failure here must not count as an unhandled rejection,
     // which would end the CLI's process with a stack trace instead of our message.
-    schema.catch(() => undefined);
+    typeModules.catch(() => undefined);
     const templates = await templatesPromise;
     const parsed = await loadParsedTemplates(templates);
     const emitted = await time("operations", () => {
@@ -142,7 +142,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const plugins = pluginsNamed(options.plugins);
     const pluginContext = { model, document, header, templates: parsed, templateFiles: templates, package: packageOptions };
     const pluginFiles = plugins.length === 0 ? [] : await time("plugins", () => plugins.flatMap((plugin) => plugin.emit(pluginContext)));
-    const code = [await schema, ...emitted, ...pluginFiles];
+    const code = [...(await typeModules), ...emitted, ...pluginFiles];
     const formatted = options.format === "prettier" ? await time("format", async () => (await import("./format/format-files.js")).formatFiles(code)) : code;
     const typescript = [...formatted, ...emitRuntime(templates.runtime, header)];
     const compiled = await time("compile", async () => (await import("./compile/compile-files.js")).compileFiles(typescript));

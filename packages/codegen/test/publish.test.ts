@@ -40,15 +40,17 @@ describe("publishing @diga/client", () => {
     if (work !== undefined) await rm(work, { recursive: true, force: true });
   });
 
-  it("packs dist/ (a .js and a .d.ts for every module) and the sources, nothing else", async () => {
+  it("packs dist/ (a .d.ts for every module, a .js for every module with code) and the sources, nothing else", async () => {
     const sources = (await listFiles(join(digaClientDirectory, "src"))).filter((file) => file.endsWith(".ts"));
     expect(sources).toContain("index.ts");
+    const withCode = await Promise.all(sources.map(async (file) => /^export (?!type |interface )/m.test(await readFile(join(digaClientDirectory, "src", file), "utf8"))));
+    expect(withCode.filter((code) => !code).length, "schema.ts, models.ts and src/types/ are types only").toBeGreaterThan(2);
     const expected = [
       "README.md",
       "package.json",
-      ...sources.flatMap((file) => {
+      ...sources.flatMap((file, index) => {
         const base = file.replace(/\.ts$/, "");
-        return [`dist/${base}.d.ts`, `dist/${base}.js`, `src/${file}`];
+        return [`dist/${base}.d.ts`, ...(withCode[index] === true ? [`dist/${base}.js`] : []), `src/${file}`];
       }),
     ].sort();
     expect(packedFiles).toStrictEqual(expected);

@@ -5,7 +5,6 @@ export type { ClientOptions } from "./client.js";
 export { Diga } from "./sdk.js";
 export { AbortError, ApiError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InternalServerError, isApiError, NotFoundError, PermissionDeniedError, RateLimitError, RequestValidationError, SdkError, TimeoutError, UnprocessableEntityError } from "./runtime/index.js";
 export type { ApiPromise, BasicCredentials, Client, CredentialSource, ErrorOf, Fetch, Hooks, Page, PagePromise, RequestInfo, RequestOptions, WithResponse } from "./runtime/index.js";
-export type { components, operations, paths } from "./schema.js";
 export type { PhoneRegisterStatus, PaginatedResponsePhoneRegisterResponseSchema, ErrorResponseSchema, PhoneRegisterResponseSchema, TelephonyProvider } from "./models.js";
 export { listPhones } from "./operations/listPhones.js";
 export type { ListPhonesParams, ListPhonesResponse, ListPhonesItem, ListPhonesPage, ListPhonesError } from "./operations/listPhones.js";

@@ -34,7 +34,6 @@ export type {
   RequestOptions,
   WithResponse,
 } from "./runtime/index.js";
-export type { components, operations, paths } from "./schema.js";
 export type {
   PhoneRegisterStatus,
   PaginatedResponsePhoneRegisterResponseSchema,

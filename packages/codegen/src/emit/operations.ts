@@ -102,9 +102,8 @@ export function emitOperation(operation: OperationModel, { template, header }: O
     type === undefined ? [] : [{ doc: typeAlias(aliasName, type, { doc: rename(template.docs[suffix] ?? "") }) }];
   const statements = [
     { doc: header },
-    ...(usesOperation ? [{ doc: moduleDeclaration("import", [{ name: operation.typeRoot.kind }], "../schema.js", true), group: "import" as const }] : []),
+    ...(usesOperation ? [{ doc: moduleDeclaration("import", [{ name: template.operationAlias }], `../types/operations/${operation.fileName}.js`, true), group: "import" as const }] : []),
     { doc: moduleDeclaration("import", sortSpecifiers(runtime), "../runtime/index.js"), group: "import" as const },
-    ...(usesOperation ? [{ doc: typeAlias(template.operationAlias, operationTypeRoot(operation), { exported: false }) }] : []),
     ...alias("Body", names.body, types.body),
     ...(types.params?.base === undefined
       ? alias("Params", names.params, types.params?.members)
@@ -177,12 +176,6 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
  */
 function paramsParameter(fn: FunctionTemplate, type: TypeExpr, required: boolean): ParameterExpr {
   return { name: fn.params.name, type, optional: !required };
-}
-
-/** `operations["list_phones_v1_phone__get"]`, or `paths["/v1/phone/"]["get"]` when there is no operationId. */
-export function operationTypeRoot(operation: OperationModel): TypeExpr {
-  const root = operation.typeRoot;
-  return root.kind === "operations" ? indexed(name("operations"), root.operationId) : indexed(name("paths"), root.path, root.method);
 }
 
 /** `Params<…>` over the query, header and cookie parameter types openapi-typescript emitted, intersected. */

@@ -1,9 +1,9 @@
 import { RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS } from "../model/build-model.js";
 import type { ApiModel } from "../model/model.js";
-import { indexed, moduleDeclaration, name, sourceFile, typeAlias } from "./code.js";
-import { paragraphs } from "./docs.js";
+import { moduleDeclaration, sourceFile } from "./code.js";
 import type { GeneratedFile } from "./file.js";
 import { print } from "./layout.js";
+import { schemaModule } from "./type-modules.js";
 
 /** `src/index.ts`: every public name, listed explicitly so the package reads like a table of contents. */
 export function emitIndex(model: ApiModel, header: string): GeneratedFile {
@@ -18,7 +18,6 @@ export function emitIndex(model: ApiModel, header: string): GeneratedFile {
     exportFrom("./sdk.js", [model.sdkClassName]),
     exportFrom("./runtime/index.js", RUNTIME_VALUE_EXPORTS),
     exportFrom("./runtime/index.js", RUNTIME_TYPE_EXPORTS, true),
-    exportFrom("./schema.js", ["components", "operations", "paths"], true),
     ...(model.schemas.length === 0 ? [] : [exportFrom("./models.js", model.schemas.map((schema) => schema.name), true)]),
     ...model.operations.flatMap((operation) => {
       const module = `./operations/${operation.fileName}.js`;
@@ -31,17 +30,15 @@ export function emitIndex(model: ApiModel, header: string): GeneratedFile {
   return { path: "src/index.ts", contents: print(sourceFile(statements)) };
 }
 
-/** `src/models.ts`: a readable name for every component schema, e.g. `PhoneRegisterStatus`. */
+/**
+ * `src/models.ts`: a readable name for every component schema, e.g. `PhoneRegisterStatus`, re-exported from the
+ * schema's own module (see type-modules.ts), whose JSDoc is the schema's.
+ */
 export function emitModels(model: ApiModel, header: string): GeneratedFile | undefined {
   if (model.schemas.length === 0) return undefined;
   const statements = [
     { doc: header },
-    { doc: moduleDeclaration("import", [{ name: "components" }], "./schema.js", true), group: "import" as const },
-    ...model.schemas.map((schema) => ({
-      doc: typeAlias(schema.name, indexed(name("components"), "schemas", schema.componentName), {
-        doc: paragraphs(schema.description ?? `The \`${schema.componentName}\` schema.`, schema.deprecated && "@deprecated") ?? "",
-      }),
-    })),
+    ...model.schemas.map((schema) => ({ doc: moduleDeclaration("export", [{ name: schema.name }], `./${schemaModule(schema.name)}.js`, true), group: "export" as const })),
   ];
   return { path: "src/models.ts", contents: print(sourceFile(statements)) };
 }
@@ -88,7 +85,9 @@ export function packageVersionOf(specVersion: string): { version: string; change
  * `package.json` and `tsconfig.json` of the generated package: ESM, typed, side-effect free, zero dependencies of
  * any kind, and no build step: `dist/` is written by the generator (see compile-files.ts). `createClient` and each
  * operation are also entry points of their own (`<package>/client`, `<package>/operations/listPhones`): an app that
- * imports only those never makes TypeScript read the declarations of every other operation.
+ * imports only those never makes TypeScript read the declarations of every other operation. openapi-typescript's
+ * whole-API types (`paths`, `components`, `operations`) are `<package>/schema`, types only, and not in the root:
+ * on a big API they are megabytes every importer of the root would parse.
  */
 export function emitPackageFiles(model: ApiModel, options: PackageOptions): GeneratedFile[] {
   const entry = (path: string) => ({ types: `./dist/${path}.d.ts`, default: `./dist/${path}.js` });
@@ -100,7 +99,7 @@ export function emitPackageFiles(model: ApiModel, options: PackageOptions): Gene
     sideEffects: false,
     // Global fetch, ReadableStream and Blob without flags; Node 18 has reached its end of life.
     engines: { node: ">=20" },
-    exports: { ".": entry("index"), "./client": entry("client"), "./operations/*": entry("operations/*"), "./package.json": "./package.json" },
+    exports: { ".": entry("index"), "./client": entry("client"), "./operations/*": entry("operations/*"), "./schema": { types: "./dist/schema.d.ts" }, "./package.json": "./package.json" },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
     files: ["dist", "src"],

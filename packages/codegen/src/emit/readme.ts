@@ -74,6 +74,7 @@ export function emitReadme(model: ApiModel, options: PackageOptions): GeneratedF
             ),
           ],
         ]),
+    ...(first === undefined ? [] : [importsSection(model, first, options.packageName, clientLine)]),
     [
       "## Errors",
       "A non-2xx answer rejects with an `ApiError` subclass per status (`BadRequestError`, `AuthenticationError`, `PermissionDeniedError`, `NotFoundError`, `ConflictError`, `UnprocessableEntityError`, `RateLimitError`, `InternalServerError`), carrying `status`, `headers`, the parsed `body` and `requestId`. A request that gets no answer rejects with `ConnectionError`, one that takes too long with `TimeoutError`, an aborted one with `AbortError`, and parameters that break the spec's rules with `RequestValidationError` before anything is sent. All extend `SdkError`.",
@@ -245,3 +246,18 @@ function installText({ packageName, installPath }: PackageOptions): string {
     `With pnpm: \`pnpm add ${path}\`. In a workspace that includes this folder, depend on it instead: \`"${packageName}": "workspace:*"\` with pnpm, \`"${packageName}": "*"\` with npm. To share it through a registry, run \`npm publish\` here.`,
   ].join("\n\n");
 }
+
+/**
+ * Entry points by subpath: an app that imports `<package>/operations/x` makes TypeScript read only that operation's
+ * declarations and the schemas it reaches, which on a large API is most of its type-check time.
+ */
+function importsSection(model: ApiModel, first: OperationModel, packageName: string, clientLine: string): string[] {
+  const schema = model.schemas[0];
+  return [
+    "## Imports that keep type-checking fast",
+    `The root import is the easy way in. Each operation is also an entry point of its own, and so is \`createClient\`: importing them by path makes TypeScript read only the operations you call and the schemas they use, not the whole API (${model.operations.length} operation${model.operations.length === 1 ? "" : "s"} here), which keeps editors and \`tsc\` fast on a large API.`,
+    fence("ts", [`import { createClient } from "${packageName}/client";`, `import { ${first.functionName} } from "${packageName}/operations/${first.fileName}";`, "", clientLine, `await ${exampleCall(first, true)};`].join("\n")),
+    `openapi-typescript's whole-API types (\`paths\`, \`components\`, \`operations\`), e.g. for openapi-fetch, are in \`${packageName}/schema\`${schema === undefined ? "" : `; each schema also has a readable name in the root (\`${schema.name}\`)`}.`,
+  ];
+}
+

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { DocumentEdit } from "../pointer.js";
-import type { OperationIdRename } from "./types.js";
+import type { GeneratedFile } from "./file.js";
+import type { TypesPlan } from "./types.js";
 import type { TypesReply, TypesRequest } from "./types-worker.js";
 
 /** Runs the types stage, on a worker thread when the compiled worker exists (not under vitest, which runs sources). */
@@ -10,10 +11,10 @@ export interface TypesJob {
   /** The spec is one file on disk: the worker may read and parse it itself, now. */
   parseFile(file: string, display: string): void;
   /**
-   * Emits schema.ts; `document` is needed unless `parseFile` was called. `edits` are the validate stage's, already
+   * Emits the type modules (schema.ts and src/types/); `document` is needed unless `parseFile` was called. `edits` are the validate stage's, already
    * applied to `document`; the worker applies them to the copy it parsed itself.
    */
-  emit(document: unknown, edits: readonly DocumentEdit[], renames: readonly OperationIdRename[], header: string): Promise<string>;
+  emit(document: unknown, edits: readonly DocumentEdit[], plan: TypesPlan, header: string): Promise<readonly GeneratedFile[]>;
   cancel(): void;
 }
 
@@ -29,15 +30,15 @@ export function startTypesJob(threads: boolean): TypesJob {
       parsing = true;
       worker.postMessage({ kind: "parse", file, display } satisfies TypesRequest);
     },
-    emit(document, edits, renames, header) {
-      return new Promise<string>((resolve, reject) => {
+    emit(document, edits, plan, header) {
+      return new Promise<readonly GeneratedFile[]>((resolve, reject) => {
         worker.once("message", (reply: TypesReply) => {
           void worker.terminate();
-          if (reply.kind === "done") resolve(reply.text);
+          if (reply.kind === "done") resolve(reply.files);
           else reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
         });
         worker.once("error", reject);
-        worker.postMessage({ kind: "emit", document: parsing ? undefined : document, edits: parsing ? edits : [], renames, header } satisfies TypesRequest);
+        worker.postMessage({ kind: "emit", document: parsing ? undefined : document, edits: parsing ? edits : [], plan, header } satisfies TypesRequest);
       });
     },
     cancel() {
@@ -49,9 +50,9 @@ export function startTypesJob(threads: boolean): TypesJob {
 function inProcessJob(): TypesJob {
   return {
     parseFile() {},
-    async emit(document, _edits, renames, header) {
+    async emit(document, _edits, plan, header) {
       const { emitTypes, loadOpenapiTypescript } = await import("./types.js");
-      return emitTypes(await loadOpenapiTypescript(), structuredClone(document), renames, header);
+      return emitTypes(await loadOpenapiTypescript(), structuredClone(document), plan, header);
     },
     cancel() {},
   };

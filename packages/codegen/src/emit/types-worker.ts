@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
 import { parseSource } from "../load/source.js";
 import { applyEdits, type DocumentEdit } from "../pointer.js";
-import { emitTypes, loadOpenapiTypescript, type OperationIdRename } from "./types.js";
+import type { GeneratedFile } from "./file.js";
+import { emitTypes, loadOpenapiTypescript, type TypesPlan } from "./types.js";
 
 /**
  * The types stage on its own thread: the slowest stage (loading TypeScript, openapi-typescript's transform and
@@ -11,9 +12,9 @@ import { emitTypes, loadOpenapiTypescript, type OperationIdRename } from "./type
  */
 export type TypesRequest =
   | { readonly kind: "parse"; readonly file: string; readonly display: string }
-  | { readonly kind: "emit"; readonly document: unknown; readonly edits: readonly DocumentEdit[]; readonly renames: readonly OperationIdRename[]; readonly header: string };
+  | { readonly kind: "emit"; readonly document: unknown; readonly edits: readonly DocumentEdit[]; readonly plan: TypesPlan; readonly header: string };
 
-export type TypesReply = { readonly kind: "done"; readonly text: string } | { readonly kind: "failed"; readonly message: string; readonly stack: string | undefined };
+export type TypesReply = { readonly kind: "done"; readonly files: readonly GeneratedFile[] } | { readonly kind: "failed"; readonly message: string; readonly stack: string | undefined };
 
 const port = parentPort;
 if (port !== null) {
@@ -29,7 +30,7 @@ if (port !== null) {
       .then(([ots, document]) => {
         // The document this thread parsed has not seen the validate stage's edits; one sent over has.
         if (request.document === undefined) applyEdits(document, request.edits);
-        port.postMessage({ kind: "done", text: emitTypes(ots, document, request.renames, request.header) } satisfies TypesReply);
+        port.postMessage({ kind: "done", files: emitTypes(ots, document, request.plan, request.header) } satisfies TypesReply);
       })
       .catch((error: unknown) => port.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } satisfies TypesReply));
   });

@@ -3,6 +3,8 @@ import type { OpenAPI3, SchemaObject, astToString as AstToString, resolveRef as 
 import type TypeScript from "typescript";
 import type { ApiModel } from "../model/model.js";
 import { loadWithCodeCache } from "./code-cache.js";
+import type { GeneratedFile } from "./file.js";
+import { splitTypeModules, type TypeModulePlan } from "./type-modules.js";
 import { localRefPointer } from "../model/refs.js";
 import { escapePointerSegment, getAtPointer, parsePointer } from "../pointer.js";
 
@@ -20,7 +22,7 @@ export interface OperationIdRename {
   readonly operationId: string;
 }
 
-export function operationIdRenames(model: ApiModel): OperationIdRename[] {
+function operationIdRenames(model: ApiModel): OperationIdRename[] {
   return model.operations.flatMap((operation) =>
     operation.typeRoot.kind === "operations" && operation.typeRoot.operationId !== operation.operationId ? [{ pointer: operation.pointer, operationId: operation.typeRoot.operationId }] : [],
   );
@@ -56,7 +58,29 @@ export async function loadOpenapiTypescript(): Promise<OpenapiTypescript> {
   };
 }
 
-export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: readonly OperationIdRename[], header: string): string {
+/** What the types stage needs besides the document: decided by the model on the main thread. */
+export interface TypesPlan {
+  readonly renames: readonly OperationIdRename[];
+  readonly modules: TypeModulePlan;
+}
+
+export function typesPlan(model: ApiModel): TypesPlan {
+  return {
+    renames: operationIdRenames(model),
+    modules: {
+      operations: model.operations.map(({ typeRoot, fileName }) => ({ root: typeRoot, fileName })),
+      schemaNames: Object.fromEntries(model.schemas.map(({ componentName, name }) => [componentName, name])),
+    },
+  };
+}
+
+/** Stage 4: the type modules (see type-modules.ts). Takes ownership of `document`. */
+export function emitTypes(ots: OpenapiTypescript, document: unknown, plan: TypesPlan, header: string): GeneratedFile[] {
+  return splitTypeModules(ots.ts, typeNodes(ots, document, plan.renames), plan.modules, header);
+}
+
+/** openapi-typescript's output for the document, as the statements `openapiTS()` returns. Takes ownership of `document`. */
+export function typeNodes(ots: OpenapiTypescript, document: unknown, renames: readonly OperationIdRename[]): TypeScript.Statement[] {
   for (const { pointer, operationId } of renames) {
     // A copy, not an edit: through a YAML alias, one operation object can sit under two paths.
     const parent = getAtPointer(document, pointer.slice(0, pointer.lastIndexOf("/"))) as Record<string, unknown> | undefined;
@@ -69,7 +93,7 @@ export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: re
   // openapiTS()'s Redocly pass adds an empty `components`; do the same so the types match its output exactly.
   (spec as { components?: object }).components ??= {};
   const options = { silent: true } as const;
-  const nodes = ots.transformSchema(spec, {
+  return ots.transformSchema(spec, {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
@@ -98,8 +122,7 @@ export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: re
     generatePathParams: false,
     readWriteMarkers: false,
     resolve: ($ref) => ots.resolveRef(spec, $ref, options),
-  });
-  return `${header}\n\n${ots.astToString(nodes)}`;
+  }) as TypeScript.Statement[];
 }
 
 /**

@@ -211,6 +211,9 @@ describe("facade names", () => {
   it.each([
     { given: "Diga API", want: "Diga" },
     { given: "GitHub v3 REST API", want: "GitHub" },
+    { given: "GitHub's official OpenAPI spec + Octokit extension", want: "GitHub" },
+    { given: "Crediwatch's Covid APIs", want: "CrediwatchCovid" },
+    { given: "Twilio - Serverless", want: "TwilioServerless" },
     { given: "Swagger Petstore - OpenAPI 3.0", want: "SwaggerPetstore30" },
     { given: "API", want: "Api" },
     { given: "3D Printing API", want: "Api3DPrinting" },

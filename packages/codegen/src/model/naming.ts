@@ -239,11 +239,16 @@ export function operationFileName(functionName: string): string {
 /** A file name's stem, leaving room within the 255 bytes every file system allows for `.ts` and a test suffix. */
 const MAX_FILE_NAME_LENGTH = 200;
 
-const API_WORDS = new Set(["api", "apis", "openapi", "rest", "http", "service", "services", "spec", "specification", "the", "v1", "v2", "v3"]);
+const API_WORDS = new Set(["api", "apis", "openapi", "official", "rest", "http", "service", "services", "spec", "specification", "the", "v1", "v2", "v3"]);
 
-/** The facade class: the spec title without the words every API title has, `Diga API` → `Diga`. */
+/**
+ * The facade class: the spec title without the words every API title has, `Diga API` → `Diga`. A possessive and
+ * what follows a ` + ` describe the document, not the API: `GitHub's official OpenAPI spec + Octokit extension` →
+ * `GitHub`.
+ */
 export function sdkClassName(title: string): string {
-  const words = splitWords(title.replace(/openapi/gi, " ")).filter((word) => !API_WORDS.has(word.toLowerCase()));
+  const subject = title.split(" + ")[0] ?? title;
+  const words = splitWords(subject.replace(/['’]s\b/g, "").replace(/openapi|\bapis?\b/gi, " ")).filter((word) => !API_WORDS.has(word.toLowerCase()));
   const name = words.map((word) => capitalize(word.toLowerCase())).join("");
   return name === "" || /^\p{N}/u.test(name) ? `Api${name}` : name;
 }

@@ -8,7 +8,7 @@ export function codeBlocks(markdown: string): string[] {
  * `client` without creating one gets the client the README created above it.
  */
 export function asModule(block: string, packageName: string): string {
-  const code = block.replaceAll(`from "${packageName}"`, 'from "./src/index.js"');
+  const code = block.replaceAll(`from "${packageName}"`, 'from "./src/index.js"').replace(new RegExp(`from "${packageName.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}/([^"]+)"`, "g"), 'from "./src/$1.js"');
   const needsClient = /\bclient\b/.test(code) && !/\bconst client\b/.test(code);
   return `${needsClient ? 'import { createClient as createReadmeClient } from "./src/index.js";\nconst client = createReadmeClient();\n' : ""}${code}\nexport {};\n`;
 }
