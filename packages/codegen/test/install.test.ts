@@ -47,7 +47,7 @@ describe("@diga/codegen installed from its tarball", () => {
   });
 
   it("ships its templates and build inside itself, and depends on no unpublished package", async () => {
-    expect(packedFiles).toEqual(expect.arrayContaining(["bin/diga-codegen.js", "dist/cli/main.js", "dist/templates/operation.ts", "dist/templates/runtime/request.ts", "dist/templates.parsed.json", "dist/fingerprint.txt"]));
+    expect(packedFiles).toEqual(expect.arrayContaining(["bin/diga-codegen.js", "dist/cli/main.js", "dist/templates/operation.ts", "dist/templates/runtime/request.ts", "dist/templates/mocks/runtime.ts", "dist/templates.parsed.json", "dist/fingerprint.txt"]));
     expect(packedFiles.filter((path) => path.startsWith("src/") || path.endsWith(".test.ts") || path.endsWith(".test.js"))).toStrictEqual([]);
     const manifest = JSON.parse(await readFile(join(project, "node_modules", "@diga", "codegen", "package.json"), "utf8")) as { dependencies: Record<string, string> };
     expect(Object.entries(manifest.dependencies).filter(([name, version]) => name.startsWith("@diga/") || version.startsWith("workspace:"))).toStrictEqual([]);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { diffSpecs, generate, renderJson, renderMarkdown, writeOutput } from "../src/index.js";
+import type { LooseModule } from "./support/generated.js";
 import { fixturesDirectory } from "./support/paths.js";
 import { typecheckProgram } from "./support/property-check.js";
 
@@ -18,10 +19,11 @@ describe("a real-world spec: GitHub REST", () => {
   // Inside the repository, so the paging test below can import the generated operation.
   const directory = join(fixturesDirectory, "..", "packages", "codegen", "test", ".generated", "github");
 
-  it("generates 1,200+ operations whose package, with the TanStack Query plugin, type-checks with zero errors; 200+ of them paginate", async () => {
+  it("generates 1,200+ operations whose package, with the TanStack Query and msw plugins, type-checks with zero errors; 200+ of them paginate", async () => {
     const spec = join(require.resolve("@octokit/openapi/package.json"), "..", "generated", "api.github.com.json");
-    const result = await generate({ input: spec, plugins: ["tanstack-query"] });
+    const result = await generate({ input: spec, plugins: ["tanstack-query", "msw"] });
     expect(result.files.some((file) => file.path === "src/tanstack-query/index.ts")).toBe(true);
+    expect(result.files.some((file) => file.path === "src/mocks/index.ts")).toBe(true);
     expect(result.model.operations.length).toBeGreaterThan(1200);
     const paginated = result.model.operations.filter((operation) => operation.pagination !== undefined);
     expect(paginated.length).toBeGreaterThanOrEqual(200);
@@ -65,6 +67,40 @@ describe("a real-world spec: GitHub REST", () => {
         "/repos/octocat/hello-world/issues?state=open&per_page=30&page=2",
         "/repos/octocat/hello-world/issues?state=open&per_page=30&page=3",
       ]);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
+});
+
+describe("a real-world spec's mocks: GitHub REST under msw", () => {
+  const directory = join(fixturesDirectory, "..", "packages", "codegen", "test", ".generated", "github");
+
+  it("serves GitHub's issues page by page through the Link header, and a repository from the spec's example", async () => {
+    // Loaded here, not at the top: msw 3 needs Node 22 built-ins, supplied to this test's worker only from now on.
+    await import("./support/msw-on-node20.js");
+    const { setupServer } = await import("msw/node");
+    const load = async (path: string) => (await import(pathToFileURL(join(directory, "src", path)).href)) as LooseModule;
+    const [{ createClient }, { issuesListForRepo }, { reposGet }, mocks] = await Promise.all([load("client.ts"), load("operations/issuesListForRepo.ts"), load("operations/reposGet.ts"), load("mocks/index.ts")]);
+    const server = setupServer(mocks["issuesListForRepo"]({ count: 75 }), mocks["reposGet"]());
+    const requests: string[] = [];
+    server.events.on("request:start", ({ request }) => {
+      const url = new URL(request.url);
+      requests.push(`${url.pathname}${url.search}`);
+    });
+    server.listen({ onUnhandledFrame: "error" });
+    try {
+      const client = createClient({ baseUrl: "https://api.github.com" });
+      const issues: { id: number; number: number }[] = [];
+      for await (const issue of issuesListForRepo(client, "octocat", "hello-world", { state: "open", per_page: 30 }) as AsyncIterable<{ id: number; number: number }>) issues.push(issue);
+      // GitHub's one example issue, repeated, each copy with an id of its own.
+      expect({ count: issues.length, ids: new Set(issues.map((issue) => issue.id)).size, number: issues[74]?.number }).toStrictEqual({ count: 75, ids: 75, number: 1347 });
+      expect(requests).toStrictEqual([
+        "/repos/octocat/hello-world/issues?state=open&per_page=30",
+        "/repos/octocat/hello-world/issues?state=open&per_page=30&page=2",
+        "/repos/octocat/hello-world/issues?state=open&per_page=30&page=3",
+      ]);
+      expect(((await reposGet(client, "octocat", "hello-world")) as { full_name: string }).full_name).toBe("octocat/Hello-World");
     } finally {
       server.close();
     }

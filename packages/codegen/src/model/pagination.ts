@@ -49,7 +49,8 @@ const BACKWARD: readonly CursorConvention[] = [
 ];
 
 const PAGE_PARAMS = ["page", "page_number", "pageNumber", "page[number]"];
-const SIZE_PARAMS = ["per_page", "perPage", "page_size", "pageSize", "limit", "size", "page[size]", "page[limit]", "max_results", "maxResults", "count"];
+/** Query parameters that set the page size, in order of preference (also what a mock server reads). */
+export const SIZE_PARAMS = ["per_page", "perPage", "page_size", "pageSize", "limit", "size", "page[size]", "page[limit]", "max_results", "maxResults", "count"];
 const OFFSET_PARAMS = ["offset", "skip", "start_index", "startIndex", "page[offset]", "$skip"];
 const CURRENT_PAGE_FIELDS = ["current_page", "currentPage", "page", "page_number", "pageNumber"];
 const TOTAL_PAGES_FIELDS = ["total_pages", "totalPages", "last_page", "lastPage", "page_count", "pageCount", "num_pages", "numPages", "pages"];

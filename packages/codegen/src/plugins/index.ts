@@ -5,9 +5,10 @@
 import { BUILT_IN_EMITTERS } from "../emit/built-in.js";
 import type { Emitter } from "../emit/emitter.js";
 import { CodegenError } from "../errors.js";
+import { mswPlugin } from "./msw/index.js";
 import { tanstackQuery } from "./tanstack-query/index.js";
 
-export const PLUGINS: readonly Emitter[] = [tanstackQuery];
+export const PLUGINS: readonly Emitter[] = [tanstackQuery, mswPlugin];
 
 export const EMITTERS: readonly Emitter[] = [...BUILT_IN_EMITTERS, ...PLUGINS];
 
