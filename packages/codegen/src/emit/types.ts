@@ -5,6 +5,7 @@ import type { ApiModel } from "../model/model.js";
 import { loadWithCodeCache } from "./code-cache.js";
 import { localRefPointer } from "../model/refs.js";
 import { escapePointerSegment, getAtPointer, parsePointer } from "../pointer.js";
+import { withNullableSafeHelpers } from "./with-required.js";
 
 /**
  * Stage 4: `src/schema.ts`, the request and response types, by openapi-typescript; the only module that uses it.
@@ -99,7 +100,7 @@ export function emitTypes(ots: OpenapiTypescript, document: unknown, renames: re
     readWriteMarkers: false,
     resolve: ($ref) => ots.resolveRef(spec, $ref, options),
   });
-  return `${header}\n\n${ots.astToString(nodes)}`;
+  return `${header}\n\n${ots.astToString(withNullableSafeHelpers(ots.ts, nodes))}`;
 }
 
 /**
