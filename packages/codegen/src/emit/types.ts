@@ -5,6 +5,7 @@ import type { ApiModel } from "../model/model.js";
 import { loadWithCodeCache } from "./code-cache.js";
 import { localRefPointer } from "../model/refs.js";
 import { escapePointerSegment, getAtPointer, parsePointer } from "../pointer.js";
+import { withLinearOperations } from "./linear-operations.js";
 import { withNullableSafeHelpers } from "./with-required.js";
 
 /**
@@ -50,7 +51,7 @@ export async function loadOpenapiTypescript(): Promise<OpenapiTypescript> {
   const utils = require("./dist/lib/utils.cjs") as { resolveRef: typeof ResolveRef; scanDiscriminators: typeof ScanDiscriminators };
   return {
     ts,
-    transformSchema: require("./dist/transform/index.cjs") as typeof TransformSchema,
+    transformSchema: withLinearOperations(require, ts, require("./dist/transform/index.cjs") as typeof TransformSchema),
     astToString: lib.astToString,
     resolveRef: utils.resolveRef,
     scanDiscriminators: utils.scanDiscriminators,
