@@ -123,7 +123,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const typesStart = performance.now();
     const schema = types.emit(document, validated.edits, operationIdRenames(model), header).then((contents) => {
       timings["types"] = Math.round((performance.now() - typesStart) * 10) / 10;
-      return { path: "src/schema.ts", contents };
+      return { path: SCHEMA_PATH, contents };
     });
     // Awaited below, after the operations; until then a failure here must not count as an unhandled rejection,
     // which would end the CLI's process with a stack trace instead of our message.
@@ -146,7 +146,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const code = [await schema, ...emitted];
     const formatted = options.format === "prettier" ? await time("format", async () => (await import("./format/format-files.js")).formatFiles(code)) : code;
     const typescript = [...formatted, ...emitRuntime(templates.runtime, header)];
-    const compiled = await time("compile", async () => (await import("./compile/compile-files.js")).compileFiles(typescript));
+    const compiled = await time("compile", async () => (await import("./compile/compile-files.js")).compileFiles(typescript, { typesOnly: new Set([SCHEMA_PATH]) }));
     const files = sortByPath([
       ...typescript,
       ...compiled,
@@ -164,6 +164,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     types.cancel();
   }
 }
+
+/** openapi-typescript's output: the request and response types every other module imports. */
+const SCHEMA_PATH = "src/schema.ts";
 
 /** What besides the spec and the generator decides the output: the options that change files. */
 export function outputOptionsOf(options: GenerateOptions): OutputOptions {

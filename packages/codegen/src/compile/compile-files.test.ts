@@ -17,6 +17,20 @@ describe("compileFiles", () => {
     expect(dts).toContain("/** Gets a thing. */");
   });
 
+  it("gives a types-only module itself as its declarations and an empty module as its JavaScript, as oxc would", () => {
+    const source = `${header}\nexport interface paths {\n    "/things": {\n        get: operations["getThing"];\n    };\n}\nexport interface operations {\n    getThing: {\n        responses: {\n            200: {\n                content: {\n                    "application/json": string;\n                };\n            };\n        };\n    };\n}\n`;
+    const file = { path: "src/schema.ts", contents: source };
+    const shortcut = compileFiles([file], { typesOnly: new Set([file.path]) });
+    expect(shortcut).toStrictEqual([
+      { path: "dist/schema.js", contents: `${header}\nexport {};\n` },
+      { path: "dist/schema.d.ts", contents: source },
+    ]);
+    // The same JavaScript oxc writes, and declarations that differ only in indentation.
+    const [js, dts] = compileFiles([file]);
+    expect(js).toStrictEqual(shortcut[0]);
+    expect(dts?.contents.replaceAll("\t", "    ")).toBe(source);
+  });
+
   it("leaves files other than src/**.ts alone", () => {
     expect(compileFiles([{ path: "package.json", contents: "{}" }, { path: "README.md", contents: "# x" }])).toStrictEqual([]);
   });
