@@ -78,3 +78,49 @@ describe("an allOf of a reference that may be null or undefined, with required k
     expect(typecheckProgram([...sources, probe])).toStrictEqual([]);
   }, 60_000);
 });
+
+describe("a $ref into a property of a property that may be undefined", () => {
+  it("type-checks: the ref is written as a copy of its target", async () => {
+    const spec = `openapi: 3.0.3
+info: { title: Nested refs, version: '1.0.0' }
+paths:
+  /events:
+    post:
+      operationId: createEvent
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                owner: { $ref: '#/components/schemas/Event/properties/relationships/properties/owner' }
+                attributes: { $ref: '#/components/schemas/Event/properties/attributes' }
+      responses:
+        '204': { description: ok }
+components:
+  schemas:
+    Event:
+      type: object
+      properties:
+        attributes: { type: object, properties: { title: { type: string } } }
+        relationships:
+          type: object
+          properties:
+            owner: { type: object, required: [id], properties: { id: { type: string } } }
+`;
+    const directory = await temporaryDirectory("codegen-nested-ref-");
+    const input = join(directory, "openapi.yaml");
+    await writeFile(input, spec);
+    const result = await generate({ input });
+    const schema = result.files.find((file) => file.path === "src/schema.ts")?.contents ?? "";
+    // One level into an optional property still compiles as an indexed type; two levels is a copy.
+    expect(schema).toContain('attributes?: components["schemas"]["Event"]["attributes"];');
+    expect(schema).not.toContain('["relationships"]["owner"]');
+    const output = join(directory, "client");
+    await writeFiles(output, result.files);
+    const probe = join(output, "src", "probe.ts");
+    await writeFile(probe, ['import type { operations } from "./schema.js";', 'type Body = NonNullable<operations["createEvent"]["requestBody"]>["content"]["application/json"];', 'export const body: Body = { owner: { id: "u1" } };', "// @ts-expect-error the owner's id is required", "export const bad: Body = { owner: {} };", ""].join("\n"));
+    const sources = result.files.filter((file) => file.path.startsWith("src/") && file.path.endsWith(".ts")).map((file) => join(output, file.path));
+    expect(typecheckProgram([...sources, probe])).toStrictEqual([]);
+  }, 60_000);
+});

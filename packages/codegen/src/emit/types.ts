@@ -6,6 +6,7 @@ import { loadWithCodeCache } from "./code-cache.js";
 import { localRefPointer } from "../model/refs.js";
 import { escapePointerSegment, getAtPointer, parsePointer } from "../pointer.js";
 import { withLinearOperations } from "./linear-operations.js";
+import { indexesThroughOptional } from "./property-refs.js";
 import { withNullableSafeHelpers } from "./with-required.js";
 
 /**
@@ -130,7 +131,7 @@ function rewriteForOpenapiTypescript(document: unknown): void {
   const inline = (node: unknown, inlining: readonly string[]): unknown => {
     if (typeof node !== "object" || node === null) return node;
     const ref = (node as { $ref?: unknown }).$ref;
-    if (typeof ref === "string" && ref.startsWith("#/") && !NAMED_TYPE.test(ref)) {
+    if (typeof ref === "string" && ref.startsWith("#/") && (!NAMED_TYPE.test(ref) || indexesThroughOptional(document, ref))) {
       const target = getAtPointer(document, localRefPointer(ref) ?? "");
       if (target === undefined) return node;
       if (inlining.includes(ref)) return { ...node, $ref: hoist(ref, target) };
