@@ -57,7 +57,10 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
     if (level < 6) for (const member of part.allOf ?? []) collect(dereference(document, member, "").value, level + 1);
   };
   collect(schema, 0);
-  return { kind: "object", properties: [...required].map((name) => [name, sampleOf(document, properties.get(name), depth + 1)] as const) };
+  // A required name no `properties` declares (Plaid lists three) is no member of openapi-typescript's type: a sample
+  // that sets it does not compile.
+  const declared = [...required].filter((name) => properties.has(name));
+  return { kind: "object", properties: declared.map((name) => [name, sampleOf(document, properties.get(name), depth + 1)] as const) };
 }
 
 function typeOf(schema: SchemaObject): string | undefined {
