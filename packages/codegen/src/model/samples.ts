@@ -19,7 +19,16 @@ export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<Schema
   const firstEnum = schema.enum?.find((value) => value !== null && isScalar(value));
   if (firstEnum !== undefined && isScalar(firstEnum)) return { kind: "literal", value: firstEnum };
   const alternatives = (schema.oneOf ?? schema.anyOf)?.filter((alternative) => !isNullOnly(document, alternative));
-  if (alternatives !== undefined && alternatives[0] !== undefined) return sampleOf(document, alternatives[0], depth + 1);
+  if (alternatives !== undefined && alternatives[0] !== undefined) {
+    // Properties beside `oneOf` (GitHub's check runs: `name` required outside, `conclusion` declared outside and
+    // required by one alternative) are the type's too: the sample is the object and its first alternative, merged.
+    const first = dereference(document, alternatives[0], "").value;
+    if (schema.properties !== undefined && isPlainObject(first)) {
+      const { oneOf: _oneOf, anyOf: _anyOf, ...object } = schema;
+      return objectSample(document, { ...object, properties: { ...schema.properties, ...first.properties }, required: [...(schema.required ?? []), ...(first.required ?? [])] }, depth);
+    }
+    return sampleOf(document, alternatives[0], depth + 1);
+  }
   const type = typeOf(schema);
   // `allOf: [{ $ref: String }, { description }]` (AWS's way to document a reused string) or `allOf: [{ type: string },
   // { minLength: 1 }]`: no member describes an object, so the first that says what the value is decides the sample.
@@ -124,4 +133,9 @@ export function sampleString(format: string | undefined): string {
     default:
       return "string";
   }
+}
+
+/** An object schema with nothing but properties to merge: no alternatives or members of its own. */
+function isPlainObject(schema: SchemaObject | undefined): schema is SchemaObject {
+  return typeof schema === "object" && schema !== null && schema.oneOf === undefined && schema.anyOf === undefined && schema.allOf === undefined && (typeOf(schema) === undefined || typeOf(schema) === "object");
 }
