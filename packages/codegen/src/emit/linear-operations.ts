@@ -22,6 +22,9 @@ interface Pending {
 }
 
 const pendingByFooter = new WeakMap<readonly TypeScript.Node[], Pending>();
+/** The footers of our runs: any other caller of openapi-typescript in the process gets its own function. */
+const ourFooters = new WeakSet<readonly TypeScript.Node[]>();
+const INSTALLED = Symbol.for("@diga/codegen linear operations");
 
 /**
  * openapi-typescript adds each operation to its `operations` interface by copying every member before it
@@ -34,8 +37,11 @@ const pendingByFooter = new WeakMap<readonly TypeScript.Node[], Pending>();
 export function withLinearOperations(require: Require, ts: typeof TypeScript, transformSchema: Transform): Transform {
   const operationObject = require("./dist/transform/operation-object.cjs") as OperationObjectModule;
   const { tsModifiers, tsPropertyIndex } = require("./dist/lib/ts.cjs") as TsHelpers;
-  operationObject.injectOperationObject = (operationId, operation, options) => {
+  const original = operationObject.injectOperationObject;
+  const linear: typeof original & { [INSTALLED]?: true } = (operationId, operation, options) => {
     const footer = options.ctx.injectFooter;
+    // The module is shared: `openapiTS()` called by anyone else in this process runs through here too.
+    if (!ourFooters.has(footer)) return original(operationId, operation, options);
     let pending = pendingByFooter.get(footer);
     if (pending === undefined) {
       const declaration = ts.factory.createInterfaceDeclaration(tsModifiers({ export: true }), ts.factory.createIdentifier("operations"), undefined, undefined, []);
@@ -46,7 +52,10 @@ export function withLinearOperations(require: Require, ts: typeof TypeScript, tr
     const type = operationObject.default(operation, options);
     pending.members.push(ts.factory.createPropertySignature(tsModifiers({ readonly: options.ctx.immutable }), tsPropertyIndex(operationId), undefined, ts.factory.createTypeLiteralNode(type)));
   };
+  linear[INSTALLED] = true;
+  if ((original as { [INSTALLED]?: true })[INSTALLED] !== true) operationObject.injectOperationObject = linear;
   return (schema, ctx) => {
+    ourFooters.add(ctx.injectFooter);
     const nodes = transformSchema(schema, ctx);
     const pending = pendingByFooter.get(ctx.injectFooter);
     if (pending !== undefined) {
