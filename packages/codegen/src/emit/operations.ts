@@ -429,7 +429,7 @@ export function exampleCall(operation: OperationModel, requiredOnly = false): st
   const withDefault = operation.parameters.find((parameter) => parameter.value.default !== undefined);
   if (shown.length === 0 && withDefault !== undefined && !requiredOnly) shown.push(withDefault);
   const fields = [
-    ...shown.map((parameter) => `${propertyKey(parameter.name)}: ${sampleValue(parameter.value)}`),
+    ...shown.map((parameter) => `${propertyKey(parameter.name)}: ${parameter.sample === undefined ? sampleValue(parameter.value) : sampleSource(parameter.sample)}`),
     ...(operation.requestBody?.required === true ? [`${propertyKey(operation.requestBody.key)}: ${sampleSource(operation.requestBody.sample)}`] : []),
   ];
   const args = [
