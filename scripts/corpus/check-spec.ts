@@ -15,7 +15,7 @@ import { repoRoot, temporaryDirectory, writeFiles } from "../../packages/codegen
 import { typecheckProgram, verdictOfError, withUnhandledCheck } from "../../packages/codegen/test/support/property-check.js";
 import { asModule, codeBlocks } from "../../packages/codegen/test/support/readme-examples.js";
 
-export type Category = "ok" | "clear error" | "internal error" | "crash" | "type errors" | "timeout" | "skipped (Swagger 2.0)";
+export type Category = "ok" | "clear error" | "internal error" | "crash" | "type errors" | "timeout" | "type-check timeout" | "skipped (Swagger 2.0)";
 
 /** openapi-typescript alone: its types compile, do not compile, or it throws on the document. */
 export type PeerOutcome = "compiles" | "type errors" | "refused";
@@ -40,7 +40,7 @@ export interface SpecResult {
 
 type Facts = Omit<SpecResult, "name" | "file" | "category" | "peer" | "peerDetail">;
 
-async function checkOurs(file: string): Promise<Pick<SpecResult, "category"> & Facts> {
+async function checkOurs(file: string, onGenerated: (facts: Facts) => void): Promise<Pick<SpecResult, "category"> & Facts> {
   const generateStart = performance.now();
   let result: Awaited<ReturnType<typeof generate>>;
   try {
@@ -55,6 +55,7 @@ async function checkOurs(file: string): Promise<Pick<SpecResult, "category"> & F
     return { category: "crash", detail: verdict.kind === "crash" ? verdict.error : String(error), generateMs };
   }
   const generateMs = Math.round(performance.now() - generateStart);
+  onGenerated({ operations: result.model.operations.length, files: result.files.length, warnings: result.warnings.length, generateMs, peakMiB: peakMiB() });
   const directory = await temporaryDirectory("codegen-corpus-");
   try {
     await writeFiles(directory, result.files);
@@ -120,21 +121,32 @@ async function checkPeer(file: string): Promise<Pick<SpecResult, "peer" | "peerD
  * Our result first (`onOurs`, so the caller can stop timing us), then openapi-typescript's on the same document.
  * Peak memory is the process's, measured before the peer runs: ours alone (an upper bound, the worker is reused).
  */
-export async function checkSpec(name: string, file: string, options: { readonly peer: boolean; readonly onOurs?: (result: SpecResult) => void } = { peer: true }): Promise<SpecResult> {
-  const ours = { name, file, ...(await checkOurs(file)), peakMiB: Math.round(process.resourceUsage().maxRSS / 1024) };
+export async function checkSpec(
+  name: string,
+  file: string,
+  options: { readonly peer: boolean; readonly onGenerated?: (result: SpecResult) => void; readonly onOurs?: (result: SpecResult) => void } = { peer: true },
+): Promise<SpecResult> {
+  const ours = { name, file, ...(await checkOurs(file, (facts) => options.onGenerated?.({ name, file, category: "ok", ...facts }))), peakMiB: peakMiB() };
   options.onOurs?.(ours);
   return options.peer ? { ...ours, ...(await checkPeer(file)) } : ours;
 }
 
-/** Messages of a forked worker: our result, then (unless `--no-peer`) the whole result with the peer's. */
-export type WorkerMessage = { readonly stage: "ours"; readonly result: SpecResult } | { readonly stage: "done"; readonly result: SpecResult };
+function peakMiB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/**
+ * Messages of a forked worker: the facts of our generation (its time limit ends there; the type-check has its own),
+ * our result, then (unless `--no-peer`) the whole result with the peer's.
+ */
+export type WorkerMessage = { readonly stage: "generated" | "ours" | "done"; readonly result: SpecResult };
 
 // As a forked worker: one document per message.
 if (process.send !== undefined && process.argv.includes("--corpus-worker")) {
   const peer = !process.argv.includes("--no-peer");
   const send = (message: WorkerMessage) => process.send?.(message);
   process.on("message", (message: { name: string; file: string }) => {
-    checkSpec(message.name, message.file, { peer, onOurs: (result) => send({ stage: "ours", result }) }).then(
+    checkSpec(message.name, message.file, { peer, onGenerated: (result) => send({ stage: "generated", result }), onOurs: (result) => send({ stage: "ours", result }) }).then(
       (result) => send({ stage: "done", result }),
       (error: unknown) => send({ stage: "done", result: { name: message.name, file: message.file, category: "crash", detail: `worker: ${error instanceof Error ? error.stack : String(error)}` } }),
     );

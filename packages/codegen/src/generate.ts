@@ -76,8 +76,16 @@ export interface GenerateResult {
 
 /** A generation warning: where in the spec (JSON pointer) and what the generator did there. */
 export interface GenerateWarning {
+  /** Into the document; for a spec of several files, into the file named by `file`. */
   readonly pointer: string;
   readonly message: string;
+  /**
+   * For a spec of several files, the file the place is written in, and its line and column. A one-file spec's
+   * warnings name only the pointer: finding a line means parsing the text again, seconds for a big JSON spec.
+   */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /**
@@ -136,7 +144,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
     const entry = resolve(cwd, options.input);
     const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
-    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings: [...validated.warnings, ...(version.warning === undefined ? [] : [version.warning]), ...model.warnings, ...unusedCredentialWarnings(model)] };
+    const warnings = [...validated.warnings, ...(version.warning === undefined ? [] : [version.warning]), ...model.warnings, ...unusedCredentialWarnings(model)];
+    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings: loaded.bundled ? warnings.map((warning) => ({ ...warning, ...loaded.locate(warning.pointer) })) : warnings };
   } finally {
     types.cancel();
   }

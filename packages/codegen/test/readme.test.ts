@@ -66,6 +66,65 @@ describe("the generated README", () => {
     expect(typecheck([file], { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
   }, 60_000);
 
+  it("has examples that compile for shapes real specs use (AWS's object query parameter, GitHub's oneOf beside properties, Plaid's undeclared required name)", async () => {
+    const spec = `openapi: 3.0.3
+info: { title: Shapes, version: 1.0.0 }
+paths:
+  /suggesters:
+    get:
+      operationId: defineSuggester
+      parameters:
+        - name: Suggester
+          in: query
+          required: true
+          schema: { type: object, required: [SuggesterName, Options], properties: { SuggesterName: { type: string }, Options: { type: object, required: [SourceField], properties: { SourceField: { type: string } } } } }
+      responses: { '204': { description: ok } }
+  /check-runs:
+    post:
+      operationId: createCheckRun
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name]
+              properties:
+                name: { type: string }
+                status: { enum: [queued, completed] }
+                conclusion: { enum: [success, failure] }
+              oneOf:
+                - { properties: { status: { enum: [completed] } }, required: [status, conclusion] }
+                - { properties: { status: { enum: [queued] } } }
+      responses: { '204': { description: ok } }
+  /questionnaires:
+    post:
+      operationId: createQuestionnaire
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { type: object, required: [redirect_uri, payment_limits], properties: { redirect_uri: { type: string } } }
+      responses: { '204': { description: ok } }
+`;
+    const directory = await temporaryDirectory("codegen-readme-shapes-");
+    const input = join(directory, "openapi.yaml");
+    await writeFile(input, spec);
+    const result = await generate({ input, packageName: "@example/client" });
+    const readme = result.files.find((file) => file.path === "README.md")?.contents ?? "";
+    expect(readme).toContain('Suggester: { SuggesterName: "string", Options: { SourceField: "string" } }');
+    expect(readme).toContain('body: { name: "string", status: "completed", conclusion: "success" }');
+    await writeFiles(directory, result.files);
+    const files = await Promise.all(
+      codeBlocks(readme).map(async (block, index) => {
+        const file = join(directory, `readme-example-${index}.ts`);
+        await writeFile(file, asModule(block, "@example/client", packageExports(result.files)));
+        return file;
+      }),
+    );
+    expect(typecheck(files, { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
+  }, 60_000);
+
   it("the check can fail: a block calling an operation that does not exist", async () => {
     const directory = await temporaryDirectory("codegen-readme-");
     const result = await generate({ input: fixtureCases[0]?.input ?? "", packageName: "@example/client" });

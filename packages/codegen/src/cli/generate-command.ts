@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { generatorFingerprint } from "../fingerprint.js";
+import { formatProblem } from "../errors.js";
 import { generate, outputOptionsOf, type StageTimings } from "../generate.js";
 import { freshSources, recordGeneration } from "../write/freshness.js";
 import { outputsDigest } from "../write/manifest.js";
@@ -48,7 +49,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
   }
   if (!flags.check) await ensureWritable(job.output);
   const result = await generate(options);
-  for (const warning of result.warnings) reporter.warn(`diga-codegen: ${reporter.paint.yellow("warning")}: ${shown(job.input)}: ${warning.message} (at ${warning.pointer === "" ? "/" : warning.pointer})`);
+  for (const warning of result.warnings) reporter.warn(`diga-codegen: ${reporter.paint.yellow("warning")}: ${formatProblem({ file: shown(job.input), ...warning })}`);
   const operations = plural(result.model.operations.length, "operation");
   const timings = (write: number) => formatTimings({ ...result.timings, write });
   if (flags.check) {

@@ -17,6 +17,19 @@ describe("compileFiles", () => {
     expect(dts).toContain("/** Gets a thing. */");
   });
 
+  it("gives the types stage's modules themselves as their declarations, and no JavaScript: nothing imports them at run time", () => {
+    const source = `${header}\nexport interface paths {\n    "/things": {\n        get: operations["getThing"];\n    };\n}\nexport interface operations {\n    getThing: {\n        responses: {\n            200: {\n                content: {\n                    "application/json": string;\n                };\n            };\n        };\n    };\n}\n`;
+    const schema = { path: "src/schema.ts", contents: source };
+    const component = { path: "src/types/schemas/Thing.ts", contents: `${header}\nexport type Thing = {\n    id: string;\n};\n` };
+    expect(compileFiles([schema, component])).toStrictEqual([
+      { path: "dist/schema.d.ts", contents: source },
+      { path: "dist/types/schemas/Thing.d.ts", contents: component.contents },
+    ]);
+    // Declarations that differ from oxc's only in indentation.
+    const dts = compileFiles([{ ...schema, path: "src/other.ts" }]).find((file) => file.path.endsWith(".d.ts"));
+    expect(dts?.contents.replaceAll("\t", "    ")).toBe(source);
+  });
+
   it("leaves files other than src/**.ts alone", () => {
     expect(compileFiles([{ path: "package.json", contents: "{}" }, { path: "README.md", contents: "# x" }])).toStrictEqual([]);
   });

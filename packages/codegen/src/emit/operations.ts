@@ -33,6 +33,7 @@ import {
 import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { print, type Doc } from "./layout.js";
+import { isIdentifier } from "../model/naming.js";
 import { sampleSource, sampleValue } from "./samples.js";
 import type { FunctionTemplate, OperationTemplate } from "./templates.js";
 
@@ -404,7 +405,7 @@ export function exampleCall(operation: OperationModel, requiredOnly = false): st
   const withDefault = operation.parameters.find((parameter) => parameter.value.default !== undefined);
   if (shown.length === 0 && withDefault !== undefined && !requiredOnly) shown.push(withDefault);
   const fields = [
-    ...shown.map((parameter) => `${propertyKey(parameter.name)}: ${sampleValue(parameter.value)}`),
+    ...shown.map((parameter) => `${propertyKey(parameter.name)}: ${parameter.sample === undefined ? sampleValue(parameter.value) : sampleSource(parameter.sample)}`),
     ...(operation.requestBody?.required === true ? [`${propertyKey(operation.requestBody.key)}: ${sampleSource(operation.requestBody.sample)}`] : []),
   ];
   const args = [
@@ -419,5 +420,6 @@ export function exampleCall(operation: OperationModel, requiredOnly = false): st
 function itemVariable(functionName: string): string {
   const last = /[A-Z][a-z0-9]*$/.exec(functionName)?.[0]?.toLowerCase() ?? "item";
   const singular = last.replace(/ies$/, "y").replace(/(ss|x|z|ch|sh)es$/, "$1").replace(/([^s])s$/, "$1");
-  return /^[a-z][a-z0-9]*$/.test(singular) && !["for", "of", "const", "new", "in", "do", "if"].includes(singular) ? singular : "item";
+  // Not a reserved word, strict mode's included (`gistsListPublic` has no `public` variable): the example is a module.
+  return /^[a-z][a-z0-9]*$/.test(singular) && isIdentifier(singular) && singular !== "of" ? singular : "item";
 }

@@ -7,6 +7,9 @@ import type { GeneratedFile } from "./file.js";
 import { splitTypeModules, type TypeModulePlan } from "./type-modules.js";
 import { localRefPointer } from "../model/refs.js";
 import { escapePointerSegment, getAtPointer, parsePointer } from "../pointer.js";
+import { withLinearOperations } from "./linear-operations.js";
+import { indexesThroughOptional } from "./property-refs.js";
+import { withNullableSafeHelpers } from "./with-required.js";
 
 /**
  * Stage 4: `src/schema.ts`, the request and response types, by openapi-typescript; the only module that uses it.
@@ -51,7 +54,7 @@ export async function loadOpenapiTypescript(): Promise<OpenapiTypescript> {
   const utils = require("./dist/lib/utils.cjs") as { resolveRef: typeof ResolveRef; scanDiscriminators: typeof ScanDiscriminators };
   return {
     ts,
-    transformSchema: require("./dist/transform/index.cjs") as typeof TransformSchema,
+    transformSchema: withLinearOperations(require, ts, require("./dist/transform/index.cjs") as typeof TransformSchema),
     astToString: lib.astToString,
     resolveRef: utils.resolveRef,
     scanDiscriminators: utils.scanDiscriminators,
@@ -76,7 +79,7 @@ export function typesPlan(model: ApiModel): TypesPlan {
 
 /** Stage 4: the type modules (see type-modules.ts). Takes ownership of `document`. */
 export function emitTypes(ots: OpenapiTypescript, document: unknown, plan: TypesPlan, header: string): GeneratedFile[] {
-  return splitTypeModules(ots.ts, typeNodes(ots, document, plan.renames), plan.modules, header);
+  return splitTypeModules(ots.ts, withNullableSafeHelpers(ots.ts, typeNodes(ots, document, plan.renames)), plan.modules, header);
 }
 
 /** openapi-typescript's output for the document, as the statements `openapiTS()` returns. Takes ownership of `document`. */
@@ -151,7 +154,7 @@ function rewriteForOpenapiTypescript(document: unknown): void {
   const inline = (node: unknown, inlining: readonly string[]): unknown => {
     if (typeof node !== "object" || node === null) return node;
     const ref = (node as { $ref?: unknown }).$ref;
-    if (typeof ref === "string" && ref.startsWith("#/") && !NAMED_TYPE.test(ref)) {
+    if (typeof ref === "string" && ref.startsWith("#/") && (!NAMED_TYPE.test(ref) || indexesThroughOptional(document, ref))) {
       const target = getAtPointer(document, localRefPointer(ref) ?? "");
       if (target === undefined) return node;
       if (inlining.includes(ref)) return { ...node, $ref: hoist(ref, target) };

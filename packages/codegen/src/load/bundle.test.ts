@@ -71,7 +71,7 @@ describe("bundling $refs to other files", () => {
   it("locates problems inside a hoisted part in the file it came from", async () => {
     const read = files({ "/api.yaml": `${head}paths: {}\ncomponents:\n  schemas:\n    P: { $ref: 'p.yaml' }\n`, "/p.yaml": "type: object\nproperties:\n  x:\n    type: string\n" });
     const spec = await loadSpec("api.yaml", { cwd: "/", read, allowRemoteRefs: false });
-    expect(spec.locate("/components/schemas/p/properties/x/type")).toStrictEqual({ file: "p.yaml", line: 4, column: 11 });
+    expect(spec.locate("/components/schemas/p/properties/x/type")).toStrictEqual({ file: "p.yaml", pointer: "/properties/x/type", line: 4, column: 11 });
     expect(spec.locate("/components/schemas/P")).toStrictEqual({ file: "api.yaml", line: 6, column: 8 });
   });
 

@@ -23,6 +23,8 @@ export interface SourceDigest {
 /** A place in one of the spec's files. */
 export interface Location extends Partial<Position> {
   readonly file: string;
+  /** The place as a pointer into that file, when it is not the entry file (whose pointers are the document's). */
+  readonly pointer?: string;
 }
 
 /** The spec as one document whose `$ref`s are all local, and the way back to the file a part came from. */
@@ -68,7 +70,8 @@ export async function bundleSpec(entry: SourceDocument, entryId: string, entryDi
   const locate = (pointer: string): Location => {
     const origin = origins.find((candidate) => pointer === candidate.prefix || pointer.startsWith(`${candidate.prefix}/`));
     if (origin === undefined) return { file: entry.file, ...entry.locate(pointer) };
-    return { file: origin.source.file, ...origin.source.locate(origin.pointer + pointer.slice(origin.prefix.length)) };
+    const local = origin.pointer + pointer.slice(origin.prefix.length);
+    return { file: origin.source.file, pointer: local, ...origin.source.locate(local) };
   };
   // Most specs are one file; a look at the text (every `$ref` value starts with `#`) saves walking the whole tree.
   const mayHaveExternalRef = entryText === undefined || /\$ref["']?\s*:\s*(?!["']?#)/.test(entryText);

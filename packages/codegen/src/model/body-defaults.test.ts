@@ -31,3 +31,45 @@ describe("bodyDefaultsOf", () => {
     expect(bodyDefaultsOf(document, schema as SchemaObject)).toStrictEqual(want);
   });
 });
+
+/**
+ * Microsoft Graph's shape: entities whose properties refer to every other entity, and a default on each that the
+ * same schema requires (`@odata.type`). Walking every path six levels deep is 40^6 steps to find nothing.
+ */
+function entityGraph(size: number, defaulted?: { entity: number; property: string }) {
+  const name = (index: number) => `E${index}`;
+  const schemas = Object.fromEntries(
+    Array.from({ length: size }, (_, index) => [
+      name(index),
+      {
+        type: "object",
+        required: ["@odata.type"],
+        properties: {
+          "@odata.type": { type: "string", default: `#${name(index)}` },
+          ...Object.fromEntries(Array.from({ length: size }, (_, other) => [`to${other}`, { $ref: `#/components/schemas/${name(other)}` }])),
+          ...(defaulted?.entity === index ? { [defaulted.property]: { type: "integer", default: 1 } } : {}),
+        },
+      },
+    ]),
+  );
+  return { openapi: "3.1.0", info: { title: "T", version: "1" }, paths: {}, components: { schemas } } as unknown as OpenApiDocument;
+}
+
+describe("bodyDefaultsOf on schemas that all refer to each other", () => {
+  it("finds nothing, without walking every path", () => {
+    const graph = entityGraph(40);
+    const start = performance.now();
+    for (let index = 0; index < 40; index++) expect(bodyDefaultsOf(graph, ref(`E${index}`) as SchemaObject)).toBeUndefined();
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+
+  it("still finds a default wherever a path reaches it, each schema once per path", () => {
+    const graph = entityGraph(3, { entity: 2, property: "limit" });
+    const found = bodyDefaultsOf(graph, ref("E0") as SchemaObject);
+    // Not `to0`: E0 is already on the path.
+    expect(found?.nested.map(([field]) => field)).toStrictEqual(["to1", "to2"]);
+    const viaE1 = found?.nested.find(([field]) => field === "to1")?.[1];
+    expect(viaE1?.nested.find(([field]) => field === "to2")?.[1].optional).toStrictEqual(["limit"]);
+    expect(found?.nested.find(([field]) => field === "to2")?.[1].optional).toStrictEqual(["limit"]);
+  });
+});

@@ -18,7 +18,7 @@ export function bodyDefaultsOf(document: OpenApiDocument, schema: MaybeRef<Schem
 }
 
 function defaultsAt(document: OpenApiDocument, node: MaybeRef<SchemaObject> | boolean | undefined, viaRef: boolean, following: readonly string[], depth: number): BodyDefaultsModel | undefined {
-  if (typeof node !== "object" || node === null || depth > MAX_DEPTH) return undefined;
+  if (typeof node !== "object" || node === null || depth > MAX_DEPTH || !mayHaveDefaults(document, node, viaRef, depth)) return undefined;
   const { value: schema, pointer } = dereference<SchemaObject>(document, node, "");
   if (typeof schema !== "object" || schema === null || (pointer !== "" && following.includes(pointer))) return undefined;
   const referenced = viaRef || pointer !== "";
@@ -53,4 +53,66 @@ function mergeDefaults(a: BodyDefaultsModel | undefined, b: BodyDefaultsModel): 
   const nested = new Map(a.nested);
   for (const [name, inner] of b.nested) nested.set(name, mergeDefaults(nested.get(name), inner));
   return { optional: [...new Set([...a.optional, ...b.optional])], nested: [...nested] };
+}
+
+/**
+ * Whether `defaultsAt` can find anything at `node`: the same walk without its per-path cycle cut, so it explores
+ * everything `defaultsAt` does and more, and answers false only where `defaultsAt` finds nothing. Without the path,
+ * the answer depends only on the schema, `viaRef` and the depth, so each is computed once per document. The walk it
+ * saves is exponential: Microsoft Graph's entities refer to each other through hundreds of properties, six levels
+ * of which is ~100 s of a 150 s generation, to find nothing (every `@odata.type` default is also required).
+ */
+function mayHaveDefaults(document: OpenApiDocument, node: object, viaRef: boolean, depth: number): boolean {
+  let memo = reachMemos.get(document);
+  if (memo === undefined) reachMemos.set(document, (memo = new WeakMap()));
+  return reach(document, memo, new Set(), node, viaRef, depth).found;
+}
+
+type ReachMemo = WeakMap<object, Map<string, boolean>>;
+const reachMemos = new WeakMap<OpenApiDocument, ReachMemo>();
+
+interface Reach {
+  readonly found: boolean;
+  /** Whether a schema already on the walk's stack was skipped below: then "not found" holds only for this walk. */
+  readonly cut: boolean;
+}
+
+function reach(document: OpenApiDocument, memo: ReachMemo, onStack: Set<string>, node: unknown, viaRef: boolean, depth: number): Reach {
+  if (typeof node !== "object" || node === null || depth > MAX_DEPTH) return { found: false, cut: false };
+  const { value: schema, pointer } = dereference<SchemaObject>(document, node as MaybeRef<SchemaObject>, "");
+  if (typeof schema !== "object" || schema === null) return { found: false, cut: false };
+  const referenced = viaRef || pointer !== "";
+  const key = `${String(referenced)}:${depth}`;
+  const known = memo.get(schema)?.get(key);
+  if (known !== undefined) return { found: known, cut: false };
+  // Members and items stay at the same depth, so a schema that is its own member (through `allOf`, `items`) would
+  // loop: skipped here, which `cut` records.
+  const stackKey = `${pointer}@${key}`;
+  if (pointer !== "" && onStack.has(stackKey)) return { found: false, cut: true };
+  if (pointer !== "") onStack.add(stackKey);
+  let cut = false;
+  const found = (() => {
+    const visit = (child: unknown, childDepth: number) => {
+      const result = reach(document, memo, onStack, child, referenced, childDepth);
+      cut ||= result.cut;
+      return result.found;
+    };
+    const required = new Set(schema.required ?? []);
+    for (const member of schema.allOf ?? []) for (const name of dereference<SchemaObject>(document, member, "").value?.required ?? []) required.add(name);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      if (referenced && !required.has(name) && typeof property === "object" && property !== null && "default" in property && property.default !== undefined) return true;
+      if (visit(property, depth + 1)) return true;
+    }
+    const members = [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
+    const items = (schema as { items?: unknown }).items;
+    // Over-counts a member's default that this schema requires (`defaultsAt` drops it), which is allowed.
+    return (items === undefined ? members : [...members, items]).some((member) => visit(member, depth));
+  })();
+  if (pointer !== "") onStack.delete(stackKey);
+  if (found || !cut) {
+    let byKey = memo.get(schema);
+    if (byKey === undefined) memo.set(schema, (byKey = new Map()));
+    byKey.set(key, found);
+  }
+  return { found, cut };
 }

@@ -314,6 +314,8 @@ function buildParameter(document: OpenApiDocument, parameter: ParameterObject): 
     description: parameter.description,
     deprecated: parameter.deprecated === true,
     value: valueModelOf(document, parameter.schema),
+    // A required object needs its required members in an example (AWS's `Suggester` query object).
+    ...(parameter.required === true && valueModelOf(document, parameter.schema).type === "object" ? { sample: sampleOf(document, parameter.schema) } : {}),
   };
 }
 

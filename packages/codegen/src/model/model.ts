@@ -116,6 +116,8 @@ export interface ParameterModel {
   readonly description: string | undefined;
   readonly deprecated: boolean;
   readonly value: ValueModel;
+  /** For a required object parameter, a value for examples: `value` says nothing of its members. */
+  readonly sample?: SampleValue;
 }
 
 export interface PathParameterModel {

@@ -136,8 +136,11 @@ export function operationNameCandidates({ operationId, method, path }: Operation
  */
 export function operationNamesCandidates(inputs: readonly OperationNameInput[]): NameCandidates[] {
   const candidates = inputs.map(operationNameCandidates);
+  // Graph's ids repeat a few thousand segments (`users`, `user`, `calendars`…) 200,000 times.
+  const hasWords = new Map<string, boolean>();
+  const wordy = (part: string) => hasWords.get(part) ?? hasWords.set(part, camelCase(part) !== "").get(part) === true;
   const segments = inputs.map(({ operationId }) => {
-    const parts = operationId?.split(".").filter((part) => camelCase(part) !== "") ?? [];
+    const parts = operationId?.split(".").filter(wordy) ?? [];
     return parts.length > 1 ? parts : undefined;
   });
   const depth = segments.map((parts): number => (parts === undefined || splitWords(parts.at(-1) ?? "").length > 1 ? 1 : 2));
@@ -145,21 +148,24 @@ export function operationNamesCandidates(inputs: readonly OperationNameInput[]):
     const parts = segments[index];
     return parts === undefined ? (candidates[index]?.preferred ?? "") : camelCase(parts.slice(-(depth[index] ?? 1)).join(" "));
   };
+  // Each round lengthens the clashing names only; the others are not named again (Graph: 22,000 ids, ten rounds).
+  const names = inputs.map((_, index) => nameAt(index));
   for (let changed = true; changed; ) {
     changed = false;
     const counts = new Map<string, number>();
-    const names = inputs.map((_, index) => nameAt(index).toLowerCase());
-    for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-    names.forEach((name, index) => {
+    const keys = names.map((name) => name.toLowerCase());
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    keys.forEach((key, index) => {
       const parts = segments[index];
-      if (parts === undefined || (counts.get(name) ?? 0) < 2 || (depth[index] ?? 1) >= parts.length) return;
+      if (parts === undefined || (counts.get(key) ?? 0) < 2 || (depth[index] ?? 1) >= parts.length) return;
       depth[index] = (depth[index] ?? 1) + 1;
+      names[index] = nameAt(index);
       changed = true;
     });
   }
   return candidates.map((candidate, index) => {
     if (segments[index] === undefined) return { preferred: boundedName(candidate.preferred), fallback: boundedName(candidate.fallback) };
-    const name = boundedName(nameAt(index));
+    const name = boundedName(names[index] ?? "");
     return { preferred: name, fallback: name };
   });
 }

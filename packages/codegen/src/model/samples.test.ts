@@ -37,6 +37,12 @@ describe("sampleOf", () => {
     },
     { name: "default, then const, then the first non-null enum value", schema: { type: "object", required: ["a", "b", "c"], properties: { a: { type: "string", default: "x" }, b: { const: 3 }, c: { enum: [null, "on", "off"] } } }, want: object(["a", literal("x")], ["b", literal(3)], ["c", literal("on")]) },
     { name: "allOf members merged, through $ref", schema: { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", required: ["flag"], properties: { flag: { type: "boolean" } } }] }, want: object(["id", literal("3fa85f64-5717-4562-b3fc-2c963f66afa6")], ["flag", literal(true)]) },
+    { name: "a required name no property declares is left out (Plaid's questionnaire)", schema: { type: "object", required: ["redirect_uri", "payment_limits"], properties: { redirect_uri: { type: "string" } } }, want: object(["redirect_uri", literal("string")]) },
+    {
+      name: "properties beside oneOf, merged with the first alternative, whose required names may be declared outside",
+      schema: { type: "object", required: ["name"], properties: { name: { type: "string" }, status: { enum: ["queued", "completed"] }, conclusion: { enum: ["success", "failure"] } }, oneOf: [{ properties: { status: { enum: ["completed"] } }, required: ["status", "conclusion"] }, { properties: { status: { enum: ["queued"] } } }] },
+      want: object(["name", literal("string")], ["status", literal("completed")], ["conclusion", literal("success")]),
+    },
     { name: "the first non-null alternative of anyOf", schema: { anyOf: [{ type: "null" }, { type: "number" }] }, want: literal(1) },
     { name: "a binary string is a Blob", schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } }, want: object(["file", { kind: "blob" }]) },
     { name: "arrays are empty, so recursion through items ends at once", schema: { $ref: "#/components/schemas/Node" }, want: object(["children", { kind: "array", items: [] }]) },

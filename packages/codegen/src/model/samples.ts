@@ -19,7 +19,16 @@ export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<Schema
   const firstEnum = schema.enum?.find((value) => value !== null && isScalar(value));
   if (firstEnum !== undefined && isScalar(firstEnum)) return { kind: "literal", value: firstEnum };
   const alternatives = (schema.oneOf ?? schema.anyOf)?.filter((alternative) => !isNullOnly(document, alternative));
-  if (alternatives !== undefined && alternatives[0] !== undefined) return sampleOf(document, alternatives[0], depth + 1);
+  if (alternatives !== undefined && alternatives[0] !== undefined) {
+    // Properties beside `oneOf` (GitHub's check runs: `name` required outside, `conclusion` declared outside and
+    // required by one alternative) are the type's too: the sample is the object and its first alternative, merged.
+    const first = dereference(document, alternatives[0], "").value;
+    if (schema.properties !== undefined && isPlainObject(first)) {
+      const { oneOf: _oneOf, anyOf: _anyOf, ...object } = schema;
+      return objectSample(document, { ...object, properties: { ...schema.properties, ...first.properties }, required: [...(schema.required ?? []), ...(first.required ?? [])] }, depth);
+    }
+    return sampleOf(document, alternatives[0], depth + 1);
+  }
   const type = typeOf(schema);
   // `allOf: [{ $ref: String }, { description }]` (AWS's way to document a reused string) or `allOf: [{ type: string },
   // { minLength: 1 }]`: no member describes an object, so the first that says what the value is decides the sample.
@@ -57,7 +66,10 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
     if (level < 6) for (const member of part.allOf ?? []) collect(dereference(document, member, "").value, level + 1);
   };
   collect(schema, 0);
-  return { kind: "object", properties: [...required].map((name) => [name, sampleOf(document, properties.get(name), depth + 1)] as const) };
+  // A required name no `properties` declares (Plaid lists three) is no member of openapi-typescript's type: a sample
+  // that sets it does not compile.
+  const declared = [...required].filter((name) => properties.has(name));
+  return { kind: "object", properties: declared.map((name) => [name, sampleOf(document, properties.get(name), depth + 1)] as const) };
 }
 
 function typeOf(schema: SchemaObject): string | undefined {
@@ -121,4 +133,9 @@ export function sampleString(format: string | undefined): string {
     default:
       return "string";
   }
+}
+
+/** An object schema with nothing but properties to merge: no alternatives or members of its own. */
+function isPlainObject(schema: SchemaObject | undefined): schema is SchemaObject {
+  return typeof schema === "object" && schema !== null && schema.oneOf === undefined && schema.anyOf === undefined && schema.allOf === undefined && (typeOf(schema) === undefined || typeOf(schema) === "object");
 }

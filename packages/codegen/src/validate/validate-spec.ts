@@ -81,7 +81,15 @@ export function inspectSpec(root: unknown): Findings {
   const listEdits: DocumentEdit[] = [];
   const report = (pointer: string, message: string, hint?: string) =>
     problems.push(hint === undefined ? { pointer, message } : { pointer, message, hint });
-  const assume: Assume = Object.assign((pointer: string, message: string, edits: readonly DocumentEdit[]) => void assumptions.push({ pointer, message, edits }), {
+  // One warning per place: a shared parameter (a `$ref` many operations list) is reported once, where it is written.
+  const assumed = new Set<string>();
+  const assumeOnce = (pointer: string, message: string, edits: readonly DocumentEdit[]) => {
+    const key = `${pointer}\n${message}`;
+    if (assumed.has(key)) return;
+    assumed.add(key);
+    assumptions.push({ pointer, message, edits });
+  };
+  const assume: Assume = Object.assign(assumeOnce, {
     replaceList: (pointer: string, value: unknown[]) => void listEdits.push({ pointer, value }),
   });
   const found = () => ({ problems, assumptions, listEdits });
@@ -309,23 +317,25 @@ function checkParameters(root: Json, parameters: unknown, pointer: string, repor
   };
   parameters.forEach((entry, index) => {
     const at = appendPointer(pointer, index);
+    // What is wrong with the parameter itself is reported where it is written: for a `$ref` (to another file, which
+    // the load stage hoisted into components), its target, which the CLI locates in that file.
     const written = isReference(entry) ? (localRefPointer(entry.$ref) ?? at) : at;
     const parameter = isReference(entry) ? resolveLocalRef(root, entry.$ref) : entry;
     if (parameter === undefined && isReference(entry)) return; // reported by checkRefs
     if (!isObject(parameter)) {
-      report(at, "a parameter must be a mapping");
+      report(written, "a parameter must be a mapping");
       return;
     }
     const { name, in: location } = parameter;
-    if (typeof name !== "string" || name === "") return drop(index, at, "a parameter needs a `name`");
-    if (!PARAMETER_LOCATIONS.has(String(location))) return drop(index, at, `parameter "${name}" has \`in: ${String(location)}\` (OpenAPI 3 has query, header, path and cookie parameters)`);
+    if (typeof name !== "string" || name === "") return drop(index, written, "a parameter needs a `name`");
+    if (!PARAMETER_LOCATIONS.has(String(location))) return drop(index, written, `parameter "${name}" has \`in: ${String(location)}\` (OpenAPI 3 has query, header, path and cookie parameters)`);
     const key = `${String(location)}:${name}`;
     if (byKey.has(key)) return drop(index, at, `parameter "${name}" in ${String(location)} is listed twice (a parameter list must not repeat a name and location)`);
     if (location === "path" && parameter["required"] !== true) {
-      assume(at, `path parameter "${name}" must have \`required: true\`; assumed required`, [{ pointer: appendPointer(written, "required"), value: true }]);
+      assume(written, `path parameter "${name}" must have \`required: true\`; assumed required`, [{ pointer: appendPointer(written, "required"), value: true }]);
     }
     if (parameter["schema"] === undefined && parameter["content"] === undefined) {
-      assume(at, `parameter "${name}" has no \`schema\` (or \`content\`); assumed type string`, [{ pointer: appendPointer(written, "schema"), value: { type: "string" } }]);
+      assume(written, `parameter "${name}" has no \`schema\` (or \`content\`); assumed type string`, [{ pointer: appendPointer(written, "schema"), value: { type: "string" } }]);
     }
     byKey.set(key, parameter);
   });

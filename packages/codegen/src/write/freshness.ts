@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { cacheFolderFor } from "../cache-folder.js";
-import { digest } from "../digest.js";
+import { digest, digestOf } from "../digest.js";
 import { makeDirectory } from "./make-directory.js";
 import { MANIFEST_PATH, outputsDigest, parseManifest } from "./manifest.js";
 
@@ -13,7 +13,7 @@ import { MANIFEST_PATH, outputsDigest, parseManifest } from "./manifest.js";
 export type OutputOptions = Readonly<Record<string, string | boolean | undefined>>;
 
 export function inputsDigest(options: OutputOptions, sources: readonly { readonly path: string; readonly digest: string }[]): string {
-  return digest(JSON.stringify(options), ...sources.flatMap((source) => [source.path, source.digest]));
+  return digestOf([JSON.stringify(options), ...sources.flatMap((source) => [source.path, source.digest])]);
 }
 
 /**

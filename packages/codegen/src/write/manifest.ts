@@ -1,4 +1,4 @@
-import { digest } from "../digest.js";
+import { digestOf } from "../digest.js";
 import type { GeneratedFile } from "../emit/file.js";
 import { compareStrings } from "../order.js";
 
@@ -23,7 +23,7 @@ export interface Manifest {
 }
 
 export function outputsDigest(files: readonly GeneratedFile[]): string {
-  return digest(...files.filter((file) => file.path !== MANIFEST_PATH).flatMap((file) => [file.path, file.contents]));
+  return digestOf(files.filter((file) => file.path !== MANIFEST_PATH).flatMap((file) => [file.path, file.contents]));
 }
 
 export function manifestFile(files: readonly GeneratedFile[], inputs: { readonly sources: readonly string[]; readonly digest: string }): GeneratedFile {
