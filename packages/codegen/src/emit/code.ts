@@ -114,7 +114,8 @@ export type LiteralValue = string | number | boolean | null | undefined | Identi
 /** A reference to a binding the generated file imports, written as a bare name. Never built from spec text. */
 export class Identifier {
   constructor(readonly name: string) {
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`not an identifier: ${name}`);
+    // Unicode letters too: operation names keep the spec's (`listarLlamadasÚltimas`).
+    if (!/^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u.test(name)) throw new Error(`not an identifier: ${name}`);
   }
 }
 
