@@ -52,11 +52,7 @@ const APPS = {
   },
   "ours-root": {
     dependencies: ["github-client"],
-    source: [
-      `import { createClient, ${OPERATIONS.map((operation) => operation.ours).join(", ")} } from "github-client";`,
-      `const client = createClient();`,
-      ...appBody(),
-    ],
+    source: [`import { createClient, ${OPERATIONS.map((operation) => operation.ours).join(", ")} } from "github-client";`, `const client = createClient();`, ...appBody()],
   },
   "ours-subpath": {
     dependencies: ["github-client"],
@@ -104,12 +100,16 @@ function prepare(): void {
       if (dependency === "openapi-fetch") cpSync(from, path.join(directory, "node_modules", dependency), { recursive: true });
       else symlinkSync(from, path.join(directory, "node_modules", dependency), "dir");
     }
-    if ((app.dependencies as readonly string[]).includes("openapi-fetch")) cpSync(path.join(BENCH_NODE_MODULES, "openapi-typescript-helpers"), path.join(directory, "node_modules", "openapi-typescript-helpers"), { recursive: true });
+    if ((app.dependencies as readonly string[]).includes("openapi-fetch"))
+      cpSync(path.join(BENCH_NODE_MODULES, "openapi-typescript-helpers"), path.join(directory, "node_modules", "openapi-typescript-helpers"), { recursive: true });
     writeFileSync(path.join(directory, "package.json"), JSON.stringify({ name: `app-${name}`, private: true, type: "module" }));
     writeFileSync(path.join(directory, "app.ts"), `${app.source.join("\n")}\n`);
     writeFileSync(
       path.join(directory, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", lib: ["ES2022", "DOM"], types: [], strict: true, skipLibCheck, noEmit: true }, files: ["app.ts"] }),
+      JSON.stringify({
+        compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", lib: ["ES2022", "DOM"], types: [], strict: true, skipLibCheck, noEmit: true },
+        files: ["app.ts"],
+      }),
     );
   }
 }

@@ -103,10 +103,17 @@ function printPreamble(options: BenchOptions): void {
   const cpus = os.cpus();
   console.log(
     `Machine: ${cpus.length} × ${cpus[0]?.model ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-      `Node ${process.version}, load average ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}`,
+      `Node ${process.version}, load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(" ")}`,
   );
   console.log(`Rounds: ${options.runs}; specs: ${options.specs.join(", ")}; tools: ${options.tools.join(", ")}; timeout ${options.timeoutSeconds} s per run`);
-  console.log(`Pinned: ${Object.entries(PINNED_PACKAGES).map(([name, version]) => `${name}@${version}`).join(", ")}`);
+  console.log(
+    `Pinned: ${Object.entries(PINNED_PACKAGES)
+      .map(([name, version]) => `${name}@${version}`)
+      .join(", ")}`,
+  );
   for (const toolId of options.tools) console.log(`  ${TOOLS[toolId].label}: ${TOOLS[toolId].configuration}`);
   console.log(METHOD.join("\n"));
   console.log(NOISE_NOTE);
@@ -164,12 +171,7 @@ async function runOnce(spec: BenchSpec, tool: BenchTool, round: number, position
   return { tool: tool.id, round, positionInRound, outDir, ok: failure === undefined, failure, measurement };
 }
 
-function describeFailure(
-  measurement: RunRecord["measurement"],
-  timeoutSeconds: number,
-  logPrefix: string,
-  outDir: string,
-): string | undefined {
+function describeFailure(measurement: RunRecord["measurement"], timeoutSeconds: number, logPrefix: string, outDir: string): string | undefined {
   if (measurement.timedOut) return `timed out after ${timeoutSeconds} s`;
   if (measurement.signal !== null) return `failed: killed by ${measurement.signal}`;
   if (measurement.exitCode !== 0) {

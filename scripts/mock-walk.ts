@@ -30,7 +30,12 @@ const folder = process.argv[2] ?? join(import.meta.dirname, "..", ".corpus", "op
 function evaluate(value: unknown): unknown {
   if (value instanceof Identifier) return (runtime as Record<string, unknown>)[value.name];
   if (Array.isArray(value)) return value.map(evaluate);
-  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined).map(([key, inner]) => [key, evaluate(inner)]));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, inner]) => inner !== undefined)
+        .map(([key, inner]) => [key, evaluate(inner)]),
+    );
   return value;
 }
 
@@ -47,7 +52,9 @@ async function modelOf(file: string) {
   }
 }
 
-for (const file of readdirSync(folder).filter((name) => name.endsWith(".json")).sort()) {
+for (const file of readdirSync(folder)
+  .filter((name) => name.endsWith(".json"))
+  .sort()) {
   const read = await modelOf(file);
   if (read === undefined) continue;
   const { document, model } = read;
@@ -64,7 +71,10 @@ for (const file of readdirSync(folder).filter((name) => name.endsWith(".json")).
       if (requests.length > 50) throw new Error("more than 50 requests");
       return (await getResponse([handler], request)) ?? new Response("no handler matched", { status: 599 });
     };
-    const client = runtime.createRuntimeClient({ fetch, maxRetries: 0, validate: false }, { baseUrl: new URL(model.defaultBaseUrl ?? "/", "https://api.example.com").href, userAgent: "mock-walk", credentials: {} });
+    const client = runtime.createRuntimeClient(
+      { fetch, maxRetries: 0, validate: false },
+      { baseUrl: new URL(model.defaultBaseUrl ?? "/", "https://api.example.com").href, userAgent: "mock-walk", credentials: {} },
+    );
     const endpoint = evaluate(endpointOf(operation)) as runtime.Endpoint;
     const path = Object.fromEntries(operation.pathParameters.map((parameter) => [parameter.name, "p1"]));
     const styles = operation.pagination.styles.map((style) => style.kind).join(",");

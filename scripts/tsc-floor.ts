@@ -81,7 +81,24 @@ function runtimeAsDeclarations(directory: string): void {
   const sources = readdirSync(runtime).filter((file) => file.endsWith(".ts"));
   const tsc = spawnSync(
     process.execPath,
-    [benchPackageFile("typescript", "bin/tsc"), "--declaration", "--emitDeclarationOnly", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--lib", "es2022,dom,dom.iterable", "--strict", "--skipLibCheck", "--outDir", declarations, ...sources.map((file) => path.join(runtime, file))],
+    [
+      benchPackageFile("typescript", "bin/tsc"),
+      "--declaration",
+      "--emitDeclarationOnly",
+      "--target",
+      "es2022",
+      "--module",
+      "nodenext",
+      "--moduleResolution",
+      "nodenext",
+      "--lib",
+      "es2022,dom,dom.iterable",
+      "--strict",
+      "--skipLibCheck",
+      "--outDir",
+      declarations,
+      ...sources.map((file) => path.join(runtime, file)),
+    ],
     { encoding: "utf8" },
   );
   if (tsc.status !== 0) throw new Error(`could not emit the runtime's declarations:\n${tsc.stdout}`);

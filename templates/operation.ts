@@ -32,7 +32,10 @@ export interface OperationParams extends Params<NonNullable<Operation["parameter
 }
 
 /** The request body of {@link operationName}. */
-export type OperationBody = WithDefaults<NonNullable<Operation["requestBody"]>["content"]["application/json"], "draft" | "voice.speed">;
+export type OperationBody = WithDefaults<
+  NonNullable<Operation["requestBody"]>["content"]["application/json"],
+  "draft" | "voice.speed"
+>;
 
 /** The body of a successful response of {@link operationName}. */
 export type OperationResponse = Operation["responses"][200]["content"]["application/json"];
@@ -44,15 +47,25 @@ export type OperationItem = OperationResponse["data"][number];
 export type OperationPage = Page<OperationResponse, OperationItem>;
 
 /** The errors documented for {@link operationName}; narrow an error to them with `isApiError(error, operationName)`. */
-export type OperationError = NotFoundError<Operation["responses"][404]["content"]["application/json"]>;
+export type OperationError = NotFoundError<
+  Operation["responses"][404]["content"]["application/json"]
+>;
 
 const endpoint: Endpoint = {
   method: "GET",
   path: "/things/{thing_id}",
-  params: { limit: { in: "query", type: "integer", minimum: 1 }, after: { in: "query" }, before: { in: "query" } },
+  params: {
+    limit: { in: "query", type: "integer", minimum: 1 },
+    after: { in: "query" },
+    before: { in: "query" },
+  },
   security: [["bearerToken"]],
   errors: [404],
-  pagination: { items: "data", hasMore: "has_more", styles: [{ style: cursorPages, next: { param: "after", from: "last_id" } }] },
+  pagination: {
+    items: "data",
+    hasMore: "has_more",
+    styles: [{ style: cursorPages, next: { param: "after", from: "last_id" } }],
+  },
   body: { encode: jsonBody },
 };
 
@@ -63,7 +76,12 @@ export function operationName(
   params?: OperationParams,
   options?: RequestOptions,
 ): ApiPromise<OperationResponse, OperationError> {
-  return request<OperationResponse, OperationError>(client, endpoint, { path: { thing_id: thingId }, params }, options);
+  return request<OperationResponse, OperationError>(
+    client,
+    endpoint,
+    { path: { thing_id: thingId }, params },
+    options,
+  );
 }
 
 /** Summary and description of a list operation. */
@@ -73,5 +91,10 @@ export function listOperationName(
   params?: OperationParams,
   options?: RequestOptions,
 ): PagePromise<OperationResponse, OperationItem, OperationError> {
-  return paginate<OperationResponse, OperationItem, OperationError>(client, endpoint, { path: { thing_id: thingId }, params }, options);
+  return paginate<OperationResponse, OperationItem, OperationError>(
+    client,
+    endpoint,
+    { path: { thing_id: thingId }, params },
+    options,
+  );
 }

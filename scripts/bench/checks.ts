@@ -47,10 +47,7 @@ const TYPE_CHECK_TIMEOUT_MS = 600_000;
  * standard in every browser and Node 18+.
  */
 export async function typeCheckOutput(tool: BenchTool, outDir: string, logPrefix: string): Promise<TypeCheckResult> {
-  const moduleOptions =
-    tool.moduleResolution === "NodeNext"
-      ? { module: "NodeNext", moduleResolution: "NodeNext" }
-      : { module: "ESNext", moduleResolution: "Bundler" };
+  const moduleOptions = tool.moduleResolution === "NodeNext" ? { module: "NodeNext", moduleResolution: "NodeNext" } : { module: "ESNext", moduleResolution: "Bundler" };
   const tsconfig = {
     compilerOptions: {
       target: "ES2022",
@@ -91,9 +88,7 @@ export async function typeCheckOutput(tool: BenchTool, outDir: string, logPrefix
   };
 }
 
-export type BundleResult =
-  | { kind: "bundled"; minifiedBytes: number; gzipBytes: number; exportName: string; note: string | undefined }
-  | { kind: "n/a"; reason: string };
+export type BundleResult = { kind: "bundled"; minifiedBytes: number; gzipBytes: number; exportName: string; note: string | undefined } | { kind: "n/a"; reason: string };
 
 /** The minimal surface of esbuild's JS API used here (esbuild lives in .bench/, outside the workspace's types). */
 interface Esbuild {

@@ -56,7 +56,10 @@ function positiveInteger(flag: string, text: string): number {
 /** A comma-separated subset of `allowed`, kept in `allowed`'s order; all of them when the flag is absent. */
 function pickFrom<T extends string>(flag: string, text: string | undefined, allowed: readonly T[]): T[] {
   if (text === undefined) return [...allowed];
-  const requested = text.split(",").map((item) => item.trim()).filter((item) => item !== "");
+  const requested = text
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
   const unknown = requested.filter((item) => !(allowed as readonly string[]).includes(item));
   if (unknown.length > 0) throw new UsageError(`${flag}: unknown ${unknown.join(", ")} (choose from ${allowed.join(", ")})`);
   if (requested.length === 0) throw new UsageError(`${flag} needs at least one value`);

@@ -23,15 +23,7 @@ export function formatTimingTable(result: SpecResult): string {
     timeRatioCell(ours, summary),
     timingNote(summary),
   ]);
-  const table = renderTable(["tool", "ok", "median", "min–max", "peak RSS (median)", "ours/tool time", "note"], rows, [
-    "left",
-    "right",
-    "right",
-    "right",
-    "right",
-    "right",
-    "left",
-  ]);
+  const table = renderTable(["tool", "ok", "median", "min–max", "peak RSS (median)", "ours/tool time", "note"], rows, ["left", "right", "right", "right", "right", "right", "left"]);
   return `${table}\n${memoryRatioLine(result.summaries)}`;
 }
 
@@ -66,11 +58,17 @@ function memoryRatioLine(summaries: readonly ToolSummary[]): string {
 
 export function formatChecksTable(result: SpecResult): string {
   const rows = Object.entries(result.checks).map(([tool, checks]) => checksRow(tool as ToolId, checks));
-  return renderTable(
-    ["tool", "files", "bytes", "tsc --noEmit", "tsc result", "list op (bundled export)", "min", "min+gzip", "note"],
-    rows,
-    ["left", "right", "right", "right", "left", "left", "right", "right", "left"],
-  );
+  return renderTable(["tool", "files", "bytes", "tsc --noEmit", "tsc result", "list op (bundled export)", "min", "min+gzip", "note"], rows, [
+    "left",
+    "right",
+    "right",
+    "right",
+    "left",
+    "left",
+    "right",
+    "right",
+    "left",
+  ]);
 }
 
 function checksRow(tool: ToolId, checks: ToolChecks): string[] {
@@ -84,20 +82,10 @@ function checksRow(tool: ToolId, checks: ToolChecks): string[] {
   else tscResult = `${typeCheck.errorCount} error${typeCheck.errorCount === 1 ? "" : "s"}`;
   if (typeCheck.firstProblem !== undefined) notes.push(`tsc: ${typeCheck.firstProblem}`);
   const bundleCells =
-    bundle.kind === "bundled"
-      ? [bundle.exportName + (bundle.note === undefined ? "" : " *"), formatBytes(bundle.minifiedBytes), formatBytes(bundle.gzipBytes)]
-      : ["n/a", "n/a", "n/a"];
+    bundle.kind === "bundled" ? [bundle.exportName + (bundle.note === undefined ? "" : " *"), formatBytes(bundle.minifiedBytes), formatBytes(bundle.gzipBytes)] : ["n/a", "n/a", "n/a"];
   if (bundle.kind === "n/a") notes.push(`bundle n/a: ${bundle.reason}`);
   else if (bundle.note !== undefined) notes.push(`* ${bundle.note}`);
-  return [
-    label,
-    String(output.files),
-    formatBytes(output.bytes),
-    formatSeconds(typeCheck.wallSeconds),
-    tscResult,
-    ...bundleCells,
-    truncate(notes.join("; ")),
-  ];
+  return [label, String(output.files), formatBytes(output.bytes), formatSeconds(typeCheck.wallSeconds), tscResult, ...bundleCells, truncate(notes.join("; "))];
 }
 
 type Alignment = "left" | "right";

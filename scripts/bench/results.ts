@@ -17,9 +17,7 @@ export interface RunRecord {
   measurement: Measurement;
 }
 
-export type ToolChecks =
-  | { kind: "checked"; outDir: string; output: OutputSize; typeCheck: TypeCheckResult; bundle: BundleResult }
-  | { kind: "n/a"; reason: string };
+export type ToolChecks = { kind: "checked"; outDir: string; output: OutputSize; typeCheck: TypeCheckResult; bundle: BundleResult } | { kind: "n/a"; reason: string };
 
 export interface SpecResult {
   spec: SpecId;

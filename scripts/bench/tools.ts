@@ -10,9 +10,7 @@ export const TOOL_IDS = ["ours", "openapi-typescript", "hey-api", "orval", "oaza
 export type ToolId = (typeof TOOL_IDS)[number];
 
 /** What to bundle to measure the cost of calling one list operation. */
-export type ListOperationEntry =
-  | { kind: "entry"; file: string; exportName: string; note?: string }
-  | { kind: "n/a"; reason: string };
+export type ListOperationEntry = { kind: "entry"; file: string; exportName: string; note?: string } | { kind: "n/a"; reason: string };
 
 export interface BenchTool {
   id: ToolId;
@@ -80,15 +78,7 @@ const orval: BenchTool = {
   id: "orval",
   label: "orval",
   configuration: "orval -i <spec> -o <out>/api.ts --client fetch (default mode: single file)",
-  nodeArgs: (specFile, outDir) => [
-    benchPackageFile("orval", "dist/bin/orval.mjs"),
-    "-i",
-    specFile,
-    "-o",
-    path.join(outDir, "api.ts"),
-    "--client",
-    "fetch",
-  ],
+  nodeArgs: (specFile, outDir) => [benchPackageFile("orval", "dist/bin/orval.mjs"), "-i", specFile, "-o", path.join(outDir, "api.ts"), "--client", "fetch"],
   moduleResolution: "Bundler",
   listOperationEntry: (spec, outDir) => ({
     kind: "entry",

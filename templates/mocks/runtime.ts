@@ -91,14 +91,24 @@ export interface MockOperation {
 }
 
 /** A documented error instead of the success: `{ status: 422 }` answers the spec's 422 example (or generated body). */
-export type ErrorAnswer<TError> = TError extends ApiError<infer TBody, infer TStatus> ? { readonly status: TStatus; readonly body?: TBody; readonly seed?: never } : never;
+export type ErrorAnswer<TError> =
+  TError extends ApiError<infer TBody, infer TStatus>
+    ? { readonly status: TStatus; readonly body?: TBody; readonly seed?: never }
+    : never;
 
 /** How one test changes an operation's answer: its success body, a data seed, or a documented error. */
-export type MockAnswer<TResponse, TError> = { readonly body?: TResponse; readonly seed?: number; readonly status?: never } | ErrorAnswer<TError>;
+export type MockAnswer<TResponse, TError> =
+  | { readonly body?: TResponse; readonly seed?: number; readonly status?: never }
+  | ErrorAnswer<TError>;
 
 /** How one test changes a list operation's answer: the items served page by page (or how many to generate), a seed, or an error. */
 export type ListMockAnswer<TItem, TError> =
-  | { readonly items?: readonly TItem[]; readonly count?: number; readonly seed?: number; readonly status?: never }
+  | {
+      readonly items?: readonly TItem[];
+      readonly count?: number;
+      readonly seed?: number;
+      readonly status?: never;
+    }
   | ErrorAnswer<TError>;
 
 /** How many items a list operation serves when a test does not say. */
@@ -115,10 +125,22 @@ interface AnyAnswer {
 }
 
 /** An msw handler for one operation: `answer` (from a test) changes what it serves. */
-export function mockHandler(data: MockData, operation: MockOperation, answer?: object, options?: RequestHandlerOptions): HttpHandler {
+export function mockHandler(
+  data: MockData,
+  operation: MockOperation,
+  answer?: object,
+  options?: RequestHandlerOptions,
+): HttpHandler {
   const asked = (answer ?? {}) as AnyAnswer;
-  const responses = operation.responses.map(({ exampleName, ...response }) => (exampleName === undefined ? response : { ...response, example: data.examples?.[exampleName] }));
-  return new HttpHandler(operation.method, pathPattern(operation), ({ request }) => respond(data.schemas, { ...operation, responses }, asked, request), options);
+  const responses = operation.responses.map(({ exampleName, ...response }) =>
+    exampleName === undefined ? response : { ...response, example: data.examples?.[exampleName] },
+  );
+  return new HttpHandler(
+    operation.method,
+    pathPattern(operation),
+    ({ request }) => respond(data.schemas, { ...operation, responses }, asked, request),
+    options,
+  );
 }
 
 /**
@@ -130,29 +152,48 @@ export function pathPattern({ basePath, path }: Pick<MockOperation, "basePath" |
   const template = `${basePath}${path}`.replace(/#.*$/, "");
   const source = template
     .split(/(\{[^}]*\})/)
-    .map((part) => (part.startsWith("{") && part.endsWith("}") ? "[^/?#&]+" : part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")))
+    .map((part) =>
+      part.startsWith("{") && part.endsWith("}")
+        ? "[^/?#&]+"
+        : part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"),
+    )
     .join("");
   const rest = template.includes("?") ? "(?:[&#].*)?" : "/?(?:[?#].*)?";
   return new RegExp(`^[a-z][a-z0-9+.-]*://[^/?#]+${source}${rest}$`, "i");
 }
 
-function respond(schemas: MockSchemas, operation: MockOperation, asked: AnyAnswer, request: Request): Response {
+function respond(
+  schemas: MockSchemas,
+  operation: MockOperation,
+  asked: AnyAnswer,
+  request: Request,
+): Response {
   const header = request.headers.get(MOCK_STATUS_HEADER)?.trim() ?? "";
   // A status a Response can carry; anything else in the header is ignored.
   const status = asked.status ?? (/^[2-5]\d\d$/.test(header) ? Number(header) : undefined);
   const successes = operation.responses.filter((response) => isSuccess(response.status));
-  const chosen = status === undefined ? successes[0] : documentedAnswer(operation.responses, status);
+  const chosen =
+    status === undefined ? successes[0] : documentedAnswer(operation.responses, status);
   const seed = asked.seed ?? DEFAULT_SEED;
   const answerStatus = status ?? (typeof chosen?.status === "number" ? chosen.status : 200);
   if (chosen === undefined) return new HttpResponse(null, { status: answerStatus });
   const random = seededRandom(`${seed}:${operation.name}:${String(chosen.status)}`);
-  if (isSuccess(chosen.status) && operation.pagination !== undefined) return servePage(schemas, operation, operation.pagination, chosen, asked, request, seed);
-  const body = asked.body !== undefined ? asked.body : chosen.example !== undefined ? chosen.example : generate(schemas, chosen.schema, random);
+  if (isSuccess(chosen.status) && operation.pagination !== undefined)
+    return servePage(schemas, operation, operation.pagination, chosen, asked, request, seed);
+  const body =
+    asked.body !== undefined
+      ? asked.body
+      : chosen.example !== undefined
+        ? chosen.example
+        : generate(schemas, chosen.schema, random);
   return answerWith(chosen, answerStatus, body);
 }
 
 /** The answer documented for a status: exactly, then by its range (`4XX`), then `default`. */
-function documentedAnswer(responses: readonly MockResponse[], status: number): MockResponse | undefined {
+function documentedAnswer(
+  responses: readonly MockResponse[],
+  status: number,
+): MockResponse | undefined {
   const range = `${String(status).charAt(0)}XX`;
   return (
     responses.find((response) => response.status === status) ??
@@ -165,14 +206,30 @@ function isSuccess(status: number | string): boolean {
   return String(status).startsWith("2");
 }
 
-function answerWith(response: MockResponse, status: number, body: unknown, headers?: HeadersInit): Response {
+function answerWith(
+  response: MockResponse,
+  status: number,
+  body: unknown,
+  headers?: HeadersInit,
+): Response {
   const kind = response.kind ?? "json";
   const init = { status, headers: new Headers(headers) };
   if (kind === "empty" || status === 204 || status === 304) return new HttpResponse(null, init);
   init.headers.set("content-type", response.mediaType ?? "application/json");
   if (kind === "json") return new HttpResponse(JSON.stringify(body ?? null), init);
-  if (kind === "text") return new HttpResponse(typeof body === "string" ? body : body === null || body === undefined ? "mock" : JSON.stringify(body), init);
-  return new HttpResponse(body instanceof Blob ? body : new Uint8Array([0x6d, 0x6f, 0x63, 0x6b]), init);
+  if (kind === "text")
+    return new HttpResponse(
+      typeof body === "string"
+        ? body
+        : body === null || body === undefined
+          ? "mock"
+          : JSON.stringify(body),
+      init,
+    );
+  return new HttpResponse(
+    body instanceof Blob ? body : new Uint8Array([0x6d, 0x6f, 0x63, 0x6b]),
+    init,
+  );
 }
 
 // ─── Pagination ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -190,14 +247,32 @@ interface PageWindow {
  * next and previous URLs, and the `Link` header. The URLs keep the request's query and move its page (or offset)
  * parameter, as GitHub's do.
  */
-function servePage(schemas: MockSchemas, operation: MockOperation, pagination: PaginationSpec, response: MockResponse, asked: AnyAnswer, request: Request, seed: number): Response {
-  const all = asked.items ?? listItems(schemas, operation, pagination, response, asked.count ?? DEFAULT_LIST_COUNT, seed);
+function servePage(
+  schemas: MockSchemas,
+  operation: MockOperation,
+  pagination: PaginationSpec,
+  response: MockResponse,
+  asked: AnyAnswer,
+  request: Request,
+  seed: number,
+): Response {
+  const all =
+    asked.items ??
+    listItems(schemas, operation, pagination, response, asked.count ?? DEFAULT_LIST_COUNT, seed);
   const url = new URL(request.url);
   const window = windowOf(operation, pagination, all, url.searchParams);
   const items = all.slice(window.start, window.end);
   const more = window.end < all.length;
-  const envelope = response.example !== undefined ? structuredClone(response.example) : generate(schemas, response.schema, seededRandom(`${seed}:${operation.name}:page`));
-  const body = pagination.items === "" ? [...items] : typeof envelope === "object" && envelope !== null && !Array.isArray(envelope) ? (envelope as Record<string, unknown>) : {};
+  const envelope =
+    response.example !== undefined
+      ? structuredClone(response.example)
+      : generate(schemas, response.schema, seededRandom(`${seed}:${operation.name}:page`));
+  const body =
+    pagination.items === ""
+      ? [...items]
+      : typeof envelope === "object" && envelope !== null && !Array.isArray(envelope)
+        ? (envelope as Record<string, unknown>)
+        : {};
   const write = (path: FieldPath | undefined, value: unknown) => {
     if (path !== undefined && path !== "") setField(body, path, value);
   };
@@ -210,10 +285,24 @@ function servePage(schemas: MockSchemas, operation: MockOperation, pagination: P
       const { next, previous } = entry as { next: CursorSpec; previous?: CursorSpec };
       const last = items.at(-1);
       const first = items[0];
-      if (!next.fromItem) write(next.from, last === undefined || (pagination.hasMore === undefined && !more) ? undefined : cursorOf(last, window.end - 1));
-      if (previous !== undefined && !previous.fromItem) write(previous.from, first === undefined || window.start === 0 ? null : cursorOf(first, window.start));
+      if (!next.fromItem)
+        write(
+          next.from,
+          last === undefined || (pagination.hasMore === undefined && !more)
+            ? undefined
+            : cursorOf(last, window.end - 1),
+        );
+      if (previous !== undefined && !previous.fromItem)
+        write(
+          previous.from,
+          first === undefined || window.start === 0 ? null : cursorOf(first, window.start),
+        );
     } else if (entry.style === pageNumbers) {
-      const { current, total, count } = entry as { current?: FieldPath; total?: FieldPath; count?: FieldPath };
+      const { current, total, count } = entry as {
+        current?: FieldPath;
+        total?: FieldPath;
+        count?: FieldPath;
+      };
       write(current, Math.floor(window.start / window.size) + 1);
       write(total, Math.max(1, Math.ceil(all.length / window.size)));
       write(count, all.length);
@@ -224,22 +313,49 @@ function servePage(schemas: MockSchemas, operation: MockOperation, pagination: P
       write(next, more ? pageLink(window.end) : null);
       write(previous, window.start > 0 ? pageLink(Math.max(0, window.start - window.size)) : null);
     } else if (entry.style === linkHeaderPages) {
-      if (more) links.push({ rel: "next", href: pageLink(window.end) }, { rel: "last", href: pageLink(lastPageStart(all.length, window.size)) });
-      if (window.start > 0) links.push({ rel: "prev", href: pageLink(Math.max(0, window.start - window.size)) }, { rel: "first", href: pageLink(0) });
+      if (more)
+        links.push(
+          { rel: "next", href: pageLink(window.end) },
+          { rel: "last", href: pageLink(lastPageStart(all.length, window.size)) },
+        );
+      if (window.start > 0)
+        links.push(
+          { rel: "prev", href: pageLink(Math.max(0, window.start - window.size)) },
+          { rel: "first", href: pageLink(0) },
+        );
     }
   }
-  const headers = links.length === 0 ? undefined : { link: links.map(({ rel, href }) => `<${href}>; rel="${rel}"`).join(", ") };
-  return answerWith(response, typeof response.status === "number" ? response.status : 200, body, headers);
+  const headers =
+    links.length === 0
+      ? undefined
+      : { link: links.map(({ rel, href }) => `<${href}>; rel="${rel}"`).join(", ") };
+  return answerWith(
+    response,
+    typeof response.status === "number" ? response.status : 200,
+    body,
+    headers,
+  );
 }
 
 /** The list a handler pages through: the example's items (ids made unique when repeated) or items generated from the schema. */
-function listItems(schemas: MockSchemas, operation: MockOperation, pagination: PaginationSpec, response: MockResponse, count: number, seed: number): unknown[] {
-  const examples = response.example === undefined ? undefined : fieldAt(response.example, pagination.items);
+function listItems(
+  schemas: MockSchemas,
+  operation: MockOperation,
+  pagination: PaginationSpec,
+  response: MockResponse,
+  count: number,
+  seed: number,
+): unknown[] {
+  const examples =
+    response.example === undefined ? undefined : fieldAt(response.example, pagination.items);
   const itemSchema = itemSchemaOf(schemas, response.schema, pagination.items);
   const seen = new Set<string>();
   return Array.from({ length: count }, (_, index) => {
     const random = seededRandom(`${seed}:${operation.name}:item:${index}`);
-    const item = Array.isArray(examples) && examples.length > 0 ? structuredClone(examples[index % examples.length] as unknown) : generate(schemas, itemSchema, random);
+    const item =
+      Array.isArray(examples) && examples.length > 0
+        ? structuredClone(examples[index % examples.length] as unknown)
+        : generate(schemas, itemSchema, random);
     if (typeof item === "object" && item !== null && "id" in item) {
       const record = item as Record<string, unknown>;
       if (seen.has(String(record["id"]))) record["id"] = uniqueId(record["id"], index, seen);
@@ -250,23 +366,52 @@ function listItems(schemas: MockSchemas, operation: MockOperation, pagination: P
 }
 
 /** The item schema under a response schema: the array at `items` (a dotted path; `""` for a bare array). */
-function itemSchemaOf(schemas: MockSchemas, schema: MockSchema | undefined, items: FieldPath): MockSchema | undefined {
+function itemSchemaOf(
+  schemas: MockSchemas,
+  schema: MockSchema | undefined,
+  items: FieldPath,
+): MockSchema | undefined {
   let current = resolve(schemas, schema);
-  for (const key of items === "" ? [] : items.split(".")) current = resolve(schemas, propertyOf(schemas, current, key));
-  return current?.items ?? alternatives(current).map((branch) => resolve(schemas, branch)?.items).find((found) => found !== undefined);
+  for (const key of items === "" ? [] : items.split("."))
+    current = resolve(schemas, propertyOf(schemas, current, key));
+  return (
+    current?.items ??
+    alternatives(current)
+      .map((branch) => resolve(schemas, branch)?.items)
+      .find((found) => found !== undefined)
+  );
 }
 
-function propertyOf(schemas: MockSchemas, schema: MockSchema | undefined, key: string): MockSchema | undefined {
+function propertyOf(
+  schemas: MockSchemas,
+  schema: MockSchema | undefined,
+  key: string,
+): MockSchema | undefined {
   if (schema === undefined) return undefined;
-  return schema.properties?.[key] ?? [...(schema.allOf ?? []), ...alternatives(schema)].map((branch) => propertyOf(schemas, resolve(schemas, branch), key)).find((found) => found !== undefined);
+  return (
+    schema.properties?.[key] ??
+    [...(schema.allOf ?? []), ...alternatives(schema)]
+      .map((branch) => propertyOf(schemas, resolve(schemas, branch), key))
+      .find((found) => found !== undefined)
+  );
 }
 
 /** The page asked for: by a cursor (after / before an item), a page number, an offset, or from the start. */
-function windowOf(operation: MockOperation, pagination: PaginationSpec, all: readonly unknown[], query: URLSearchParams): PageWindow {
+function windowOf(
+  operation: MockOperation,
+  pagination: PaginationSpec,
+  all: readonly unknown[],
+  query: URLSearchParams,
+): PageWindow {
   const sizeParam = operation.pageSize?.param;
   const askedSize = sizeParam === undefined ? Number.NaN : Number(query.get(sizeParam));
-  const size = Number.isInteger(askedSize) && askedSize > 0 ? askedSize : (operation.pageSize?.default ?? 20);
-  const from = (start: number) => ({ start: clamp(start, all.length), end: clamp(start + size, all.length), size });
+  const size =
+    Number.isInteger(askedSize) && askedSize > 0 ? askedSize : (operation.pageSize?.default ?? 20);
+  const from = (start: number) => ({
+    start: clamp(start, all.length),
+    end: clamp(start + size, all.length),
+    size,
+  });
   for (const entry of pagination.styles) {
     if (entry.style === cursorPages) {
       const { next, previous } = entry as { next: CursorSpec; previous?: CursorSpec };
@@ -280,31 +425,60 @@ function windowOf(operation: MockOperation, pagination: PaginationSpec, all: rea
     } else if (entry.style === pageNumbers || entry.style === offsetPages) {
       const { param } = entry as { param: string };
       const value = Number(query.get(param));
-      if (query.get(param) !== null && Number.isFinite(value)) return from(entry.style === pageNumbers ? (Math.max(1, Math.trunc(value)) - 1) * size : Math.max(0, Math.trunc(value)));
+      if (query.get(param) !== null && Number.isFinite(value))
+        return from(
+          entry.style === pageNumbers
+            ? (Math.max(1, Math.trunc(value)) - 1) * size
+            : Math.max(0, Math.trunc(value)),
+        );
     }
   }
   // URL styles with no parameter of their own link to `page` (see positionLink).
   const page = Number(query.get(FALLBACK_PAGE_PARAM));
-  return from(!hasParamStyle(pagination) && Number.isInteger(page) && page > 1 ? (page - 1) * size : 0);
+  return from(
+    !hasParamStyle(pagination) && Number.isInteger(page) && page > 1 ? (page - 1) * size : 0,
+  );
 }
 
 /** The page parameter of the links an API without its own page or offset parameter gets (GitHub's word). */
 const FALLBACK_PAGE_PARAM = "page";
 
 function hasParamStyle(pagination: PaginationSpec): boolean {
-  return pagination.styles.some((entry) => entry.style === pageNumbers || entry.style === offsetPages);
+  return pagination.styles.some(
+    (entry) => entry.style === pageNumbers || entry.style === offsetPages,
+  );
 }
 
 /** A URL to the page starting at `start`: the request's URL with the operation's page (or offset) parameter moved. */
-function positionLink(operation: MockOperation, pagination: PaginationSpec, url: URL, window: PageWindow): (start: number) => string {
-  const entry = pagination.styles.find((style) => style.style === pageNumbers || style.style === offsetPages);
-  const owned = pagination.styles.flatMap((style) => (style.style === cursorPages ? [(style as { next: CursorSpec }).next.param, (style as { previous?: CursorSpec }).previous?.param] : []));
+function positionLink(
+  operation: MockOperation,
+  pagination: PaginationSpec,
+  url: URL,
+  window: PageWindow,
+): (start: number) => string {
+  const entry = pagination.styles.find(
+    (style) => style.style === pageNumbers || style.style === offsetPages,
+  );
+  const owned = pagination.styles.flatMap((style) =>
+    style.style === cursorPages
+      ? [
+          (style as { next: CursorSpec }).next.param,
+          (style as { previous?: CursorSpec }).previous?.param,
+        ]
+      : [],
+  );
   return (start) => {
     const link = new URL(url);
     for (const param of owned) if (param !== undefined) link.searchParams.delete(param);
-    if (entry?.style === offsetPages) link.searchParams.set((entry as { param: string }).param, String(start));
-    else link.searchParams.set(entry === undefined ? FALLBACK_PAGE_PARAM : (entry as { param: string }).param, String(Math.floor(start / window.size) + 1));
-    if (operation.pageSize?.param !== undefined && !link.searchParams.has(operation.pageSize.param)) link.searchParams.set(operation.pageSize.param, String(window.size));
+    if (entry?.style === offsetPages)
+      link.searchParams.set((entry as { param: string }).param, String(start));
+    else
+      link.searchParams.set(
+        entry === undefined ? FALLBACK_PAGE_PARAM : (entry as { param: string }).param,
+        String(Math.floor(start / window.size) + 1),
+      );
+    if (operation.pageSize?.param !== undefined && !link.searchParams.has(operation.pageSize.param))
+      link.searchParams.set(operation.pageSize.param, String(window.size));
     return link.href;
   };
 }
@@ -319,7 +493,8 @@ function clamp(index: number, length: number): number {
 
 /** An item's cursor: its `id` when it has one (as Diga's `last_id` and Stripe's `starting_after` are), else its position. */
 function cursorOf(item: unknown, index: number): string | number {
-  const id = typeof item === "object" && item !== null ? (item as Record<string, unknown>)["id"] : undefined;
+  const id =
+    typeof item === "object" && item !== null ? (item as Record<string, unknown>)["id"] : undefined;
   return typeof id === "string" || typeof id === "number" ? id : String(index + 1);
 }
 
@@ -350,7 +525,8 @@ function setField(body: unknown, path: FieldPath, value: unknown): void {
 /** A random stream from a text seed: mulberry32 over a 32-bit FNV-1a hash. Same seed, same numbers, on every engine. */
 export function seededRandom(seed: string): () => number {
   let state = 0x811c9dc5;
-  for (let index = 0; index < seed.length; index++) state = Math.imul(state ^ seed.charCodeAt(index), 0x01000193) >>> 0;
+  for (let index = 0; index < seed.length; index++)
+    state = Math.imul(state ^ seed.charCodeAt(index), 0x01000193) >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -368,7 +544,12 @@ const MAX_DEPTH = 6;
  * property filled in (only the required ones below `MAX_DEPTH`, so recursive schemas end), the first non-null
  * alternative of `anyOf`/`oneOf`, `allOf` merged. Patterns are not followed.
  */
-export function generate(schemas: MockSchemas, schema: MockSchema | undefined, random: () => number, depth = 0): unknown {
+export function generate(
+  schemas: MockSchemas,
+  schema: MockSchema | undefined,
+  random: () => number,
+  depth = 0,
+): unknown {
   const resolved = resolve(schemas, schema);
   if (resolved === undefined) return null;
   if (resolved.example !== undefined) return structuredClone(resolved.example);
@@ -382,9 +563,13 @@ export function generate(schemas: MockSchemas, schema: MockSchema | undefined, r
     const parts = resolved.allOf.map((part) => generate(schemas, part, random, depth));
     const { allOf: _parts, ...rest } = resolved;
     const own = resolved.properties === undefined ? {} : generate(schemas, rest, random, depth);
-    return parts.every((part) => typeof part === "object" && part !== null && !Array.isArray(part)) ? Object.assign({}, ...parts, own) : parts[0];
+    return parts.every((part) => typeof part === "object" && part !== null && !Array.isArray(part))
+      ? Object.assign({}, ...parts, own)
+      : parts[0];
   }
-  const branch = alternatives(resolved).find((candidate) => !isNullSchema(resolve(schemas, candidate)));
+  const branch = alternatives(resolved).find(
+    (candidate) => !isNullSchema(resolve(schemas, candidate)),
+  );
   if (branch !== undefined) return generate(schemas, branch, random, depth);
   switch (typeOf(resolved)) {
     case "null":
@@ -394,19 +579,30 @@ export function generate(schemas: MockSchemas, schema: MockSchema | undefined, r
     case "integer":
       return integerIn(resolved, random);
     case "number":
-      return Math.round((resolved.minimum ?? 0) * 100 + random() * ((resolved.maximum ?? 1000) - (resolved.minimum ?? 0)) * 100) / 100;
+      return (
+        Math.round(
+          (resolved.minimum ?? 0) * 100 +
+            random() * ((resolved.maximum ?? 1000) - (resolved.minimum ?? 0)) * 100,
+        ) / 100
+      );
     case "string":
       return stringFor(resolved, random);
     case "array": {
       if (depth >= MAX_DEPTH) return [];
-      const length = Math.max(resolved.minItems ?? 0, Math.min(resolved.maxItems ?? 3, 1 + Math.floor(random() * 3)));
+      const length = Math.max(
+        resolved.minItems ?? 0,
+        Math.min(resolved.maxItems ?? 3, 1 + Math.floor(random() * 3)),
+      );
       return Array.from({ length }, () => generate(schemas, resolved.items, random, depth + 1));
     }
     case "object": {
       const required = new Set(resolved.required ?? []);
-      const entries = Object.entries(resolved.properties ?? {}).filter(([name]) => depth < MAX_DEPTH || required.has(name));
+      const entries = Object.entries(resolved.properties ?? {}).filter(
+        ([name]) => depth < MAX_DEPTH || required.has(name),
+      );
       const value: Record<string, unknown> = {};
-      for (const [name, property] of entries) value[name] = generate(schemas, property, random, depth + 1);
+      for (const [name, property] of entries)
+        value[name] = generate(schemas, property, random, depth + 1);
       return value;
     }
     default:
@@ -417,7 +613,8 @@ export function generate(schemas: MockSchemas, schema: MockSchema | undefined, r
 function resolve(schemas: MockSchemas, schema: MockSchema | undefined): MockSchema | undefined {
   let current = schema;
   // A chain of refs is followed; a ref to itself (or a loop of them) ends as no schema.
-  for (let hops = 0; current?.$ref !== undefined && hops < 32; hops++) current = schemas[current.$ref];
+  for (let hops = 0; current?.$ref !== undefined && hops < 32; hops++)
+    current = schemas[current.$ref];
   return current?.$ref === undefined ? current : undefined;
 }
 
@@ -426,12 +623,23 @@ function alternatives(schema: MockSchema | undefined): readonly MockSchema[] {
 }
 
 function isNullSchema(schema: MockSchema | undefined): boolean {
-  return schema?.type === "null" || (Array.isArray(schema?.type) && schema.type.every((type) => type === "null"));
+  return (
+    schema?.type === "null" ||
+    (Array.isArray(schema?.type) && schema.type.every((type) => type === "null"))
+  );
 }
 
 function typeOf(schema: MockSchema): string | undefined {
   const types = typeof schema.type === "string" ? [schema.type] : (schema.type ?? []);
-  return types.find((type) => type !== "null") ?? types[0] ?? (schema.properties !== undefined || schema.additionalProperties !== undefined ? "object" : schema.items !== undefined ? "array" : undefined);
+  return (
+    types.find((type) => type !== "null") ??
+    types[0] ??
+    (schema.properties !== undefined || schema.additionalProperties !== undefined
+      ? "object"
+      : schema.items !== undefined
+        ? "array"
+        : undefined)
+  );
 }
 
 function integerIn(schema: MockSchema, random: () => number): number {
@@ -440,12 +648,26 @@ function integerIn(schema: MockSchema, random: () => number): number {
   return low + Math.floor(random() * (high - low + 1));
 }
 
-const WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"];
+const WORDS = [
+  "alpha",
+  "bravo",
+  "charlie",
+  "delta",
+  "echo",
+  "foxtrot",
+  "golf",
+  "hotel",
+  "india",
+  "juliet",
+  "kilo",
+  "lima",
+];
 /** The moment generated dates count from, so data does not change with the day the tests run. */
 const EPOCH = Date.UTC(2025, 0, 1);
 
 function stringFor(schema: MockSchema, random: () => number): string {
-  const hex = (length: number) => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join("");
+  const hex = (length: number) =>
+    Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join("");
   const word = () => WORDS[Math.floor(random() * WORDS.length)] ?? "alpha";
   const moment = () => new Date(EPOCH + Math.floor(random() * 365 * 86_400) * 1000);
   switch (schema.format) {
@@ -484,9 +706,16 @@ function stringFor(schema: MockSchema, random: () => number): string {
 
 /** A value of the same kind as a repeated id, from the item's position (counting on past ids already taken). */
 function uniqueId(id: unknown, index: number, taken: ReadonlySet<string>): unknown {
-  const isUuid = typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  const isUuid =
+    typeof id === "string" &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
   for (let position = index + 1; ; position++) {
-    const candidate = typeof id === "number" ? position : isUuid ? `${String(id).slice(0, 24)}${position.toString(16).padStart(12, "0")}` : `${String(id)}-${position}`;
+    const candidate =
+      typeof id === "number"
+        ? position
+        : isUuid
+          ? `${String(id).slice(0, 24)}${position.toString(16).padStart(12, "0")}`
+          : `${String(id)}-${position}`;
     if (!taken.has(String(candidate))) return candidate;
   }
 }

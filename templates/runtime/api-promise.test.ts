@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { ApiPromise, type RawResponse } from "./api-promise.js";
 
 function promiseOf(body: string, onParse: () => void = () => undefined) {
-  const raw: Promise<RawResponse> = Promise.resolve({ response: new Response(body, { headers: { "x-request-id": "req_9" } }), requestId: "req_9", release: () => {} });
+  const raw: Promise<RawResponse> = Promise.resolve({
+    response: new Response(body, { headers: { "x-request-id": "req_9" } }),
+    requestId: "req_9",
+    release: () => {},
+  });
   return new ApiPromise(raw, async ({ response }) => {
     onParse();
     return JSON.parse(await response.text()) as { ok: boolean };
@@ -24,7 +28,11 @@ describe("ApiPromise", () => {
 
   it("gives the data with the Response and the request id", async () => {
     const { data, response, requestId } = await promiseOf('{"ok":true}').withResponse();
-    expect({ data, status: response.status, requestId }).toStrictEqual({ data: { ok: true }, status: 200, requestId: "req_9" });
+    expect({ data, status: response.status, requestId }).toStrictEqual({
+      data: { ok: true },
+      status: 200,
+      requestId: "req_9",
+    });
   });
 
   it("parses once however often it is awaited", async () => {
@@ -37,7 +45,9 @@ describe("ApiPromise", () => {
   });
 
   it("rejects every view of a failed request", async () => {
-    const failed = new ApiPromise<never>(Promise.reject(new Error("boom")), () => Promise.reject(new Error("unreachable")));
+    const failed = new ApiPromise<never>(Promise.reject(new Error("boom")), () =>
+      Promise.reject(new Error("unreachable")),
+    );
     await expect(failed).rejects.toThrow("boom");
     await expect(failed.asResponse()).rejects.toThrow("boom");
     await expect(failed.withResponse()).rejects.toThrow("boom");

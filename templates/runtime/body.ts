@@ -9,7 +9,11 @@ export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<U
  * operation needs ({@link jsonBody}, {@link formBody}…), so an application bundles only the encoders, and the checks
  * they share, of the bodies it sends.
  */
-export type BodyEncoder = (value: unknown, spec: BodySpec, operation: BodyOperation) => EncodedBody | undefined;
+export type BodyEncoder = (
+  value: unknown,
+  spec: BodySpec,
+  operation: BodyOperation,
+) => EncodedBody | undefined;
 
 /** The operation a body is sent with, for its checks and messages. */
 export interface BodyOperation {
@@ -26,7 +30,12 @@ export interface BodySpec {
   readonly key?: string;
   readonly required?: boolean;
   /** Per-property encoding of form and multipart bodies. */
-  readonly encoding?: Readonly<Record<string, { readonly contentType?: string; readonly style?: QueryStyle; readonly explode?: boolean }>>;
+  readonly encoding?: Readonly<
+    Record<
+      string,
+      { readonly contentType?: string; readonly style?: QueryStyle; readonly explode?: boolean }
+    >
+  >;
 }
 
 /**
@@ -49,29 +58,54 @@ const BODILESS_METHODS = new Set(["GET", "HEAD"]);
 function encoder(encode: (value: unknown, spec: BodySpec) => EncodedBody): BodyEncoder {
   return (value, spec, { method, path }) => {
     if (isAbsent(value)) {
-      if (spec.required === true) throw new RequestValidationError(`${method} ${path}: the request body "${spec.key ?? "body"}" is required`);
+      if (spec.required === true)
+        throw new RequestValidationError(
+          `${method} ${path}: the request body "${spec.key ?? "body"}" is required`,
+        );
       return undefined;
     }
     // fetch would reject this with a TypeError that looks like a network failure; it is a mistake in the call.
-    if (BODILESS_METHODS.has(method.toUpperCase())) throw new RequestValidationError(`${method} ${path}: a ${method} request cannot carry a body (fetch refuses to send one)`);
+    if (BODILESS_METHODS.has(method.toUpperCase()))
+      throw new RequestValidationError(
+        `${method} ${path}: a ${method} request cannot carry a body (fetch refuses to send one)`,
+      );
     return encode(value, spec);
   };
 }
 
 // Each encoder is built by `encoder`: the annotation tells bundlers the call has no side effects, so an unused one is dropped.
 /** JSON, and JSON-based media types such as `application/merge-patch+json`. */
-export const jsonBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => ({ body: JSON.stringify(value), contentType: spec.mediaType ?? "application/json", replayable: true }));
+export const jsonBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => ({
+  body: JSON.stringify(value),
+  contentType: spec.mediaType ?? "application/json",
+  replayable: true,
+}));
 
-export const textBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => ({ body: String(value), contentType: spec.mediaType ?? "text/plain", replayable: true }));
+export const textBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => ({
+  body: String(value),
+  contentType: spec.mediaType ?? "text/plain",
+  replayable: true,
+}));
 
 /** Raw bytes; a Blob's own type is kept when the spec allows any type of its range (`audio/*`). */
 export const binaryBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => {
-  const type = spec.mediaType === undefined || spec.mediaType.includes("*") ? (value instanceof Blob && value.type !== "" ? value.type : "application/octet-stream") : spec.mediaType;
-  return { body: value as SendableBody, contentType: type, replayable: !(value instanceof ReadableStream) };
+  const type =
+    spec.mediaType === undefined || spec.mediaType.includes("*")
+      ? value instanceof Blob && value.type !== ""
+        ? value.type
+        : "application/octet-stream"
+      : spec.mediaType;
+  return {
+    body: value as SendableBody,
+    contentType: type,
+    replayable: !(value instanceof ReadableStream),
+  };
 });
 
 function entriesOf(value: unknown): [string, unknown][] {
-  return typeof value === "object" && value !== null ? Object.entries(value).filter(([, inner]) => !isAbsent(inner)) : [];
+  return typeof value === "object" && value !== null
+    ? Object.entries(value).filter(([, inner]) => !isAbsent(inner))
+    : [];
 }
 
 /** `application/x-www-form-urlencoded`: each property as a form parameter, with its encoding's style. */
@@ -80,7 +114,11 @@ export const formBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => {
     .flatMap(([name, inner]) => serializeQueryParam(name, inner, spec.encoding?.[name] ?? {}))
     .join("&")
     .replaceAll("%20", "+");
-  return { body, contentType: spec.mediaType ?? "application/x-www-form-urlencoded", replayable: true };
+  return {
+    body,
+    contentType: spec.mediaType ?? "application/x-www-form-urlencoded",
+    replayable: true,
+  };
 });
 
 /**
@@ -94,8 +132,13 @@ export const multipartBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) 
     for (const item of Array.isArray(inner) ? inner : [inner]) {
       if (isAbsent(item)) continue;
       if (item instanceof Blob) form.append(name, item, (item as File).name ?? "blob");
-      else if (typeof item === "object" && !(item instanceof Date)) form.append(name, new Blob([JSON.stringify(item)], { type: contentType ?? "application/json" }));
-      else if (contentType !== undefined && !contentType.startsWith("text/plain")) form.append(name, new Blob([scalarToString(item)], { type: contentType }));
+      else if (typeof item === "object" && !(item instanceof Date))
+        form.append(
+          name,
+          new Blob([JSON.stringify(item)], { type: contentType ?? "application/json" }),
+        );
+      else if (contentType !== undefined && !contentType.startsWith("text/plain"))
+        form.append(name, new Blob([scalarToString(item)], { type: contentType }));
       else form.append(name, scalarToString(item));
     }
   }

@@ -31,9 +31,15 @@ export interface RequestInfo {
 /** Callbacks for logging and tracing. They run for every attempt, retries included, and may be async. */
 export interface Hooks {
   /** Before an attempt is sent; the headers it returns are added to it (e.g. a trace id). */
-  readonly beforeRequest?: ((request: RequestInfo) => void | Readonly<Record<string, string>> | Promise<void | Readonly<Record<string, string>>>) | undefined;
+  readonly beforeRequest?:
+    | ((
+        request: RequestInfo,
+      ) =>
+        void | Readonly<Record<string, string>> | Promise<void | Readonly<Record<string, string>>>)
+    | undefined;
   /** After a response arrived, whatever its status. */
-  readonly afterResponse?: ((request: RequestInfo, response: Response) => void | Promise<void>) | undefined;
+  readonly afterResponse?:
+    ((request: RequestInfo, response: Response) => void | Promise<void>) | undefined;
   /** After an attempt failed, whether it will be retried or thrown. */
   readonly onError?: ((request: RequestInfo, error: SdkError) => void | Promise<void>) | undefined;
 }
@@ -77,7 +83,9 @@ export interface ClientInternals {
   readonly validate: boolean;
   readonly userAgent: string;
   readonly hooks: Hooks;
-  readonly credentials: Readonly<Record<string, { readonly scheme: CredentialScheme; readonly source: unknown }>>;
+  readonly credentials: Readonly<
+    Record<string, { readonly scheme: CredentialScheme; readonly source: unknown }>
+  >;
 }
 
 const internals = new WeakMap<Client, ClientInternals>();
@@ -108,11 +116,17 @@ export class Client {
  * `options.baseUrl`, or the spec's server with its `{variables}` filled from `options.serverVariables` and the
  * defaults. A relative server URL resolves against the page in a browser.
  */
-function resolveBaseUrl(options: BaseClientOptions & { readonly serverVariables?: Readonly<Record<string, string>> }, defaults: ClientDefaults<unknown>): string | undefined {
+function resolveBaseUrl(
+  options: BaseClientOptions & { readonly serverVariables?: Readonly<Record<string, string>> },
+  defaults: ClientDefaults<unknown>,
+): string | undefined {
   if (options.baseUrl !== undefined) return options.baseUrl;
   if (defaults.baseUrl === undefined) return undefined;
   const variables = { ...defaults.serverVariables, ...options.serverVariables };
-  const url = defaults.baseUrl.replace(/\{([^}]+)\}/g, (match, name: string) => variables[name] ?? match);
+  const url = defaults.baseUrl.replace(
+    /\{([^}]+)\}/g,
+    (match, name: string) => variables[name] ?? match,
+  );
   const page = (globalThis as { location?: { href?: string } }).location?.href;
   return /^https?:\/\//i.test(url) || page === undefined ? url : new URL(url, page).href;
 }
@@ -124,20 +138,33 @@ export function internalsOf(client: Client): ClientInternals {
 }
 
 /** Builds a {@link Client} from the caller's options and the spec's defaults. Called by the generated `createClient`. */
-export function createRuntimeClient<TOptions extends BaseClientOptions>(options: TOptions, defaults: ClientDefaults<TOptions>): Client {
+export function createRuntimeClient<TOptions extends BaseClientOptions>(
+  options: TOptions,
+  defaults: ClientDefaults<TOptions>,
+): Client {
   const baseUrl = resolveBaseUrl(options, defaults);
-  if (baseUrl === undefined) throw new SdkError("no base URL: the API description names no server, so pass `baseUrl` to createClient");
+  if (baseUrl === undefined)
+    throw new SdkError(
+      "no base URL: the API description names no server, so pass `baseUrl` to createClient",
+    );
   if (!/^https?:\/\//i.test(baseUrl)) {
-    throw new SdkError(`the base URL must be absolute (https://…), got ${JSON.stringify(baseUrl)}: pass \`baseUrl\` to createClient`);
+    throw new SdkError(
+      `the base URL must be absolute (https://…), got ${JSON.stringify(baseUrl)}: pass \`baseUrl\` to createClient`,
+    );
   }
   const credentials: Record<string, { scheme: CredentialScheme; source: unknown }> = {};
   for (const name of Object.keys(defaults.credentials) as (keyof TOptions & string)[]) {
     const scheme = defaults.credentials[name];
-    if (scheme !== undefined && options[name] !== undefined) credentials[name] = { scheme, source: options[name] };
+    if (scheme !== undefined && options[name] !== undefined)
+      credentials[name] = { scheme, source: options[name] };
   }
   return new Client(baseUrl.replace(/\/+$/, ""), {
     fetch: options.fetch,
-    headers: Object.fromEntries(headerEntries(options.headers).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    headers: Object.fromEntries(
+      headerEntries(options.headers).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    ),
     timeout: options.timeout ?? 60_000,
     maxRetries: options.maxRetries ?? 2,
     validate: options.validate ?? true,

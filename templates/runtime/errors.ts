@@ -22,8 +22,17 @@ export class ApiError<TBody = unknown, TStatus extends number = number> extends 
   readonly documented: boolean;
 
   /** `operation` (`GET /v1/phone/`) starts the message, so a log line says which call failed. */
-  constructor(status: TStatus, headers: Headers, body: TBody, requestId: string | undefined, documented = false, operation?: string) {
-    super(`${operation === undefined ? "" : `${operation}: `}${describeApiError(status, body, requestId)}`);
+  constructor(
+    status: TStatus,
+    headers: Headers,
+    body: TBody,
+    requestId: string | undefined,
+    documented = false,
+    operation?: string,
+  ) {
+    super(
+      `${operation === undefined ? "" : `${operation}: `}${describeApiError(status, body, requestId)}`,
+    );
     this.status = status;
     this.headers = headers;
     this.body = body;
@@ -61,7 +70,10 @@ export class RateLimitError<TBody = unknown> extends ApiError<TBody, 429> {
   override name = "RateLimitError";
 }
 /** 500 and above: the server failed; retried automatically, thrown when retries run out. */
-export class InternalServerError<TBody = unknown, TStatus extends number = number> extends ApiError<TBody, TStatus> {
+export class InternalServerError<TBody = unknown, TStatus extends number = number> extends ApiError<
+  TBody,
+  TStatus
+> {
   override name = "InternalServerError";
 }
 
@@ -76,7 +88,14 @@ const ERROR_CLASSES: Readonly<Record<number, typeof ApiError<unknown, number>>> 
 };
 
 /** The most specific error class for a status. */
-export function createApiError(status: number, headers: Headers, body: unknown, requestId: string | undefined, documented: boolean, operation?: string): ApiError {
+export function createApiError(
+  status: number,
+  headers: Headers,
+  body: unknown,
+  requestId: string | undefined,
+  documented: boolean,
+  operation?: string,
+): ApiError {
   const ErrorClass = status >= 500 ? InternalServerError : (ERROR_CLASSES[status] ?? ApiError);
   return new ErrorClass(status, headers, body, requestId, documented, operation);
 }
@@ -116,7 +135,9 @@ export class RequestValidationError extends SdkError {
  * if (isApiError(error, listPhones) && error.status === 422) console.log(error.body.message);
  * ```
  */
-export function isApiError<TOperation extends (...args: never[]) => ApiPromise<unknown, unknown> = never>(
+export function isApiError<
+  TOperation extends (...args: never[]) => ApiPromise<unknown, unknown> = never,
+>(
   error: unknown,
   operation?: TOperation,
 ): error is [TOperation] extends [never] ? ApiError : ErrorOf<TOperation> {
@@ -141,12 +162,23 @@ function serverMessage(body: unknown, depth: number): string {
   if (typeof body !== "object" || body === null || depth > 2) return "";
   if (Array.isArray(body)) return body.length === 0 ? "" : serverMessage(body[0], depth + 1);
   const fields = body as Record<string, unknown>;
-  const text = (...names: string[]) => names.map((name) => fields[name]).find((value): value is string => typeof value === "string" && value !== "");
+  const text = (...names: string[]) =>
+    names
+      .map((name) => fields[name])
+      .find((value): value is string => typeof value === "string" && value !== "");
   // FastAPI's `{ loc, msg, type }`: where, then what.
-  if (typeof fields["msg"] === "string") return [Array.isArray(fields["loc"]) ? fields["loc"].join(".") : undefined, fields["msg"]].filter(Boolean).join(": ");
+  if (typeof fields["msg"] === "string")
+    return [Array.isArray(fields["loc"]) ? fields["loc"].join(".") : undefined, fields["msg"]]
+      .filter(Boolean)
+      .join(": ");
   // problem+json's `type` is a URI, not a code.
-  const code = [text("error_code", "code"), text("type")?.match(/^[\w.-]+$/)?.[0], text("title")].find((value) => value !== undefined);
-  const detail = text("message", "detail", "error_description", "error") ?? nestedMessage(fields, depth);
+  const code = [
+    text("error_code", "code"),
+    text("type")?.match(/^[\w.-]+$/)?.[0],
+    text("title"),
+  ].find((value) => value !== undefined);
+  const detail =
+    text("message", "detail", "error_description", "error") ?? nestedMessage(fields, depth);
   return [code, detail].filter((part) => part !== undefined && part !== "").join(": ");
 }
 

@@ -25,11 +25,21 @@ export const cursorPages: PageStyle<CursorPaging> = {
   step({ next, previous }, { body, items, params }, forward) {
     const cursor = forward ? next : previous;
     // A walk started without a cursor started at the beginning: nothing comes before its first page.
-    if (cursor === undefined || (!forward && !given(params, next.param) && !given(params, previous?.param ?? next.param))) return undefined;
-    const value = fieldAt(cursor.fromItem === true ? items[forward ? items.length - 1 : 0] : body, cursor.from);
-    return value === undefined || value === null || value === "" ? undefined : { [cursor.param]: value };
+    if (
+      cursor === undefined ||
+      (!forward && !given(params, next.param) && !given(params, previous?.param ?? next.param))
+    )
+      return undefined;
+    const value = fieldAt(
+      cursor.fromItem === true ? items[forward ? items.length - 1 : 0] : body,
+      cursor.from,
+    );
+    return value === undefined || value === null || value === ""
+      ? undefined
+      : { [cursor.param]: value };
   },
-  backwards: ({ next, previous }, params) => previous !== undefined && given(params, previous.param) && !given(params, next.param),
+  backwards: ({ next, previous }, params) =>
+    previous !== undefined && given(params, previous.param) && !given(params, next.param),
 };
 
 /** Page numbers: `page`, with the response fields that tell the current page and the last one (or the item count). */
@@ -49,13 +59,19 @@ export interface PageNumberPaging {
 export const pageNumbers: PageStyle<PageNumberPaging> = {
   owns: ({ param }) => [param],
   step(entry, page, forward) {
-    const current = Number(fieldAt(page.body, entry.current ?? "-") ?? page.params[entry.param] ?? 1);
+    const current = Number(
+      fieldAt(page.body, entry.current ?? "-") ?? page.params[entry.param] ?? 1,
+    );
     if (!Number.isFinite(current)) return undefined;
     if (!forward) return current > 1 ? { [entry.param]: current - 1 } : undefined;
     const last = fieldAt(page.body, entry.total ?? "-");
     if (typeof last === "number" && current >= last) return undefined;
     const count = fieldAt(page.body, entry.count ?? "-");
-    if (typeof count === "number" && (current - 1) * pageSize(entry.size, page) + page.items.length >= count) return undefined;
+    if (
+      typeof count === "number" &&
+      (current - 1) * pageSize(entry.size, page) + page.items.length >= count
+    )
+      return undefined;
     return { [entry.param]: current + 1 };
   },
 };
@@ -75,7 +91,10 @@ export const offsetPages: PageStyle<OffsetPaging> = {
   step(entry, page, forward) {
     const offset = Number(page.params[entry.param] ?? 0);
     if (!Number.isFinite(offset)) return undefined;
-    if (!forward) return offset > 0 ? { [entry.param]: Math.max(0, offset - pageSize(entry.size, page)) } : undefined;
+    if (!forward)
+      return offset > 0
+        ? { [entry.param]: Math.max(0, offset - pageSize(entry.size, page)) }
+        : undefined;
     const next = offset + page.items.length;
     const count = fieldAt(page.body, entry.count ?? "-");
     return typeof count === "number" && next >= count ? undefined : { [entry.param]: next };
@@ -92,7 +111,11 @@ export interface NextUrlPaging {
 export const nextUrlPages: PageStyle<NextUrlPaging> = {
   owns: () => [],
   step({ next, previous }, { body }, forward) {
-    const url = forward ? fieldAt(body, next) : previous === undefined ? undefined : fieldAt(body, previous);
+    const url = forward
+      ? fieldAt(body, next)
+      : previous === undefined
+        ? undefined
+        : fieldAt(body, previous);
     return typeof url === "string" && url !== "" ? url : undefined;
   },
   follow: followServerUrl,
@@ -107,7 +130,9 @@ export const linkHeaderPages: PageStyle<LinkHeaderPaging> = {
   owns: () => [],
   step(_entry, { headers }, forward) {
     const wanted = forward ? ["next"] : ["prev", "previous"];
-    for (const [, url, attributes] of (headers.get("link") ?? "").matchAll(/<([^>]*)>([^,]*(?:,(?!\s*<)[^,]*)*)/g)) {
+    for (const [, url, attributes] of (headers.get("link") ?? "").matchAll(
+      /<([^>]*)>([^,]*(?:,(?!\s*<)[^,]*)*)/g,
+    )) {
       const rel = /rel\s*=\s*(?:"([^"]*)"|([^\s;]+))/i.exec(attributes ?? "");
       const names = (rel?.[1] ?? rel?.[2] ?? "").toLowerCase().split(/\s+/);
       if (url !== undefined && names.some((name) => wanted.includes(name))) return url;

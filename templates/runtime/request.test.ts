@@ -33,7 +33,11 @@ const credentials = {
 type Options = Parameters<typeof createRuntimeClient>[0] & Record<string, unknown>;
 
 function client(options: Options = {}) {
-  return createRuntimeClient(options, { baseUrl: "https://api.example.com/v1/", userAgent: "example-client/1.2.3", credentials });
+  return createRuntimeClient(options, {
+    baseUrl: "https://api.example.com/v1/",
+    userAgent: "example-client/1.2.3",
+    credentials,
+  });
 }
 
 const endpoint = {
@@ -58,25 +62,48 @@ function scripted(...responses: (Response | Error | (() => Response | Promise<Re
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+  new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
 
 describe("createRuntimeClient", () => {
   it("requires an absolute base URL", () => {
-    expect(() => createRuntimeClient({}, { userAgent: "x", credentials: {} })).toThrow("no base URL");
-    expect(() => createRuntimeClient({ baseUrl: "/api" }, { userAgent: "x", credentials: {} })).toThrow('the base URL must be absolute (https://…), got "/api": pass `baseUrl` to createClient');
+    expect(() => createRuntimeClient({}, { userAgent: "x", credentials: {} })).toThrow(
+      "no base URL",
+    );
+    expect(() =>
+      createRuntimeClient({ baseUrl: "/api" }, { userAgent: "x", credentials: {} }),
+    ).toThrow(
+      'the base URL must be absolute (https://…), got "/api": pass `baseUrl` to createClient',
+    );
   });
 
   it("fills the server's variables from the options, over the defaults", () => {
-    const defaults = { baseUrl: "https://{region}.api.example.com/{version}/", serverVariables: { region: "eu", version: "v1" }, userAgent: "x", credentials: {} };
+    const defaults = {
+      baseUrl: "https://{region}.api.example.com/{version}/",
+      serverVariables: { region: "eu", version: "v1" },
+      userAgent: "x",
+      credentials: {},
+    };
     expect(createRuntimeClient({}, defaults).baseUrl).toBe("https://eu.api.example.com/v1");
-    const withVariables = (options: { baseUrl?: string; serverVariables: Record<string, string> }) => createRuntimeClient(options, defaults).baseUrl;
-    expect(withVariables({ serverVariables: { region: "us" } })).toBe("https://us.api.example.com/v1");
-    expect(withVariables({ baseUrl: "http://localhost:8080", serverVariables: { region: "us" } })).toBe("http://localhost:8080");
+    const withVariables = (options: {
+      baseUrl?: string;
+      serverVariables: Record<string, string>;
+    }) => createRuntimeClient(options, defaults).baseUrl;
+    expect(withVariables({ serverVariables: { region: "us" } })).toBe(
+      "https://us.api.example.com/v1",
+    );
+    expect(
+      withVariables({ baseUrl: "http://localhost:8080", serverVariables: { region: "us" } }),
+    ).toBe("http://localhost:8080");
   });
 
   it("resolves a relative server URL against the page, where there is one", () => {
     const defaults = { baseUrl: "/api/v3", userAgent: "x", credentials: {} };
-    expect(() => createRuntimeClient({}, defaults)).toThrow('the base URL must be absolute (https://…), got "/api/v3"');
+    expect(() => createRuntimeClient({}, defaults)).toThrow(
+      'the base URL must be absolute (https://…), got "/api/v3"',
+    );
     const globals = globalThis as { location?: unknown };
     globals.location = { href: "https://app.example.com/dashboard/" };
     try {
@@ -87,8 +114,16 @@ describe("createRuntimeClient", () => {
   });
 
   it("never shows its credentials when printed, logged or serialised", () => {
-    const secret = client({ bearerToken: "s3cret-token", basicAuth: { username: "u", password: "s3cret-pw" } });
-    for (const shown of [String(secret), JSON.stringify(secret), inspect(secret, { depth: 10, showHidden: true }), `${Object.entries(secret)}`]) {
+    const secret = client({
+      bearerToken: "s3cret-token",
+      basicAuth: { username: "u", password: "s3cret-pw" },
+    });
+    for (const shown of [
+      String(secret),
+      JSON.stringify(secret),
+      inspect(secret, { depth: 10, showHidden: true }),
+      `${Object.entries(secret)}`,
+    ]) {
       expect(shown).not.toContain("s3cret");
     }
     expect(String(secret)).toBe("Client(https://api.example.com/v1)");
@@ -97,10 +132,14 @@ describe("createRuntimeClient", () => {
 
 describe("prepareRequest", () => {
   it("builds the URL, query, headers and cookies of a call", async () => {
-    const { url, init } = await prepareRequest(client({ bearerToken: "t0k", headers: { "x-default": "1" } }), endpoint, {
-      path: { id: "a/b" },
-      params: { limit: 5, "X-Trace": "abc", session: "s 1" },
-    });
+    const { url, init } = await prepareRequest(
+      client({ bearerToken: "t0k", headers: { "x-default": "1" } }),
+      endpoint,
+      {
+        path: { id: "a/b" },
+        params: { limit: 5, "X-Trace": "abc", session: "s 1" },
+      },
+    );
     expect(url).toBe("https://api.example.com/v1/things/a%2Fb?limit=5");
     expect(Object.fromEntries(init.headers)).toStrictEqual({
       accept: "application/json",
@@ -113,44 +152,96 @@ describe("prepareRequest", () => {
   });
 
   it("sends no credentials to an operation that asks for none", async () => {
-    const { init } = await prepareRequest(client({ bearerToken: "t0k" }), { method: "GET", path: "/open" }, {});
+    const { init } = await prepareRequest(
+      client({ bearerToken: "t0k" }),
+      { method: "GET", path: "/open" },
+      {},
+    );
     expect(init.headers.has("authorization")).toBe(false);
   });
 
   it.each([
-    { name: "the first satisfiable alternative", security: [["basicAuth"], ["apiKey"]], options: { apiKey: "k" }, want: { url: "https://api.example.com/v1/x?api_key=k", authorization: null } },
-    { name: "basic auth, UTF-8 safe", security: [["basicAuth"]], options: { basicAuth: { username: "zoë", password: "p:w" } }, want: { url: "https://api.example.com/v1/x", authorization: `Basic ${Buffer.from("zoë:p:w").toString("base64")}` } },
-    { name: "a token function, called per request", security: [["bearerToken"]], options: { bearerToken: () => Promise.resolve("fresh") }, want: { url: "https://api.example.com/v1/x", authorization: "Bearer fresh" } },
+    {
+      name: "the first satisfiable alternative",
+      security: [["basicAuth"], ["apiKey"]],
+      options: { apiKey: "k" },
+      want: { url: "https://api.example.com/v1/x?api_key=k", authorization: null },
+    },
+    {
+      name: "basic auth, UTF-8 safe",
+      security: [["basicAuth"]],
+      options: { basicAuth: { username: "zoë", password: "p:w" } },
+      want: {
+        url: "https://api.example.com/v1/x",
+        authorization: `Basic ${Buffer.from("zoë:p:w").toString("base64")}`,
+      },
+    },
+    {
+      name: "a token function, called per request",
+      security: [["bearerToken"]],
+      options: { bearerToken: () => Promise.resolve("fresh") },
+      want: { url: "https://api.example.com/v1/x", authorization: "Bearer fresh" },
+    },
   ])("credentials: $name", async ({ security, options, want }) => {
-    const { url, init } = await prepareRequest(client(options), { method: "GET", path: "/x", security }, {});
+    const { url, init } = await prepareRequest(
+      client(options),
+      { method: "GET", path: "/x", security },
+      {},
+    );
     expect({ url, authorization: init.headers.get("authorization") }).toStrictEqual(want);
   });
 
   it("keeps query credentials out of the URL hooks see", async () => {
-    const prepared = await prepareRequest(client({ apiKey: "k3y" }), { method: "GET", path: "/x", params: { q: { in: "query" } }, security: [["apiKey"]] }, { params: { q: 1 } });
-    expect({ url: prepared.url, safeUrl: prepared.safeUrl }).toStrictEqual({ url: "https://api.example.com/v1/x?q=1&api_key=k3y", safeUrl: "https://api.example.com/v1/x?q=1" });
+    const prepared = await prepareRequest(
+      client({ apiKey: "k3y" }),
+      { method: "GET", path: "/x", params: { q: { in: "query" } }, security: [["apiKey"]] },
+      { params: { q: 1 } },
+    );
+    expect({ url: prepared.url, safeUrl: prepared.safeUrl }).toStrictEqual({
+      url: "https://api.example.com/v1/x?q=1&api_key=k3y",
+      safeUrl: "https://api.example.com/v1/x?q=1",
+    });
   });
 
   it("lets a per-call header override or remove a client header", async () => {
-    const { init } = await prepareRequest(client({ headers: { "x-a": "client", "x-b": "client" } }), { method: "GET", path: "/x" }, {}, { headers: { "x-a": "call", "x-b": undefined, "user-agent": undefined } });
-    expect(Object.fromEntries(init.headers)).toStrictEqual({ accept: "application/json", "x-a": "call" });
+    const { init } = await prepareRequest(
+      client({ headers: { "x-a": "client", "x-b": "client" } }),
+      { method: "GET", path: "/x" },
+      {},
+      { headers: { "x-a": "call", "x-b": undefined, "user-agent": undefined } },
+    );
+    expect(Object.fromEntries(init.headers)).toStrictEqual({
+      accept: "application/json",
+      "x-a": "call",
+    });
   });
 
   it("rejects header values with line breaks", async () => {
-    await expect(prepareRequest(client(), endpoint, { path: { id: "1" }, params: { "X-Trace": "a\r\nx-evil: 1" } })).rejects.toThrow(SdkError);
-    await expect(prepareRequest(client({ bearerToken: "t\nx" }), endpoint, { path: { id: "1" } })).rejects.toThrow('header "authorization" contains a line break');
+    await expect(
+      prepareRequest(client(), endpoint, {
+        path: { id: "1" },
+        params: { "X-Trace": "a\r\nx-evil: 1" },
+      }),
+    ).rejects.toThrow(SdkError);
+    await expect(
+      prepareRequest(client({ bearerToken: "t\nx" }), endpoint, { path: { id: "1" } }),
+    ).rejects.toThrow('header "authorization" contains a line break');
   });
 });
 
 describe("request: responses and errors", () => {
   it("resolves with the parsed JSON body", async () => {
     const { fetch } = scripted(json(200, { ok: true }));
-    await expect(request(client({ fetch }), endpoint, { path: { id: "1" } })).resolves.toStrictEqual({ ok: true });
+    await expect(
+      request(client({ fetch }), endpoint, { path: { id: "1" } }),
+    ).resolves.toStrictEqual({ ok: true });
   });
 
   it("resolves with undefined for an empty body", async () => {
     const { fetch } = scripted(json(204, undefined));
-    await expect(request(client({ fetch }), { method: "DELETE", path: "/x", response: emptyResponse }, {})).resolves.toBeUndefined();
+    await expect(
+      request(client({ fetch }), { method: "DELETE", path: "/x", response: emptyResponse }, {}),
+    ).resolves.toBeUndefined();
   });
 
   it.each([
@@ -166,42 +257,86 @@ describe("request: responses and errors", () => {
     { status: 418, want: ApiError },
   ])("a $status rejects with $want.name", async ({ status, want }) => {
     const { fetch } = scripted(json(status, { message: "no" }));
-    const error = await request(client({ fetch, maxRetries: 0 }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    const error = await request(client({ fetch, maxRetries: 0 }), endpoint, {
+      path: { id: "1" },
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(want);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).name).toBe(want.name);
   });
 
   it("says which URL sent a body that is not JSON, without its query: an API key may travel there", async () => {
-    const notJson = new Response("<html>gateway</html>", { status: 200, headers: { "content-type": "application/json" } });
-    Object.defineProperty(notJson, "url", { value: "https://api.example.com/v1/things/1?api_key=SECRET" });
+    const notJson = new Response("<html>gateway</html>", {
+      status: 200,
+      headers: { "content-type": "application/json" },
+    });
+    Object.defineProperty(notJson, "url", {
+      value: "https://api.example.com/v1/things/1?api_key=SECRET",
+    });
     const { fetch } = scripted(notJson);
-    const error = await request(client({ fetch, apiKey: "SECRET" }), { ...endpoint, security: [["apiKey"]] }, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    const error = await request(
+      client({ fetch, apiKey: "SECRET" }),
+      { ...endpoint, security: [["apiKey"]] },
+      { path: { id: "1" } },
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SdkError);
-    expect((error as Error).message).toBe("expected a JSON body from https://api.example.com/v1/things/1 (status 200), got: <html>gateway</html>");
+    expect((error as Error).message).toBe(
+      "expected a JSON body from https://api.example.com/v1/things/1 (status 200), got: <html>gateway</html>",
+    );
   });
 
   it("carries status, headers, body and request id, and knows whether the spec documents the status", async () => {
-    const body = { status: "error", error_code: "INVALID_PAGINATION_PARAMETERS", message: "Cannot specify both" };
+    const body = {
+      status: "error",
+      error_code: "INVALID_PAGINATION_PARAMETERS",
+      message: "Cannot specify both",
+    };
     const { fetch } = scripted(json(422, body, { "x-request-id": "req_1" }), json(400, body));
-    const documented = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
-    expect(documented).toMatchObject({ status: 422, requestId: "req_1", body, documented: true, message: "GET /things/{id}: 422 INVALID_PAGINATION_PARAMETERS: Cannot specify both (request id req_1)" });
-    const undocumented = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    const documented = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(documented).toMatchObject({
+      status: 422,
+      requestId: "req_1",
+      body,
+      documented: true,
+      message:
+        "GET /things/{id}: 422 INVALID_PAGINATION_PARAMETERS: Cannot specify both (request id req_1)",
+    });
+    const undocumented = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch(
+      (caught: unknown) => caught,
+    );
     expect(undocumented).toMatchObject({ status: 400, documented: false });
   });
 
   it("keeps a non-JSON error body as text", async () => {
-    const { fetch } = scripted(new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } }));
-    const error = await request(client({ fetch, maxRetries: 0 }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ status: 502, body: "<html>Bad gateway</html>", message: "GET /things/{id}: 502 <html>Bad gateway</html>" });
+    const { fetch } = scripted(
+      new Response("<html>Bad gateway</html>", {
+        status: 502,
+        headers: { "content-type": "text/html" },
+      }),
+    );
+    const error = await request(client({ fetch, maxRetries: 0 }), endpoint, {
+      path: { id: "1" },
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      status: 502,
+      body: "<html>Bad gateway</html>",
+      message: "GET /things/{id}: 502 <html>Bad gateway</html>",
+    });
   });
 
   it("rejects with a ConnectionError when fetch fails, keeping the cause", async () => {
     const cause = new TypeError("fetch failed");
     const { fetch } = scripted(cause);
-    const error = await request(client({ fetch, maxRetries: 0 }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    const error = await request(client({ fetch, maxRetries: 0 }), endpoint, {
+      path: { id: "1" },
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect(error).toMatchObject({ cause, message: "GET /things/{id}: connection failed: fetch failed" });
+    expect(error).toMatchObject({
+      cause,
+      message: "GET /things/{id}: connection failed: fetch failed",
+    });
   });
 
   it("rejects a body on GET before sending, as a mistake in the call: never a ConnectionError, never retried", async () => {
@@ -211,19 +346,27 @@ describe("request: responses and errors", () => {
       return globalThis.fetch(input, init);
     };
     const withBody: Endpoint = { method: "GET", path: "/search", body: { encode: jsonBody } };
-    const error = await request(client({ fetch, maxRetries: 3 }), withBody, { params: { body: ["a", "b"] } }).catch((caught: unknown) => caught);
+    const error = await request(client({ fetch, maxRetries: 3 }), withBody, {
+      params: { body: ["a", "b"] },
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RequestValidationError);
     expect(error).not.toBeInstanceOf(ConnectionError);
-    expect(error).toMatchObject({ message: "GET /search: a GET request cannot carry a body (fetch refuses to send one)" });
+    expect(error).toMatchObject({
+      message: "GET /search: a GET request cannot carry a body (fetch refuses to send one)",
+    });
     expect(calls).toBe(0);
     // Without a body the same endpoint is sent as usual.
     const { fetch: answering } = scripted(json(200, { ok: true }));
-    await expect(request(client({ fetch: answering }), withBody, {})).resolves.toStrictEqual({ ok: true });
+    await expect(request(client({ fetch: answering }), withBody, {})).resolves.toStrictEqual({
+      ok: true,
+    });
   });
 
   it("never puts the token in an error message", async () => {
     const { fetch } = scripted(json(401, { message: "bad token" }));
-    const error = await request(client({ bearerToken: "s3cret", fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    const error = await request(client({ bearerToken: "s3cret", fetch }), endpoint, {
+      path: { id: "1" },
+    }).catch((caught: unknown) => caught);
     expect(`${String(error)} ${JSON.stringify(error)} ${inspect(error)}`).not.toContain("s3cret");
   });
 });
@@ -232,9 +375,24 @@ describe("request: headers", () => {
   it("takes per-call and client headers as an object, a Headers or pairs; undefined removes one", async () => {
     const { fetch, calls } = scripted(json(200, {}), json(200, {}), json(200, {}));
     const shared = client({ fetch, bearerToken: "t", headers: new Headers({ "x-team": "voice" }) });
-    await request(shared, endpoint, { path: { id: "1" } }, { headers: { "x-trace": "a", "x-team": undefined } });
-    await request(shared, endpoint, { path: { id: "1" } }, { headers: new Headers({ "x-trace": "b" }) });
-    await request(client({ fetch, bearerToken: "t", headers: [["x-team", "calls"]] }), endpoint, { path: { id: "1" } }, { headers: [["x-trace", "c"]] });
+    await request(
+      shared,
+      endpoint,
+      { path: { id: "1" } },
+      { headers: { "x-trace": "a", "x-team": undefined } },
+    );
+    await request(
+      shared,
+      endpoint,
+      { path: { id: "1" } },
+      { headers: new Headers({ "x-trace": "b" }) },
+    );
+    await request(
+      client({ fetch, bearerToken: "t", headers: [["x-team", "calls"]] }),
+      endpoint,
+      { path: { id: "1" } },
+      { headers: [["x-trace", "c"]] },
+    );
     expect(calls.map((call) => [call.headers["x-team"], call.headers["x-trace"]])).toStrictEqual([
       [undefined, "a"],
       ["voice", "b"],
@@ -247,27 +405,68 @@ describe("request: retries", () => {
   const fast = { timeout: 1_000 };
 
   it("retries 503 twice by default, then succeeds, telling the server which attempt it is", async () => {
-    const { fetch, calls } = scripted(json(503, {}, { "retry-after-ms": "1" }), json(503, {}, { "retry-after-ms": "1" }), json(200, { ok: 1 }));
-    await expect(request(client({ fetch, ...fast }), endpoint, { path: { id: "1" } })).resolves.toStrictEqual({ ok: 1 });
+    const { fetch, calls } = scripted(
+      json(503, {}, { "retry-after-ms": "1" }),
+      json(503, {}, { "retry-after-ms": "1" }),
+      json(200, { ok: 1 }),
+    );
+    await expect(
+      request(client({ fetch, ...fast }), endpoint, { path: { id: "1" } }),
+    ).resolves.toStrictEqual({ ok: 1 });
     expect(calls.map((call) => call.headers["x-retry-count"])).toStrictEqual([undefined, "1", "2"]);
   });
 
   it("gives up after maxRetries and throws the last error", async () => {
-    const { fetch, calls } = scripted(json(500, {}, { "retry-after-ms": "1" }), json(500, {}, { "retry-after-ms": "1" }), json(502, { message: "last" }, { "retry-after-ms": "1" }));
-    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    const { fetch, calls } = scripted(
+      json(500, {}, { "retry-after-ms": "1" }),
+      json(500, {}, { "retry-after-ms": "1" }),
+      json(502, { message: "last" }, { "retry-after-ms": "1" }),
+    );
+    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ status: 502, body: { message: "last" } });
     expect(calls).toHaveLength(3);
   });
 
   it.each([
     { name: "a 400 (not retryable)", responses: [json(400, {})], options: {}, calls: 1 },
-    { name: "a 404 with x-should-retry: true", responses: [json(404, {}, { "x-should-retry": "true", "retry-after-ms": "1" }), json(200, {})], options: {}, calls: 2 },
-    { name: "a 503 with x-should-retry: false", responses: [json(503, {}, { "x-should-retry": "false" })], options: {}, calls: 1 },
-    { name: "a 429 with maxRetries: 0 per call", responses: [json(429, {})], options: { maxRetries: 0 }, calls: 1 },
-    { name: "408, 409 and 429 (all retryable)", responses: [json(408, {}, { "retry-after-ms": "1" }), json(409, {}, { "retry-after-ms": "1" }), json(200, {})], options: {}, calls: 3 },
+    {
+      name: "a 404 with x-should-retry: true",
+      responses: [
+        json(404, {}, { "x-should-retry": "true", "retry-after-ms": "1" }),
+        json(200, {}),
+      ],
+      options: {},
+      calls: 2,
+    },
+    {
+      name: "a 503 with x-should-retry: false",
+      responses: [json(503, {}, { "x-should-retry": "false" })],
+      options: {},
+      calls: 1,
+    },
+    {
+      name: "a 429 with maxRetries: 0 per call",
+      responses: [json(429, {})],
+      options: { maxRetries: 0 },
+      calls: 1,
+    },
+    {
+      name: "408, 409 and 429 (all retryable)",
+      responses: [
+        json(408, {}, { "retry-after-ms": "1" }),
+        json(409, {}, { "retry-after-ms": "1" }),
+        json(200, {}),
+      ],
+      options: {},
+      calls: 3,
+    },
   ])("sends $calls request(s) for $name", async ({ responses, options, calls: count }) => {
     const { fetch, calls } = scripted(...responses);
-    await request(client({ fetch }), endpoint, { path: { id: "1" } }, options).catch(() => undefined);
+    await request(client({ fetch }), endpoint, { path: { id: "1" } }, options).catch(
+      () => undefined,
+    );
     expect(calls).toHaveLength(count);
   });
 
@@ -283,7 +482,9 @@ describe("request: retries", () => {
 
   it("retries connection errors", async () => {
     const { fetch, calls } = scripted(new TypeError("fetch failed"), json(200, { ok: true }));
-    await expect(request(client({ fetch }), endpoint, { path: { id: "1" } })).resolves.toStrictEqual({ ok: true });
+    await expect(
+      request(client({ fetch }), endpoint, { path: { id: "1" } }),
+    ).resolves.toStrictEqual({ ok: true });
     expect(calls).toHaveLength(2);
   });
 
@@ -298,7 +499,11 @@ describe("request: retries", () => {
 describe("request: timeouts and aborts", () => {
   /** A fetch that never answers, but honours its signal like a real one. */
   const hanging: Fetch = (_url, init) =>
-    new Promise((_resolve, reject) => init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+    new Promise((_resolve, reject) =>
+      init.signal?.addEventListener("abort", () =>
+        reject(new DOMException("aborted", "AbortError")),
+      ),
+    );
 
   it("times out each attempt, retries, then throws TimeoutError", async () => {
     let attempts = 0;
@@ -307,10 +512,14 @@ describe("request: timeouts and aborts", () => {
       return hanging(url, init);
     };
     const start = performance.now();
-    const error = await request(client({ fetch, timeout: 50, maxRetries: 1 }), endpoint, { path: { id: "1" } }).catch((caught: unknown) => caught);
+    const error = await request(client({ fetch, timeout: 50, maxRetries: 1 }), endpoint, {
+      path: { id: "1" },
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toBe("GET https://api.example.com/v1/things/1: no response within 50 ms");
+    expect((error as Error).message).toBe(
+      "GET https://api.example.com/v1/things/1: no response within 50 ms",
+    );
     expect(attempts).toBe(2);
     expect(performance.now() - start).toBeGreaterThanOrEqual(100);
   });
@@ -323,7 +532,12 @@ describe("request: timeouts and aborts", () => {
       setTimeout(() => controller.abort(), 10);
       return hanging(url, init);
     };
-    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: controller.signal }).catch((caught: unknown) => caught);
+    const error = await request(
+      client({ fetch }),
+      endpoint,
+      { path: { id: "1" } },
+      { signal: controller.signal },
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AbortError);
     expect(error).not.toBeInstanceOf(ConnectionError);
     expect(attempts).toBe(1);
@@ -333,7 +547,12 @@ describe("request: timeouts and aborts", () => {
     const controller = new AbortController();
     const { fetch, calls } = scripted(json(503, {}, { "retry-after": "30" }));
     setTimeout(() => controller.abort(), 20);
-    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: controller.signal }).catch((caught: unknown) => caught);
+    const error = await request(
+      client({ fetch }),
+      endpoint,
+      { path: { id: "1" } },
+      { signal: controller.signal },
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AbortError);
     expect(calls).toHaveLength(1);
   });
@@ -346,14 +565,21 @@ describe("request: timeouts and aborts", () => {
         new ReadableStream<Uint8Array>({
           start(stream) {
             stream.enqueue(new TextEncoder().encode('{"id": '));
-            init.signal?.addEventListener("abort", () => stream.error(new DOMException("aborted", "AbortError")));
+            init.signal?.addEventListener("abort", () =>
+              stream.error(new DOMException("aborted", "AbortError")),
+            );
           },
         }),
         { headers: { "content-type": "application/json" } },
       );
     setTimeout(() => controller.abort(), 30);
     const start = performance.now();
-    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: controller.signal }).catch((caught: unknown) => caught);
+    const error = await request(
+      client({ fetch }),
+      endpoint,
+      { path: { id: "1" } },
+      { signal: controller.signal },
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AbortError);
     expect(performance.now() - start).toBeLessThan(1_000);
   });
@@ -365,13 +591,20 @@ describe("request: timeouts and aborts", () => {
         new ReadableStream<Uint8Array>({
           start(stream) {
             stream.enqueue(new TextEncoder().encode('{"message": '));
-            init.signal?.addEventListener("abort", () => stream.error(new DOMException("aborted", "AbortError")));
+            init.signal?.addEventListener("abort", () =>
+              stream.error(new DOMException("aborted", "AbortError")),
+            );
           },
         }),
         { status: 503, headers: { "content-type": "application/json" } },
       );
     setTimeout(() => controller.abort(), 30);
-    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: controller.signal }).catch((caught: unknown) => caught);
+    const error = await request(
+      client({ fetch }),
+      endpoint,
+      { path: { id: "1" } },
+      { signal: controller.signal },
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AbortError);
   });
 
@@ -380,25 +613,46 @@ describe("request: timeouts and aborts", () => {
     const listening = new Set<unknown>();
     const add = signal.addEventListener.bind(signal);
     const remove = signal.removeEventListener.bind(signal);
-    signal.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => (listening.add(listener), add(type, listener, options))) as typeof signal.addEventListener;
-    signal.removeEventListener = ((type: string, listener: EventListener) => (listening.delete(listener), remove(type, listener))) as typeof signal.removeEventListener;
-    const { fetch } = scripted(json(200, { id: 1 }), json(404, { message: "gone" }), json(200, { id: 3 }));
-    expect(await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal })).toStrictEqual({ id: 1 });
-    await request(client({ fetch }), endpoint, { path: { id: "2" } }, { signal }).catch(() => undefined);
+    signal.addEventListener = ((
+      type: string,
+      listener: EventListener,
+      options?: AddEventListenerOptions,
+    ) => (listening.add(listener), add(type, listener, options))) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, listener: EventListener) => (
+      listening.delete(listener),
+      remove(type, listener)
+    )) as typeof signal.removeEventListener;
+    const { fetch } = scripted(
+      json(200, { id: 1 }),
+      json(404, { message: "gone" }),
+      json(200, { id: 3 }),
+    );
+    expect(
+      await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal }),
+    ).toStrictEqual({ id: 1 });
+    await request(client({ fetch }), endpoint, { path: { id: "2" } }, { signal }).catch(
+      () => undefined,
+    );
     await request(client({ fetch }), endpoint, { path: { id: "3" } }, { signal }).asResponse();
     expect(listening.size).toBe(0);
   });
 
   it("rejects at once when the signal is already aborted", async () => {
     const { fetch, calls } = scripted(json(200, {}));
-    const error = await request(client({ fetch }), endpoint, { path: { id: "1" } }, { signal: AbortSignal.abort() }).catch((caught: unknown) => caught);
+    const error = await request(
+      client({ fetch }),
+      endpoint,
+      { path: { id: "1" } },
+      { signal: AbortSignal.abort() },
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AbortError);
     expect(calls).toHaveLength(0);
   });
 });
 
 describe("request: redirects", () => {
-  const redirect = (status: number, location: string) => new Response(null, { status, headers: { location } });
+  const redirect = (status: number, location: string) =>
+    new Response(null, { status, headers: { location } });
 
   it("keeps credentials on a same-origin redirect", async () => {
     const { fetch, calls } = scripted(redirect(307, "/v1/things/2"), json(200, {}));
@@ -410,11 +664,25 @@ describe("request: redirects", () => {
   });
 
   it("drops Authorization, API-key headers and cookies on a redirect to another origin", async () => {
-    const { fetch, calls } = scripted(redirect(302, "https://elsewhere.example.net/x"), json(200, {}));
-    await request(client({ fetch, bearerToken: "t0k", headerKey: "k3y" }), { method: "GET", path: "/x", security: [["bearerToken", "headerKey"]] }, {}, { headers: { cookie: "a=b" } });
-    expect(calls[0]?.headers).toMatchObject({ authorization: "Bearer t0k", "x-api-key": "k3y", cookie: "a=b" });
+    const { fetch, calls } = scripted(
+      redirect(302, "https://elsewhere.example.net/x"),
+      json(200, {}),
+    );
+    await request(
+      client({ fetch, bearerToken: "t0k", headerKey: "k3y" }),
+      { method: "GET", path: "/x", security: [["bearerToken", "headerKey"]] },
+      {},
+      { headers: { cookie: "a=b" } },
+    );
+    expect(calls[0]?.headers).toMatchObject({
+      authorization: "Bearer t0k",
+      "x-api-key": "k3y",
+      cookie: "a=b",
+    });
     expect(calls[1]?.url).toBe("https://elsewhere.example.net/x");
-    expect(Object.keys(calls[1]?.headers ?? {})).not.toEqual(expect.arrayContaining(["authorization"]));
+    expect(Object.keys(calls[1]?.headers ?? {})).not.toEqual(
+      expect.arrayContaining(["authorization"]),
+    );
     expect(calls[1]?.headers).not.toHaveProperty("x-api-key");
     expect(calls[1]?.headers).not.toHaveProperty("cookie");
   });
@@ -427,7 +695,9 @@ describe("request: redirects", () => {
 
   it("stops after 20 redirects", async () => {
     const { fetch } = scripted(...Array.from({ length: 25 }, () => redirect(302, "/v1/loop")));
-    await expect(request(client({ fetch, maxRetries: 0 }), { method: "GET", path: "/loop" }, {})).rejects.toThrow("more than 20 redirects");
+    await expect(
+      request(client({ fetch, maxRetries: 0 }), { method: "GET", path: "/loop" }, {}),
+    ).rejects.toThrow("more than 20 redirects");
   });
 });
 
@@ -446,17 +716,29 @@ describe("request: hooks", () => {
             seen.push(`before ${info.attempt}`);
             return { traceparent: `trace-${info.attempt}` };
           },
-          afterResponse: (info, response) => void seen.push(`after ${info.attempt} ${response.status}`),
+          afterResponse: (info, response) =>
+            void seen.push(`after ${info.attempt} ${response.status}`),
           onError: (info, error) => void seen.push(`error ${info.attempt} ${error.name}`),
         },
       }),
       { method: "GET", path: "/x", security: [["apiKey"]] },
       {},
     );
-    expect(seen).toStrictEqual(["before 0", "after 0 503", "error 0 InternalServerError", "before 1", "after 1 200"]);
+    expect(seen).toStrictEqual([
+      "before 0",
+      "after 0 503",
+      "error 0 InternalServerError",
+      "before 1",
+      "after 1 200",
+    ]);
     expect(calls.map((call) => call.headers["traceparent"])).toStrictEqual(["trace-0", "trace-1"]);
     expect(JSON.stringify(infos)).not.toContain("k3y");
-    expect(infos[0]).toStrictEqual({ operation: "GET /x", method: "GET", url: "https://api.example.com/v1/x", attempt: 0 });
+    expect(infos[0]).toStrictEqual({
+      operation: "GET /x",
+      method: "GET",
+      url: "https://api.example.com/v1/x",
+      attempt: 0,
+    });
   });
 });
 
@@ -475,7 +757,10 @@ describe("request: validation before sending", () => {
 
   it("throws one error naming each parameter, its value and the rule, and sends nothing", async () => {
     const { fetch, calls } = scripted(json(200, {}));
-    const error = await request(client({ fetch }), validated, { path: { id: "nope" }, params: { limit: 500, order: "newest", since: "yesterday" } }).catch((caught: unknown) => caught);
+    const error = await request(client({ fetch }), validated, {
+      path: { id: "nope" },
+      params: { limit: 500, order: "newest", since: "yesterday" },
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RequestValidationError);
     expect((error as Error).message).toBe(
       'GET /items/{id}: "id" is "nope", but must be a UUID; "limit" is 500, but must be at most 100; "order" is "newest", but must be one of "asc", "desc"; "since" is "yesterday", but must be an RFC 3339 date-time; "q" is required',
@@ -485,8 +770,16 @@ describe("request: validation before sending", () => {
 
   it("can be turned off per client or per call", async () => {
     const { fetch, calls } = scripted(json(200, {}), json(200, {}));
-    await request(client({ fetch, validate: false }), validated, { path: { id: "x" }, params: { limit: 500 } });
-    await request(client({ fetch }), validated, { path: { id: "x" }, params: { limit: 500 } }, { validate: false });
+    await request(client({ fetch, validate: false }), validated, {
+      path: { id: "x" },
+      params: { limit: 500 },
+    });
+    await request(
+      client({ fetch }),
+      validated,
+      { path: { id: "x" }, params: { limit: 500 } },
+      { validate: false },
+    );
     expect(calls).toHaveLength(2);
   });
 });

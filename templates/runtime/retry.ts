@@ -16,16 +16,27 @@ export function isRetryableStatus(response: Response): boolean {
   const hint = response.headers.get("x-should-retry");
   if (hint === "true") return true;
   if (hint === "false") return false;
-  return response.status === 408 || response.status === 409 || response.status === 429 || response.status >= 500;
+  return (
+    response.status === 408 ||
+    response.status === 409 ||
+    response.status === 429 ||
+    response.status >= 500
+  );
 }
 
 /** The server's `retry-after-ms`, or `retry-after` in seconds or as an HTTP date, when it is reasonable. */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
   const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
   const retryAfter = headers.get("retry-after");
-  const seconds = retryAfter !== null && /^\s*\d+(\.\d+)?\s*$/.test(retryAfter) ? Number.parseFloat(retryAfter) * 1000 : undefined;
-  const date = retryAfter !== null && seconds === undefined ? Date.parse(retryAfter) - now : undefined;
-  const wait = [milliseconds, seconds, date].find((candidate) => candidate !== undefined && !Number.isNaN(candidate));
+  const seconds =
+    retryAfter !== null && /^\s*\d+(\.\d+)?\s*$/.test(retryAfter)
+      ? Number.parseFloat(retryAfter) * 1000
+      : undefined;
+  const date =
+    retryAfter !== null && seconds === undefined ? Date.parse(retryAfter) - now : undefined;
+  const wait = [milliseconds, seconds, date].find(
+    (candidate) => candidate !== undefined && !Number.isNaN(candidate),
+  );
   return wait !== undefined && wait >= 0 && wait <= MAX_RETRY_AFTER_MS ? wait : undefined;
 }
 

@@ -22,7 +22,11 @@ const array = ["blue", "black", "brown"];
 const object = { R: 100, G: 200, B: 150 };
 
 // The defaults (`simple` in the path, `form` in the query) are no style at all: generated code names only the others.
-const PATH_STYLES: Readonly<Record<string, { style?: PathStyle }>> = { simple: {}, label: { style: labelPath }, matrix: { style: matrixPath } };
+const PATH_STYLES: Readonly<Record<string, { style?: PathStyle }>> = {
+  simple: {},
+  label: { style: labelPath },
+  matrix: { style: matrixPath },
+};
 const QUERY_STYLES: Readonly<Record<string, { style?: QueryStyle }>> = {
   form: {},
   spaceDelimited: { style: spaceDelimitedQuery },
@@ -36,14 +40,28 @@ describe("serializePathParam (OpenAPI style examples)", () => {
     { style: "simple", explode: true, want: ["blue", "blue,black,brown", "R=100,G=200,B=150"] },
     { style: "label", explode: false, want: [".blue", ".blue,black,brown", ".R,100,G,200,B,150"] },
     { style: "label", explode: true, want: [".blue", ".blue.black.brown", ".R=100.G=200.B=150"] },
-    { style: "matrix", explode: false, want: [";color=blue", ";color=blue,black,brown", ";color=R,100,G,200,B,150"] },
-    { style: "matrix", explode: true, want: [";color=blue", ";color=blue;color=black;color=brown", ";R=100;G=200;B=150"] },
+    {
+      style: "matrix",
+      explode: false,
+      want: [";color=blue", ";color=blue,black,brown", ";color=R,100,G,200,B,150"],
+    },
+    {
+      style: "matrix",
+      explode: true,
+      want: [";color=blue", ";color=blue;color=black;color=brown", ";R=100;G=200;B=150"],
+    },
   ])("$style, explode $explode", ({ style, explode, want }) => {
-    expect([primitive, array, object].map((value) => serializePathParam("color", value, { ...PATH_STYLES[style], explode }))).toStrictEqual(want);
+    expect(
+      [primitive, array, object].map((value) =>
+        serializePathParam("color", value, { ...PATH_STYLES[style], explode }),
+      ),
+    ).toStrictEqual(want);
   });
 
   it("encodes a slash so a value cannot change the path", () => {
-    expect(buildPath("/files/{name}/meta", { name: "a/../b c" })).toBe("/files/a%2F..%2Fb%20c/meta");
+    expect(buildPath("/files/{name}/meta", { name: "a/../b c" })).toBe(
+      "/files/a%2F..%2Fb%20c/meta",
+    );
   });
 
   it("refuses a missing path value", () => {
@@ -53,13 +71,45 @@ describe("serializePathParam (OpenAPI style examples)", () => {
 
 describe("serializeQueryParam (OpenAPI style examples)", () => {
   it.each([
-    { style: "form", explode: true, want: [["color=blue"], ["color=blue", "color=black", "color=brown"], ["R=100", "G=200", "B=150"]] },
-    { style: "form", explode: false, want: [["color=blue"], ["color=blue,black,brown"], ["color=R,100,G,200,B,150"]] },
-    { style: "spaceDelimited", explode: false, want: [["color=blue"], ["color=blue%20black%20brown"], ["color=R%20100%20G%20200%20B%20150"]] },
-    { style: "pipeDelimited", explode: false, want: [["color=blue"], ["color=blue%7Cblack%7Cbrown"], ["color=R%7C100%7CG%7C200%7CB%7C150"]] },
-    { style: "deepObject", explode: true, want: [["color=blue"], ["color=blue", "color=black", "color=brown"], ["color%5BR%5D=100", "color%5BG%5D=200", "color%5BB%5D=150"]] },
+    {
+      style: "form",
+      explode: true,
+      want: [
+        ["color=blue"],
+        ["color=blue", "color=black", "color=brown"],
+        ["R=100", "G=200", "B=150"],
+      ],
+    },
+    {
+      style: "form",
+      explode: false,
+      want: [["color=blue"], ["color=blue,black,brown"], ["color=R,100,G,200,B,150"]],
+    },
+    {
+      style: "spaceDelimited",
+      explode: false,
+      want: [["color=blue"], ["color=blue%20black%20brown"], ["color=R%20100%20G%20200%20B%20150"]],
+    },
+    {
+      style: "pipeDelimited",
+      explode: false,
+      want: [["color=blue"], ["color=blue%7Cblack%7Cbrown"], ["color=R%7C100%7CG%7C200%7CB%7C150"]],
+    },
+    {
+      style: "deepObject",
+      explode: true,
+      want: [
+        ["color=blue"],
+        ["color=blue", "color=black", "color=brown"],
+        ["color%5BR%5D=100", "color%5BG%5D=200", "color%5BB%5D=150"],
+      ],
+    },
   ])("$style, explode $explode", ({ style, explode, want }) => {
-    expect([primitive, array, object].map((value) => serializeQueryParam("color", value, { ...QUERY_STYLES[style], explode }))).toStrictEqual(want);
+    expect(
+      [primitive, array, object].map((value) =>
+        serializeQueryParam("color", value, { ...QUERY_STYLES[style], explode }),
+      ),
+    ).toStrictEqual(want);
   });
 
   it.each([
@@ -68,18 +118,30 @@ describe("serializeQueryParam (OpenAPI style examples)", () => {
     { name: "an empty array is not sent", value: [], want: [] },
     { name: "false is sent", value: false, want: ["q=false"] },
     { name: "zero is sent", value: 0, want: ["q=0"] },
-    { name: "reserved characters are encoded", value: "a&b=c d/é", want: ["q=a%26b%3Dc%20d%2F%C3%A9"] },
-    { name: "a Date becomes an ISO string", value: new Date(Date.UTC(2025, 0, 31, 9, 30)), want: ["q=2025-01-31T09%3A30%3A00.000Z"] },
+    {
+      name: "reserved characters are encoded",
+      value: "a&b=c d/é",
+      want: ["q=a%26b%3Dc%20d%2F%C3%A9"],
+    },
+    {
+      name: "a Date becomes an ISO string",
+      value: new Date(Date.UTC(2025, 0, 31, 9, 30)),
+      want: ["q=2025-01-31T09%3A30%3A00.000Z"],
+    },
   ])("$name", ({ value, want }) => {
     expect(serializeQueryParam("q", value)).toStrictEqual(want);
   });
 
   it("keeps reserved characters with allowReserved, except those that would change the query", () => {
-    expect(serializeQueryParam("path", "/a/b:c?d&e=f#g", { allowReserved: true })).toStrictEqual(["path=/a/b:c?d%26e%3Df%23g"]);
+    expect(serializeQueryParam("path", "/a/b:c?d&e=f#g", { allowReserved: true })).toStrictEqual([
+      "path=/a/b:c?d%26e%3Df%23g",
+    ]);
   });
 
   it("sends only the day of a Date for format: date", () => {
-    expect(serializeQueryParam("day", new Date(Date.UTC(2025, 0, 31, 23, 0)), { format: dateFormat })).toStrictEqual(["day=2025-01-31"]);
+    expect(
+      serializeQueryParam("day", new Date(Date.UTC(2025, 0, 31, 23, 0)), { format: dateFormat }),
+    ).toStrictEqual(["day=2025-01-31"]);
   });
 
   it("encodes the parameter name", () => {

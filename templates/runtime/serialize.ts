@@ -24,7 +24,12 @@ export interface QueryStyle {
  * A path style other than `simple`, the default: writes the encoded `parts` (an array's items, an object's
  * `field,value` or `field=value` pairs, or one scalar) of the parameter `name`.
  */
-export type PathStyle = (name: string, parts: readonly string[], explode: boolean, object: boolean) => string;
+export type PathStyle = (
+  name: string,
+  parts: readonly string[],
+  explode: boolean,
+  object: boolean,
+) => string;
 
 /** How a scalar is written, and whether arrays and objects are exploded. */
 export interface ScalarRule {
@@ -45,12 +50,15 @@ export const spaceDelimitedQuery: QueryStyle = { separator: "%20" };
 export const pipeDelimitedQuery: QueryStyle = { separator: "%7C" };
 export const deepObjectQuery: QueryStyle = {
   separator: ",",
-  object: (key, entries) => entries.map(([field, text]) => `${key}%5B${encodeURIComponent(field)}%5D=${text}`),
+  object: (key, entries) =>
+    entries.map(([field, text]) => `${key}%5B${encodeURIComponent(field)}%5D=${text}`),
 };
 
 export const labelPath: PathStyle = (_, parts, explode) => `.${parts.join(explode ? "." : ",")}`;
 export const matrixPath: PathStyle = (name, parts, explode, object) =>
-  explode ? parts.map((part) => (object ? `;${part}` : `;${name}=${part}`)).join("") : `;${name}=${parts.join(",")}`;
+  explode
+    ? parts.map((part) => (object ? `;${part}` : `;${name}=${part}`)).join("")
+    : `;${name}=${parts.join(",")}`;
 
 type Primitive = string | number | boolean | bigint;
 
@@ -73,7 +81,9 @@ function entriesOf(value: object): [string, unknown][] {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
 }
 
 // RFC 3986 reserved characters that `allowReserved` lets through; `&`, `=`, `#` and `+` are still encoded because
@@ -82,17 +92,24 @@ const RESERVED_KEPT = /%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/gi;
 
 function encodeValue(text: string, allowReserved: boolean | undefined): string {
   const encoded = encodeURIComponent(text);
-  return allowReserved === true ? encoded.replace(RESERVED_KEPT, (match) => decodeURIComponent(match)) : encoded;
+  return allowReserved === true
+    ? encoded.replace(RESERVED_KEPT, (match) => decodeURIComponent(match))
+    : encoded;
 }
 
 /** The `name=value` pairs of one query parameter, already percent-encoded, in the order they are sent. */
-export function serializeQueryParam(name: string, value: unknown, rule: SerializeRule = {}): string[] {
+export function serializeQueryParam(
+  name: string,
+  value: unknown,
+  rule: SerializeRule = {},
+): string[] {
   if (isAbsent(value)) return [];
   const { style } = rule;
   const explode = rule.explode ?? style === undefined;
   const separator = style?.separator ?? ",";
   const key = encodeURIComponent(name);
-  const encode = (inner: unknown) => encodeValue(scalarToString(inner, rule.format), rule.allowReserved);
+  const encode = (inner: unknown) =>
+    encodeValue(scalarToString(inner, rule.format), rule.allowReserved);
 
   if (Array.isArray(value)) {
     const items = value.filter((item) => !isAbsent(item));
@@ -104,7 +121,9 @@ export function serializeQueryParam(name: string, value: unknown, rule: Serializ
     const entries = entriesOf(value).map(([field, inner]) => [field, encode(inner)] as const);
     if (style?.object !== undefined) return style.object(key, entries);
     if (explode) return entries.map(([field, text]) => `${encodeURIComponent(field)}=${text}`);
-    return [`${key}=${entries.flatMap(([field, text]) => [encodeURIComponent(field), text]).join(separator)}`];
+    return [
+      `${key}=${entries.flatMap(([field, text]) => [encodeURIComponent(field), text]).join(separator)}`,
+    ];
   }
   return [`${key}=${encode(value)}`];
 }
@@ -118,7 +137,9 @@ export function serializePathParam(name: string, value: unknown, rule: PathRule 
   const parts = Array.isArray(value)
     ? value.map(encode)
     : object
-      ? entriesOf(value).map(([field, inner]) => `${encodeURIComponent(field)}${explode ? "=" : ","}${encode(inner)}`)
+      ? entriesOf(value).map(
+          ([field, inner]) => `${encodeURIComponent(field)}${explode ? "=" : ","}${encode(inner)}`,
+        )
       : [encode(value)];
   return rule.style === undefined ? parts.join(",") : rule.style(name, parts, explode, object);
 }
@@ -127,10 +148,18 @@ export function serializePathParam(name: string, value: unknown, rule: PathRule 
 export function serializeSimpleValue(value: unknown, rule: ScalarRule = {}): string | undefined {
   if (isAbsent(value)) return undefined;
   const explode = rule.explode ?? false;
-  if (Array.isArray(value)) return value.filter((item) => !isAbsent(item)).map((item) => scalarToString(item, rule.format)).join(",");
+  if (Array.isArray(value))
+    return value
+      .filter((item) => !isAbsent(item))
+      .map((item) => scalarToString(item, rule.format))
+      .join(",");
   if (isPlainObject(value)) {
     return entriesOf(value)
-      .map(([field, inner]) => (explode ? `${field}=${scalarToString(inner, rule.format)}` : `${field},${scalarToString(inner, rule.format)}`))
+      .map(([field, inner]) =>
+        explode
+          ? `${field}=${scalarToString(inner, rule.format)}`
+          : `${field},${scalarToString(inner, rule.format)}`,
+      )
       .join(",");
   }
   return scalarToString(value, rule.format);
@@ -140,7 +169,12 @@ export function serializeSimpleValue(value: unknown, rule: ScalarRule = {}): str
  * Where a header or cookie parameter goes (`in`; a query parameter says `"query"`). Generated code names
  * {@link headerParam} or {@link cookieParam}, so a client whose parameters are all in the query bundles neither.
  */
-export type ParamLocation = (outgoing: Outgoing, name: string, value: unknown, rule: ScalarRule) => void;
+export type ParamLocation = (
+  outgoing: Outgoing,
+  name: string,
+  value: unknown,
+  rule: ScalarRule,
+) => void;
 
 export const headerParam: ParamLocation = (outgoing, name, value, rule) => {
   const text = serializeSimpleValue(value, rule);
@@ -149,10 +183,17 @@ export const headerParam: ParamLocation = (outgoing, name, value, rule) => {
 
 export const cookieParam: ParamLocation = (outgoing, name, value, rule) => {
   const text = serializeSimpleValue(value, rule);
-  if (text !== undefined) outgoing.cookies.push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
+  if (text !== undefined)
+    outgoing.cookies.push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
 };
 
 /** Replaces each `{name}` in a path template; every name must have a value. */
-export function buildPath(template: string, values: Readonly<Record<string, unknown>>, rules: Readonly<Record<string, PathRule>> = {}): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => serializePathParam(name, values[name], rules[name]));
+export function buildPath(
+  template: string,
+  values: Readonly<Record<string, unknown>>,
+  rules: Readonly<Record<string, PathRule>> = {},
+): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    serializePathParam(name, values[name], rules[name]),
+  );
 }

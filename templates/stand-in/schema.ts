@@ -12,13 +12,24 @@ export interface operations {
     };
     // `draft` and `voice.speed` have a `default` in the spec: openapi-typescript makes them required, the body type
     // makes them optional.
-    requestBody?: { content: { "application/json": { name: string; draft: boolean; voice: { speed: number } } } };
+    requestBody?: {
+      content: { "application/json": { name: string; draft: boolean; voice: { speed: number } } };
+    };
     responses: {
       200: {
         headers: { [name: string]: unknown };
-        content: { "application/json": { data: { id: string; name: string }[]; has_more: boolean; last_id: string | null } };
+        content: {
+          "application/json": {
+            data: { id: string; name: string }[];
+            has_more: boolean;
+            last_id: string | null;
+          };
+        };
       };
-      404: { headers: { [name: string]: unknown }; content: { "application/json": { message: string } } };
+      404: {
+        headers: { [name: string]: unknown };
+        content: { "application/json": { message: string } };
+      };
     };
   };
 }

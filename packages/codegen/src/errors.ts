@@ -32,9 +32,7 @@ export class CodegenError extends Error {
 
 /** `file:line:column: message (at /json/pointer)` followed by the hint, in the order an editor can jump to. */
 export function formatProblem(problem: Problem): string {
-  const place = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column]
-    .filter((part) => part !== undefined)
-    .join(":");
+  const place = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column].filter((part) => part !== undefined).join(":");
   const pointer = problem.pointer === undefined ? "" : ` (at ${problem.pointer === "" ? "/" : problem.pointer})`;
   const hint = problem.hint === undefined ? "" : `\n  hint: ${problem.hint}`;
   return `${place === "" ? "" : `${place}: `}${problem.message}${pointer}${hint}`;

@@ -28,11 +28,7 @@ const BUILT_FINGERPRINT = new URL("./fingerprint.txt", import.meta.url);
 export async function computeFingerprint(): Promise<string> {
   const root = fileURLToPath(new URL("../", import.meta.url));
   const templates = templatesDirectory();
-  const sources = [
-    join(root, "package.json"),
-    ...(await sourceFiles(join(root, "src"))),
-    ...(await templateFileNames(templates)).map((name) => join(templates, name)),
-  ];
+  const sources = [join(root, "package.json"), ...(await sourceFiles(join(root, "src"))), ...(await templateFileNames(templates)).map((name) => join(templates, name))];
   const parts = await Promise.all(sources.map(async (file) => `${relative(root, file).split("\\").join("/")}\n${await readFile(file, "utf8")}`));
   return digest(...parts);
 }

@@ -164,7 +164,8 @@ export function outputOptionsOf(options: GenerateOptions): OutputOptions {
  */
 function resolvePackageVersion(asked: string | undefined, specVersion: string): { version: string; warning?: GenerateWarning } {
   if (asked !== undefined) {
-    if (!isSemver(asked)) throw new CodegenError("config", [{ message: `package version "${asked}" is not valid semver`, hint: "pass a version such as 1.2.3 or 1.2.3-beta.1 (--package-version or packageVersion)" }]);
+    if (!isSemver(asked))
+      throw new CodegenError("config", [{ message: `package version "${asked}" is not valid semver`, hint: "pass a version such as 1.2.3 or 1.2.3-beta.1 (--package-version or packageVersion)" }]);
     return { version: asked };
   }
   const { version, changed } = packageVersionOf(specVersion);
@@ -181,7 +182,11 @@ function installPathOf(output: string | undefined): string | undefined {
 
 /** `Diga API` → `diga-api-client`. */
 export function defaultPackageName(title: string): string {
-  const base = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "api";
+  const base =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "api";
   return base.endsWith("client") ? base : `${base}-client`;
 }
 

@@ -42,7 +42,10 @@ describe("generated TanStack Query options in a React app in Chromium", () => {
     expect(await shown()).toStrictEqual(newestFirst.slice(0, 5));
     for (const count of [10, 15]) {
       await more.click();
-      await page.locator("li").nth(count - 1).waitFor();
+      await page
+        .locator("li")
+        .nth(count - 1)
+        .waitFor();
       await page.locator('main[data-state="idle"]').waitFor();
       expect(await shown()).toStrictEqual(newestFirst.slice(0, count));
     }

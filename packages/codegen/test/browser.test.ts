@@ -27,10 +27,10 @@ describe("generated Diga client in Chromium, across origins", () => {
   const config = (token = server().token): ScenarioConfig => ({ baseUrl: server().url, token });
   /** Runs a scenario of the page script in the page, with its plain-JSON result. */
   const run = <K extends keyof Scenarios>(name: K, ...args: Parameters<Scenarios[K]>): Promise<Awaited<ReturnType<Scenarios[K]>>> =>
-    page.evaluate(
-      ([scenario, values]) => (globalThis as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>)["digaScenarios"]?.[scenario]?.(...values),
-      [name, args] as const,
-    ) as Promise<Awaited<ReturnType<Scenarios[K]>>>;
+    page.evaluate(([scenario, values]) => (globalThis as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>)["digaScenarios"]?.[scenario]?.(...values), [
+      name,
+      args,
+    ] as const) as Promise<Awaited<ReturnType<Scenarios[K]>>>;
   const sent = () => server().requests.map((request) => `${request.method} ${request.url}`);
   const newestFirst = () => [...server().phones].reverse().map((phone) => phone.id);
   const requestId = expect.stringMatching(/^req_\d{4}$/);

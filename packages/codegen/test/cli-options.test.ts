@@ -29,8 +29,16 @@ async function documentedOptions(): Promise<DocumentedOption[]> {
     .trim()
     .split("\n")
     .map((row) => {
-      const [flag = "", key = "", example = ""] = row.split("|").slice(1).map((cell) => cell.trim().replace(/^`|`$/g, ""));
-      return { flags: flag.split(/,\s*/).map((spelled) => spelled.split(" ")[0] ?? ""), value: flag.includes("<"), configKey: key === "" ? undefined : key, example: example === "" ? undefined : example };
+      const [flag = "", key = "", example = ""] = row
+        .split("|")
+        .slice(1)
+        .map((cell) => cell.trim().replace(/^`|`$/g, ""));
+      return {
+        flags: flag.split(/,\s*/).map((spelled) => spelled.split(" ")[0] ?? ""),
+        value: flag.includes("<"),
+        configKey: key === "" ? undefined : key,
+        example: example === "" ? undefined : example,
+      };
     });
 }
 
@@ -45,7 +53,23 @@ describe("every option the README documents is accepted where it says", () => {
   });
 
   it("documents the generate command's options, each with an example where it takes a value", () => {
-    expect(options.map((option) => option.flags.at(-1))).toStrictEqual(["--input", "--output", "--package-name", "--package-version", "--format", "--allow-remote-refs", "--plugin", "--config", "--check", "--force", "--strict", "--watch", "--quiet", "--verbose", "--debug"]);
+    expect(options.map((option) => option.flags.at(-1))).toStrictEqual([
+      "--input",
+      "--output",
+      "--package-name",
+      "--package-version",
+      "--format",
+      "--allow-remote-refs",
+      "--plugin",
+      "--config",
+      "--check",
+      "--force",
+      "--strict",
+      "--watch",
+      "--quiet",
+      "--verbose",
+      "--debug",
+    ]);
     for (const option of options) if (option.value) expect(option.example, option.flags.join(", ")).toBeDefined();
   });
 
@@ -56,7 +80,12 @@ describe("every option the README documents is accepted where it says", () => {
         // --check compares with an output generated before (by the -i row).
         const output = flag === "--check" ? "flag-i" : `flag-${flag.replace(/^-+/, "")}`;
         const base = flag === "--input" || flag === "-i" || flag === "--output" || flag === "-o" ? [] : ["-i", "openapi.yaml", "-o", output];
-        const given = flag === "--input" || flag === "-i" ? [flag, "openapi.yaml", "-o", output] : flag === "--output" || flag === "-o" ? ["-i", "openapi.yaml", flag, output] : [flag, ...(option.value ? [option.example ?? ""] : [])];
+        const given =
+          flag === "--input" || flag === "-i"
+            ? [flag, "openapi.yaml", "-o", output]
+            : flag === "--output" || flag === "-o"
+              ? ["-i", "openapi.yaml", flag, output]
+              : [flag, ...(option.value ? [option.example ?? ""] : [])];
         // --config names the clients, so it goes without -i/-o; --watch runs until stopped.
         const argv = flag === "--config" || flag === "-c" ? ["generate", ...given] : ["generate", ...base, ...given];
         const stop = new AbortController();
@@ -89,7 +118,12 @@ describe("flags and a config file", () => {
     await copyFile(phoneSpec, join(project, "openapi.yaml"));
     await writeFile(
       join(project, "codegen.config.json"),
-      JSON.stringify({ clients: [{ input: "openapi.yaml", output: "a", packageName: "@unrelated/a", packageVersion: "9.9.9" }, { input: "openapi.yaml", output: "b" }] }),
+      JSON.stringify({
+        clients: [
+          { input: "openapi.yaml", output: "a", packageName: "@unrelated/a", packageVersion: "9.9.9" },
+          { input: "openapi.yaml", output: "b" },
+        ],
+      }),
     );
     const result = await run(["generate", "-i", "openapi.yaml", "-o", "mine"], project);
     expect(result).toMatchObject({ code: 0, err: "" });
@@ -152,7 +186,9 @@ describe("package versions", () => {
     await writeFile(join(project, "openapi.yaml"), (await readFile(phoneSpec, "utf8")).replace(/^  version: .*$/m, "  version: latest"));
     const result = await run(["generate", "-i", "openapi.yaml", "-o", "client"], project);
     expect(result.code).toBe(0);
-    expect(result.err).toBe('diga-codegen: warning: openapi.yaml: "latest" is not a valid package version; the package is 0.0.0-latest (set --package-version or packageVersion to choose) (at /info/version)');
+    expect(result.err).toBe(
+      'diga-codegen: warning: openapi.yaml: "latest" is not a valid package version; the package is 0.0.0-latest (set --package-version or packageVersion to choose) (at /info/version)',
+    );
     expect(JSON.parse(await readFile(join(project, "client", "package.json"), "utf8"))).toMatchObject({ version: "0.0.0-latest" });
     const refused = await run(["generate", "-i", "openapi.yaml", "-o", "other", "--package-version", "2.0"], project);
     expect(refused.code).toBe(2);
@@ -165,7 +201,10 @@ describe("an output folder that cannot be written", () => {
     const project = await temporaryDirectory("codegen-unwritable-");
     await copyFile(phoneSpec, join(project, "openapi.yaml"));
     const started = performance.now();
-    const result = await Promise.race([run(["generate", "-i", "openapi.yaml", "-o", output], project), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("still running after 10 s")), 10_000))]);
+    const result = await Promise.race([
+      run(["generate", "-i", "openapi.yaml", "-o", output], project),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("still running after 10 s")), 10_000)),
+    ]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(new RegExp(`^diga-codegen: error: ${output}: cannot write the output: E[A-Z]+: `));
     expect(result.out).toBe("");

@@ -58,7 +58,9 @@ describe("diga-codegen CLI", () => {
     it("writes the package and prints one summary line", async () => {
       const result = await run(["generate", "-i", phoneSpec, "-o", output]);
       expect(result.code).toBe(0);
-      expect(result.out).toMatch(/^diga-codegen: .*openapi\.yaml → .*client: 1 operation, \d+ files \(\d+ written, 0 unchanged, 0 removed\) in \d+ ms \(load \d+ · validate \d+ · model \d+ · types \d+ · operations \d+ · compile \d+ · write \d+ ms\)$/);
+      expect(result.out).toMatch(
+        /^diga-codegen: .*openapi\.yaml → .*client: 1 operation, \d+ files \(\d+ written, 0 unchanged, 0 removed\) in \d+ ms \(load \d+ · validate \d+ · model \d+ · types \d+ · operations \d+ · compile \d+ · write \d+ ms\)$/,
+      );
       expect(await listFiles(output)).toContain("src/operations/listPhones.ts");
     });
 
@@ -87,7 +89,10 @@ describe("diga-codegen CLI", () => {
     });
 
     it("--check passes on a fresh output and writes nothing, with or without the fast path", async () => {
-      for (const argv of [["generate", "--check"], ["generate", "--check", "--force"]]) {
+      for (const argv of [
+        ["generate", "--check"],
+        ["generate", "--check", "--force"],
+      ]) {
         const result = await run([...argv, "-i", phoneSpec, "-o", output]);
         expect(result.code).toBe(0);
         expect(result.out).toMatch(/is up to date with .*openapi\.yaml \((unchanged since the last generation|1 operation, \d+ files)\)/);
@@ -167,7 +172,7 @@ describe("diga-codegen CLI", () => {
         name: "malformed JSON",
         file: "spec.json",
         text: '{\n  "openapi": "3.1.0",\n  "info": {,\n}',
-        want: 'diga-codegen: error: spec.json:3:12: invalid JSON: expected a property name in double quotes',
+        want: "diga-codegen: error: spec.json:3:12: invalid JSON: expected a property name in double quotes",
       },
       {
         name: "a document that is not OpenAPI",
@@ -213,7 +218,9 @@ describe("diga-codegen CLI", () => {
       const error = await promisify(execFile)(process.execPath, [bin, "generate", "-i", "spec.yaml", "-o", "out"], { cwd: directory }).catch((caught: unknown) => caught);
       expect(error).toMatchObject({ code: 1, stdout: "" });
       const stderr = (error as { stderr: string }).stderr;
-      expect(stderr).toBe("diga-codegen: error: spec.yaml:4:1: invalid YAML: All mapping items must start at the same column\n  hint: fix the syntax error at this position (indentation, an unclosed quote or bracket, a tab)\n");
+      expect(stderr).toBe(
+        "diga-codegen: error: spec.yaml:4:1: invalid YAML: All mapping items must start at the same column\n  hint: fix the syntax error at this position (indentation, an unclosed quote or bracket, a tab)\n",
+      );
       expect(existsSync(join(directory, "out"))).toBe(false);
     });
   });
@@ -230,7 +237,9 @@ describe("a generator edit that leaves the output unchanged", () => {
     // Unique per run: a record left by an earlier run of this test must not vouch for this one.
     await writeFile(join(copy, "dist", "fingerprint.txt"), `sha256:an-edited-generator-${process.pid}-${Date.now()}\n`);
 
-    const result = await promisify(execFile)(process.execPath, [join(copy, "bin", "diga-codegen.js"), "generate", "--check"], { cwd: repoRoot }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const result = await promisify(execFile)(process.execPath, [join(copy, "bin", "diga-codegen.js"), "generate", "--check"], { cwd: repoRoot }).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^diga-codegen: packages\/diga-client is up to date with fixtures\/diga-phones\/openapi\.yaml \(1 operation, \d+ files\)/);
   });

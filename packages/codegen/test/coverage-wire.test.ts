@@ -46,9 +46,7 @@ describe("parameter styles", () => {
       prefs: ["dark", "compact"],
     });
     const [request] = server.received;
-    expect(request?.url).toBe(
-      "/search?tags=a%20b&tags=c&ids=1,2&words=x%20y&flags=p%7Cq&filter%5Bstatus%5D=open&filter%5Bage%5D=3&x=1&y=2&redirect=/next?page%3D2&day=2025-01-31",
-    );
+    expect(request?.url).toBe("/search?tags=a%20b&tags=c&ids=1,2&words=x%20y&flags=p%7Cq&filter%5Bstatus%5D=open&filter%5Bage%5D=3&x=1&y=2&redirect=/next?page%3D2&day=2025-01-31");
     expect({ tags: request?.headers["x-request-tags"], dimensions: request?.headers["x-dimensions"], cookie: request?.headers.cookie }).toStrictEqual({
       tags: "t1,t2",
       dimensions: "w=10,h=20",

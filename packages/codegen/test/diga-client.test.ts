@@ -2,16 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeDiga, type FakeDiga } from "../../../fixtures/diga-phones/server.js";
-import {
-  ApiError,
-  ConnectionError,
-  createClient,
-  InternalServerError,
-  listPhones,
-  SdkError,
-  UnprocessableEntityError,
-  type ListPhonesError,
-} from "../../diga-client/src/index.js";
+import { ApiError, ConnectionError, createClient, InternalServerError, listPhones, SdkError, UnprocessableEntityError, type ListPhonesError } from "../../diga-client/src/index.js";
 
 /** The committed, generated Diga client against a real HTTP server on 127.0.0.1: what goes over the wire, and back. */
 describe("generated Diga client over HTTP", () => {

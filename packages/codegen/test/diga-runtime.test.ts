@@ -135,7 +135,9 @@ describe("Diga client runtime over HTTP", () => {
     });
 
     it("throws RateLimitError when 429 outlasts the retries", async () => {
-      server.inject(...Array.from({ length: 3 }, () => ({ kind: "status" as const, status: 429, headers: { "retry-after-ms": "1" }, body: { status: "error", error_code: "RATE_LIMITED", message: "slow down" } })));
+      server.inject(
+        ...Array.from({ length: 3 }, () => ({ kind: "status" as const, status: 429, headers: { "retry-after-ms": "1" }, body: { status: "error", error_code: "RATE_LIMITED", message: "slow down" } })),
+      );
       const error = await listPhones(client()).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RateLimitError);
       expect(server.requests).toHaveLength(3);

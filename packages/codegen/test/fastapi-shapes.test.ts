@@ -114,7 +114,10 @@ describe("a FastAPI-shaped spec", () => {
       const options = { baseUrl: prism.url, bearerToken: "token", hooks, maxRetries: 0 };
       await call(createClient(options), options);
     }
-    expect(seen.filter((entry) => entry.status >= 300 || entry.violations !== null), prism.output()).toStrictEqual([]);
+    expect(
+      seen.filter((entry) => entry.status >= 300 || entry.violations !== null),
+      prism.output(),
+    ).toStrictEqual([]);
     expect(seen.map((entry) => entry.name)).toStrictEqual(Object.keys(calls));
   });
 });

@@ -47,7 +47,17 @@ describe("@diga/codegen installed from its tarball", () => {
   });
 
   it("ships its templates and build inside itself, and depends on no unpublished package", async () => {
-    expect(packedFiles).toEqual(expect.arrayContaining(["bin/diga-codegen.js", "dist/cli/main.js", "dist/templates/operation.ts", "dist/templates/runtime/request.ts", "dist/templates/mocks/runtime.ts", "dist/templates.parsed.json", "dist/fingerprint.txt"]));
+    expect(packedFiles).toEqual(
+      expect.arrayContaining([
+        "bin/diga-codegen.js",
+        "dist/cli/main.js",
+        "dist/templates/operation.ts",
+        "dist/templates/runtime/request.ts",
+        "dist/templates/mocks/runtime.ts",
+        "dist/templates.parsed.json",
+        "dist/fingerprint.txt",
+      ]),
+    );
     expect(packedFiles.filter((path) => path.startsWith("src/") || path.endsWith(".test.ts") || path.endsWith(".test.js"))).toStrictEqual([]);
     const manifest = JSON.parse(await readFile(join(project, "node_modules", "@diga", "codegen", "package.json"), "utf8")) as { dependencies: Record<string, string> };
     expect(Object.entries(manifest.dependencies).filter(([name, version]) => name.startsWith("@diga/") || version.startsWith("workspace:"))).toStrictEqual([]);
@@ -82,13 +92,17 @@ describe("@diga/codegen installed from its tarball", () => {
     it.each([
       ["nodenext", "nodenext"],
       ["bundler", "esnext"],
-    ])("a Node-only TypeScript app type-checks against it (moduleResolution %s, lib ES2022, types node, skipLibCheck false)", async (moduleResolution, module) => {
-      const tsconfig = { compilerOptions: { target: "ES2022", module, moduleResolution, lib: ["ES2022"], types: ["node"], strict: true, skipLibCheck: false, noEmit: true }, files: ["app.ts"] };
-      await writeFile(join(project, `tsconfig.${moduleResolution}.json`), JSON.stringify(tsconfig));
-      const typescript = join(project, "node_modules", "typescript", "bin", "tsc");
-      const result = await run(process.execPath, [typescript, "-p", `tsconfig.${moduleResolution}.json`], { cwd: project }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
-      expect(result.stdout).toBe("");
-    }, 120_000);
+    ])(
+      "a Node-only TypeScript app type-checks against it (moduleResolution %s, lib ES2022, types node, skipLibCheck false)",
+      async (moduleResolution, module) => {
+        const tsconfig = { compilerOptions: { target: "ES2022", module, moduleResolution, lib: ["ES2022"], types: ["node"], strict: true, skipLibCheck: false, noEmit: true }, files: ["app.ts"] };
+        await writeFile(join(project, `tsconfig.${moduleResolution}.json`), JSON.stringify(tsconfig));
+        const typescript = join(project, "node_modules", "typescript", "bin", "tsc");
+        const result = await run(process.execPath, [typescript, "-p", `tsconfig.${moduleResolution}.json`], { cwd: project }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+        expect(result.stdout).toBe("");
+      },
+      120_000,
+    );
 
     it("esbuild bundles it, and the bundle runs the same", async () => {
       const { build } = await import("esbuild");
@@ -101,36 +115,44 @@ describe("@diga/codegen installed from its tarball", () => {
     it.each([
       ["pnpm", "workspace:*"],
       ["npm", "*"],
-    ])("works as a dependency in a %s workspace, with no build step", async (manager, range) => {
-      const workspace = join(work, `${manager}-workspace`);
-      await mkdir(join(workspace, "app"), { recursive: true });
-      await cp(join(project, "diga-client"), join(workspace, "diga-client"), { recursive: true });
-      await writeFile(join(workspace, "app", "package.json"), JSON.stringify({ name: "app", private: true, type: "module", dependencies: { "@diga/client": range } }));
-      await copyFile(join(project, "main.mjs"), join(workspace, "app", "main.mjs"));
-      if (manager === "pnpm") {
-        await writeFile(join(workspace, "package.json"), JSON.stringify({ name: "root", private: true }));
-        await writeFile(join(workspace, "pnpm-workspace.yaml"), "packages:\n  - app\n  - diga-client\n");
-        await run("npx", [...pnpm, "install", "--no-frozen-lockfile"], { cwd: workspace, env: quietNpm() });
-      } else {
-        await writeFile(join(workspace, "package.json"), JSON.stringify({ name: "root", private: true, workspaces: ["app", "diga-client"] }));
-        await run("npm", ["install"], { cwd: workspace, env: quietNpm() });
-      }
-      server.requests.length = 0;
-      const { stdout } = await run(process.execPath, ["main.mjs"], { cwd: join(workspace, "app"), env: { ...process.env, DIGA_URL: server.url, DIGA_TOKEN: server.token } });
-      expect(JSON.parse(stdout)).toStrictEqual(expectedMainOutput(server));
-    }, 120_000);
+    ])(
+      "works as a dependency in a %s workspace, with no build step",
+      async (manager, range) => {
+        const workspace = join(work, `${manager}-workspace`);
+        await mkdir(join(workspace, "app"), { recursive: true });
+        await cp(join(project, "diga-client"), join(workspace, "diga-client"), { recursive: true });
+        await writeFile(join(workspace, "app", "package.json"), JSON.stringify({ name: "app", private: true, type: "module", dependencies: { "@diga/client": range } }));
+        await copyFile(join(project, "main.mjs"), join(workspace, "app", "main.mjs"));
+        if (manager === "pnpm") {
+          await writeFile(join(workspace, "package.json"), JSON.stringify({ name: "root", private: true }));
+          await writeFile(join(workspace, "pnpm-workspace.yaml"), "packages:\n  - app\n  - diga-client\n");
+          await run("npx", [...pnpm, "install", "--no-frozen-lockfile"], { cwd: workspace, env: quietNpm() });
+        } else {
+          await writeFile(join(workspace, "package.json"), JSON.stringify({ name: "root", private: true, workspaces: ["app", "diga-client"] }));
+          await run("npm", ["install"], { cwd: workspace, env: quietNpm() });
+        }
+        server.requests.length = 0;
+        const { stdout } = await run(process.execPath, ["main.mjs"], { cwd: join(workspace, "app"), env: { ...process.env, DIGA_URL: server.url, DIGA_TOKEN: server.token } });
+        expect(JSON.parse(stdout)).toStrictEqual(expectedMainOutput(server));
+      },
+      120_000,
+    );
 
-    it.skipIf(!binariesFromNpm).each([22, 24])("on Node %i the installed generator writes the same bytes, and the client lists phones", async (major) => {
-      const node = await nodeBinary(major);
-      const folder = join(project, `node-${major}`);
-      await mkdir(folder, { recursive: true });
-      await copyFile(phoneSpec, join(folder, "openapi.yaml"));
-      const bin = join(project, "node_modules", "@diga", "codegen", "bin", "diga-codegen.js");
-      const { stdout } = await run(node, [bin, "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: folder });
-      expect(stdout).toMatch(/→ diga-client: 1 operation/);
-      await expectSameFolders(join(folder, "diga-client"), join(project, "diga-client"));
-      expect(await runMain(node)).toStrictEqual(expectedMainOutput(server));
-    }, 240_000);
+    it.skipIf(!binariesFromNpm).each([22, 24])(
+      "on Node %i the installed generator writes the same bytes, and the client lists phones",
+      async (major) => {
+        const node = await nodeBinary(major);
+        const folder = join(project, `node-${major}`);
+        await mkdir(folder, { recursive: true });
+        await copyFile(phoneSpec, join(folder, "openapi.yaml"));
+        const bin = join(project, "node_modules", "@diga", "codegen", "bin", "diga-codegen.js");
+        const { stdout } = await run(node, [bin, "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: folder });
+        expect(stdout).toMatch(/→ diga-client: 1 operation/);
+        await expectSameFolders(join(folder, "diga-client"), join(project, "diga-client"));
+        expect(await runMain(node)).toStrictEqual(expectedMainOutput(server));
+      },
+      240_000,
+    );
   });
 
   it("installs with pnpm too, and its bin writes the same bytes", async () => {

@@ -36,7 +36,10 @@ describe("msw plugin: generated handlers serve the generated client", () => {
   beforeAll(async () => {
     ({ files } = await generate({ input: phoneSpec, plugins: ["msw"] }));
     await writeOutput(directory, files);
-    [api, mocks] = (await Promise.all([import(pathToFileURL(join(directory, "src", "index.ts")).href), import(pathToFileURL(join(directory, "src", "mocks", "index.ts")).href)])) as [LooseModule, LooseModule];
+    [api, mocks] = (await Promise.all([import(pathToFileURL(join(directory, "src", "index.ts")).href), import(pathToFileURL(join(directory, "src", "mocks", "index.ts")).href)])) as [
+      LooseModule,
+      LooseModule,
+    ];
     server = setupServer(...(mocks["handlers"] as []));
     server.events.on("request:start", ({ request }) => {
       const url = new URL(request.url);
@@ -83,7 +86,12 @@ describe("msw plugin: generated handlers serve the generated client", () => {
     const last = await api["listPhones"](client(), { page: 3, limit: 100 });
     expect({ current: last.current_page, total: last.total_pages, more: last.has_more }).toStrictEqual({ current: 3, total: 3, more: false });
     const backwards = await collect<Phone>(api["listPhones"](client(), { before: byCursor[120]?.id, limit: 50 }));
-    expect(backwards.map((phone) => phone.id)).toStrictEqual(byCursor.slice(0, 120).map((phone) => phone.id).reverse());
+    expect(backwards.map((phone) => phone.id)).toStrictEqual(
+      byCursor
+        .slice(0, 120)
+        .map((phone) => phone.id)
+        .reverse(),
+    );
   });
 
   it("generates valid phones from the schema, the same for the same seed and different for another", async () => {
@@ -118,11 +126,19 @@ describe("msw plugin: generated handlers serve the generated client", () => {
     server.use(mocks["listPhones"]({ status: 500, body: { status: "error", error_code: "DOWN", message: "maintenance" } }));
     const down = await api["listPhones"](client()).catch((caught: unknown) => caught);
     expect(down).toBeInstanceOf(api["InternalServerError"]);
-    expect({ status: (down as { status: number }).status, body: (down as { body: unknown }).body }).toStrictEqual({ status: 500, body: { status: "error", error_code: "DOWN", message: "maintenance" } });
+    expect({ status: (down as { status: number }).status, body: (down as { body: unknown }).body }).toStrictEqual({
+      status: 500,
+      body: { status: "error", error_code: "DOWN", message: "maintenance" },
+    });
   });
 
   it("overrides one handler's answer in one line: a test's own phones, still paged", async () => {
-    const own: Phone[] = ["+34910000001", "+34910000002", "+34910000003"].map((number, index) => ({ id: `b0000000-0000-4000-8000-00000000000${index}`, number, status: "assigned", telephony_provider: "netelip" }));
+    const own: Phone[] = ["+34910000001", "+34910000002", "+34910000003"].map((number, index) => ({
+      id: `b0000000-0000-4000-8000-00000000000${index}`,
+      number,
+      status: "assigned",
+      telephony_provider: "netelip",
+    }));
     server.use(mocks["listPhones"]({ items: own }));
     expect(await collect<Phone>(api["listPhones"](client(), { limit: 2 }))).toStrictEqual(own);
     expect(requests).toStrictEqual(["/v1/phone/?limit=2", `/v1/phone/?after=${own[1]?.id}&limit=2`]);
@@ -173,7 +189,11 @@ console.log(JSON.stringify({ phones: ids.length, unique: new Set(ids).size, requ
   it("ships on the ./mocks subpath with msw as an optional peer, never from the root index", () => {
     const packageJson = JSON.parse(files.find((file) => file.path === "package.json")?.contents ?? "{}") as Record<string, Record<string, unknown>>;
     expect(packageJson["exports"]?.["./mocks"]).toStrictEqual({ types: "./dist/mocks/index.d.ts", default: "./dist/mocks/index.js" });
-    expect({ peers: packageJson["peerDependencies"], meta: packageJson["peerDependenciesMeta"], dependencies: packageJson["dependencies"] }).toStrictEqual({ peers: { msw: "^3.0.0" }, meta: { msw: { optional: true } }, dependencies: undefined });
+    expect({ peers: packageJson["peerDependencies"], meta: packageJson["peerDependenciesMeta"], dependencies: packageJson["dependencies"] }).toStrictEqual({
+      peers: { msw: "^3.0.0" },
+      meta: { msw: { optional: true } },
+      dependencies: undefined,
+    });
     const index = files.find((file) => file.path === "src/index.ts")?.contents ?? "";
     expect(index).not.toMatch(/mocks|msw/);
     const outsideMocks = files.filter((file) => !file.path.includes("mocks/") && /^(src|dist)\//.test(file.path));

@@ -101,6 +101,8 @@ describe("a parameter that another file defines", () => {
     const input = await splitSpec();
     const error = await generate({ input, strict: true }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CodegenError);
-    expect((error as CodegenError).problems).toMatchObject([{ file: join(dirname(input), "components/parameters/nameless.yaml"), pointer: "", line: 1, column: 1, message: "a parameter needs a `name`; the parameter is ignored" }]);
+    expect((error as CodegenError).problems).toMatchObject([
+      { file: join(dirname(input), "components/parameters/nameless.yaml"), pointer: "", line: 1, column: 1, message: "a parameter needs a `name`; the parameter is ignored" },
+    ]);
   });
 });

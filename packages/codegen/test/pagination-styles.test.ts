@@ -29,19 +29,49 @@ describe("pagination styles over HTTP", () => {
   const client = () => api["createClient"]({ baseUrl: server.url });
 
   it.each([
-    { name: "DRF next URL with count/results", operation: "listDrfThings", params: { page_size: 10 }, requests: ["/drf/things?page_size=10", "/drf/things?page_size=10&page=2", "/drf/things?page_size=10&page=3"] },
-    { name: "nested cursor meta.cursors.after", operation: "listNestedThings", params: { limit: 10 }, requests: ["/nested/things?limit=10", "/nested/things?after=t10&limit=10", "/nested/things?after=t20&limit=10"] },
+    {
+      name: "DRF next URL with count/results",
+      operation: "listDrfThings",
+      params: { page_size: 10 },
+      requests: ["/drf/things?page_size=10", "/drf/things?page_size=10&page=2", "/drf/things?page_size=10&page=3"],
+    },
+    {
+      name: "nested cursor meta.cursors.after",
+      operation: "listNestedThings",
+      params: { limit: 10 },
+      requests: ["/nested/things?limit=10", "/nested/things?after=t10&limit=10", "/nested/things?after=t20&limit=10"],
+    },
     {
       name: "JSON:API links.next",
       operation: "listJsonApiThings",
       params: { "page[size]": 10 },
       requests: ["/jsonapi/things?page%5Bsize%5D=10", "/jsonapi/things?page%5Bsize%5D=10&page%5Bnumber%5D=2", "/jsonapi/things?page%5Bsize%5D=10&page%5Bnumber%5D=3"],
     },
-    { name: "offset with total", operation: "listOffsetThings", params: { limit: 10 }, requests: ["/offset/things?limit=10", "/offset/things?offset=10&limit=10", "/offset/things?offset=20&limit=10"] },
-    { name: "Laravel meta.last_page", operation: "listLaravelThings", params: { per_page: 10 }, requests: ["/laravel/things?per_page=10", "/laravel/things?page=2&per_page=10", "/laravel/things?page=3&per_page=10"] },
-    { name: "Link header over a bare array", operation: "listLinkThings", params: { per_page: 10 }, requests: ["/link/things?per_page=10", "/link/things?per_page=10&page=2", "/link/things?per_page=10&page=3"] },
+    {
+      name: "offset with total",
+      operation: "listOffsetThings",
+      params: { limit: 10 },
+      requests: ["/offset/things?limit=10", "/offset/things?offset=10&limit=10", "/offset/things?offset=20&limit=10"],
+    },
+    {
+      name: "Laravel meta.last_page",
+      operation: "listLaravelThings",
+      params: { per_page: 10 },
+      requests: ["/laravel/things?per_page=10", "/laravel/things?page=2&per_page=10", "/laravel/things?page=3&per_page=10"],
+    },
+    {
+      name: "Link header over a bare array",
+      operation: "listLinkThings",
+      params: { per_page: 10 },
+      requests: ["/link/things?per_page=10", "/link/things?per_page=10&page=2", "/link/things?per_page=10&page=3"],
+    },
     { name: "HAL _links.next.href (relative)", operation: "listHalThings", params: { size: 10 }, requests: ["/hal/things?size=10", "/hal/things?size=10&page=2", "/hal/things?size=10&page=3"] },
-    { name: "x-pagination with nested paths", operation: "listDeclaredThings", params: { count: 10 }, requests: ["/declared/things?count=10", "/declared/things?from=t10&count=10", "/declared/things?from=t20&count=10"] },
+    {
+      name: "x-pagination with nested paths",
+      operation: "listDeclaredThings",
+      params: { count: 10 },
+      requests: ["/declared/things?count=10", "/declared/things?from=t10&count=10", "/declared/things?from=t20&count=10"],
+    },
   ])("$name: every item once, in order, and no request past the last page", async ({ operation, params, requests }) => {
     const things = await collect<Thing>(api[operation](client(), params));
     expect(ids(things)).toStrictEqual(ids(THINGS));

@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGENT_IDS, startFakeDiga, type FakeDiga } from "../../../fixtures/diga-phones/server.js";
-import {
-  createClient,
-  InternalServerError,
-  isApiError,
-  listPhones,
-  PermissionDeniedError,
-  RequestValidationError,
-  type Hooks,
-  type ListPhonesParams,
-} from "../../diga-client/src/index.js";
+import { createClient, InternalServerError, isApiError, listPhones, PermissionDeniedError, RequestValidationError, type Hooks, type ListPhonesParams } from "../../diga-client/src/index.js";
 import { phoneSpec } from "./support/paths.js";
 import { startPrism, type Prism } from "./support/prism.js";
 
@@ -50,7 +41,17 @@ const REQUESTS: readonly { name: string; params: ListPhonesParams }[] = [
   { name: "nulls (not sent)", params: { after: null, page: null, inbound_agent_id: null, outbound_agent_id: null, status: null, start_assigned_at: null, end_assigned_at: null } },
   {
     name: "everything at once",
-    params: { after: uuid, page: 2, limit: 50, order: "asc", inbound_agent_id: AGENT_IDS[0], outbound_agent_id: AGENT_IDS[2], status: "assigned", start_assigned_at: new Date(0), end_assigned_at: "2030-01-01T00:00:00Z" },
+    params: {
+      after: uuid,
+      page: 2,
+      limit: 50,
+      order: "asc",
+      inbound_agent_id: AGENT_IDS[0],
+      outbound_agent_id: AGENT_IDS[2],
+      status: "assigned",
+      start_assigned_at: new Date(0),
+      end_assigned_at: "2030-01-01T00:00:00Z",
+    },
   },
 ];
 
@@ -118,7 +119,8 @@ describe("Prism proxy --errors between the client and the fake Diga API finds no
     let count = 0;
     for await (const phone of listPhones(client(hooks), { before: server.phones[120]?.id, limit: 40, order: "asc" })) count += phone.id === "" ? 0 : 1;
     for await (const page of listPhones(client(hooks), { page: 1, limit: 100 }).iterPages()) count += page.data.length;
-    for await (const phone of listPhones(client(hooks), { status: "released", inbound_agent_id: AGENT_IDS[2], start_assigned_at: new Date(Date.UTC(2025, 0, 3)) })) count += phone.status === "released" ? 1 : 0;
+    for await (const phone of listPhones(client(hooks), { status: "released", inbound_agent_id: AGENT_IDS[2], start_assigned_at: new Date(Date.UTC(2025, 0, 3)) }))
+      count += phone.status === "released" ? 1 : 0;
     expect(count).toBeGreaterThan(120 + 250);
     expect(clean(seen), prism.output()).toStrictEqual([]);
     expect(seen.every((entry) => entry.status === 200)).toBe(true);

@@ -78,11 +78,19 @@ describe("property: generate() throws CodegenError or emits code that type-check
  */
 describe("property regressions: documents that once broke the generator", () => {
   const folder = `${repoRoot}/packages/codegen/test/fuzz-regressions`;
-  const files = readdirSync(folder).filter((file) => /\.(ya?ml|json)$/.test(file)).sort();
+  const files = readdirSync(folder)
+    .filter((file) => /\.(ya?ml|json)$/.test(file))
+    .sort();
 
   it(`hold for all ${files.length} of them`, async () => {
     expect(files.length).toBeGreaterThan(20);
-    const cases: FuzzCase[] = files.map((file) => ({ version: "3.1", format: file.endsWith(".json") ? "json" : "yaml", broken: undefined, document: undefined, text: readFileSync(`${folder}/${file}`, "utf8") }));
+    const cases: FuzzCase[] = files.map((file) => ({
+      version: "3.1",
+      format: file.endsWith(".json") ? "json" : "yaml",
+      broken: undefined,
+      document: undefined,
+      text: readFileSync(`${folder}/${file}`, "utf8"),
+    }));
     const { verdicts } = await checkCases(cases);
     const failures = verdicts.flatMap((verdict, index) => (isFailure(verdict) ? [`${files[index]}: ${failureSummary(verdict)}`] : []));
     expect(failures).toStrictEqual([]);
@@ -101,7 +109,15 @@ describe("property controls", () => {
     document: {
       openapi: "3.1.0",
       info: { title: "Control", version: "1.0.0" },
-      paths: { "/things/{id}": { get: { operationId: "getThing", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } } } } } } } },
+      paths: {
+        "/things/{id}": {
+          get: {
+            operationId: "getThing",
+            parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+            responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } } } } },
+          },
+        },
+      },
     },
   };
 

@@ -119,7 +119,7 @@ describe("publishing @diga/client", () => {
         [
           'import * as sdk from "@diga/client";',
           "const client = sdk.createClient({ baseUrl: process.env.DIGA_URL, bearerToken: process.env.DIGA_TOKEN });",
-          "const { data: page, requestId } = await sdk.listPhones(client, { limit: 3, order: \"asc\" }).withResponse();",
+          'const { data: page, requestId } = await sdk.listPhones(client, { limit: 3, order: "asc" }).withResponse();',
           "let error;",
           "try { await sdk.listPhones(client, { limit: 0 }); } catch (caught) { error = [caught.name, caught instanceof sdk.RequestValidationError]; }",
           "console.log(JSON.stringify({",

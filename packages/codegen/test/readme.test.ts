@@ -9,25 +9,28 @@ import { STRICTEST, typecheck } from "./support/typecheck.js";
 
 /** The generated README's examples are code, not prose: every block must compile against the package it describes. */
 describe("the generated README", () => {
-
-  it.each(fixtureCases)("of '$name' has examples that type-check against its package", async ({ input }) => {
-    const result = await generate({ input, packageName: "@example/client" });
-    const readme = result.files.find((file) => file.path === "README.md")?.contents ?? "";
-    const blocks = codeBlocks(readme);
-    // Authenticate, one per operation, the facade, retries; pagination and errors when the spec has them.
-    expect(blocks.length).toBeGreaterThanOrEqual(3 + result.model.operations.length);
-    const directory = await temporaryDirectory("codegen-readme-");
-    await writeFiles(directory, result.files);
-    const files = await Promise.all(
-      blocks.map(async (block, index) => {
-        const file = join(directory, `readme-example-${index}.ts`);
-        await writeFile(file, asModule(block, "@example/client", packageExports(result.files)));
-        return file;
-      }),
-    );
-    // Examples assign results they do not use; everything else is as strict as for the package itself.
-    expect(typecheck(files, { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
-  }, 60_000);
+  it.each(fixtureCases)(
+    "of '$name' has examples that type-check against its package",
+    async ({ input }) => {
+      const result = await generate({ input, packageName: "@example/client" });
+      const readme = result.files.find((file) => file.path === "README.md")?.contents ?? "";
+      const blocks = codeBlocks(readme);
+      // Authenticate, one per operation, the facade, retries; pagination and errors when the spec has them.
+      expect(blocks.length).toBeGreaterThanOrEqual(3 + result.model.operations.length);
+      const directory = await temporaryDirectory("codegen-readme-");
+      await writeFiles(directory, result.files);
+      const files = await Promise.all(
+        blocks.map(async (block, index) => {
+          const file = join(directory, `readme-example-${index}.ts`);
+          await writeFile(file, asModule(block, "@example/client", packageExports(result.files)));
+          return file;
+        }),
+      );
+      // Examples assign results they do not use; everything else is as strict as for the package itself.
+      expect(typecheck(files, { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
+    },
+    60_000,
+  );
 
   it("explains a client-credentials-only oauth2 scheme, with a token example that compiles and asks for the scopes", async () => {
     const spec = {
@@ -139,4 +142,3 @@ function packageExports(files: readonly { path: string; contents: string }[]): R
   const packageJson = files.find((file) => file.path === "package.json")?.contents ?? "{}";
   return (JSON.parse(packageJson) as { exports?: Record<string, unknown> }).exports ?? {};
 }
-

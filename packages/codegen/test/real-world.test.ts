@@ -81,7 +81,12 @@ describe("a real-world spec's mocks: GitHub REST under msw", () => {
     await import("./support/msw-on-node20.js");
     const { setupServer } = await import("msw/node");
     const load = async (path: string) => (await import(pathToFileURL(join(directory, "src", path)).href)) as LooseModule;
-    const [{ createClient }, { issuesListForRepo }, { reposGet }, mocks] = await Promise.all([load("client.ts"), load("operations/issuesListForRepo.ts"), load("operations/reposGet.ts"), load("mocks/index.ts")]);
+    const [{ createClient }, { issuesListForRepo }, { reposGet }, mocks] = await Promise.all([
+      load("client.ts"),
+      load("operations/issuesListForRepo.ts"),
+      load("operations/reposGet.ts"),
+      load("mocks/index.ts"),
+    ]);
     const server = setupServer(mocks["issuesListForRepo"]({ count: 75 }), mocks["reposGet"]());
     const requests: string[] = [];
     server.events.on("request:start", ({ request }) => {

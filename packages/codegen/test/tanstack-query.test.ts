@@ -90,7 +90,12 @@ describe("TanStack Query plugin: the Diga client through query-core's QueryClien
     await queryClient.fetchQuery(query["listPhonesQueryOptions"](client(), { limit: 3 }));
     await queryClient.fetchQuery(query["listPhonesQueryOptions"](client(), { limit: 5 }));
     await queryClient.fetchInfiniteQuery(query["listPhonesInfiniteQueryOptions"](client(), { limit: 3 }));
-    const invalidated = () => queryClient.getQueryCache().getAll().filter((entry) => entry.state.isInvalidated).map((entry) => entry.queryKey);
+    const invalidated = () =>
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .filter((entry) => entry.state.isInvalidated)
+        .map((entry) => entry.queryKey);
     await queryClient.invalidateQueries({ queryKey: query["listPhonesQueryKey"]({ limit: 3 }), refetchType: "none" });
     expect(invalidated()).toStrictEqual([
       ["v1", "phone", { limit: 3 }],

@@ -21,9 +21,7 @@ import { typecheck } from "./support/typecheck.js";
 describe.each(fixtureCases.filter((fixture) => !["external-refs", "split-folders", "names"].includes(fixture.name)))("fixture $name", ({ input }) => {
   it("the types stage starts from exactly openapi-typescript's own output", async () => {
     const text = await readFile(input, "utf8");
-    const official = astToString(
-      await openapiTS(parse(text) as never, { silent: true, transform: (schema, metadata) => clientSideTypes(ts, schema, metadata) }),
-    );
+    const official = astToString(await openapiTS(parse(text) as never, { silent: true, transform: (schema, metadata) => clientSideTypes(ts, schema, metadata) }));
     const ots = await loadOpenapiTypescript();
     expect(ots.astToString(typeNodes(ots, parse(text), []))).toBe(official);
   });

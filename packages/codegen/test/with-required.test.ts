@@ -119,7 +119,17 @@ components:
     const output = join(directory, "client");
     await writeFiles(output, result.files);
     const probe = join(output, "src", "probe.ts");
-    await writeFile(probe, ['import type { operations } from "./schema.js";', 'type Body = NonNullable<operations["createEvent"]["requestBody"]>["content"]["application/json"];', 'export const body: Body = { owner: { id: "u1" } };', "// @ts-expect-error the owner's id is required", "export const bad: Body = { owner: {} };", ""].join("\n"));
+    await writeFile(
+      probe,
+      [
+        'import type { operations } from "./schema.js";',
+        'type Body = NonNullable<operations["createEvent"]["requestBody"]>["content"]["application/json"];',
+        'export const body: Body = { owner: { id: "u1" } };',
+        "// @ts-expect-error the owner's id is required",
+        "export const bad: Body = { owner: {} };",
+        "",
+      ].join("\n"),
+    );
     const sources = result.files.filter((file) => file.path.startsWith("src/") && file.path.endsWith(".ts")).map((file) => join(output, file.path));
     expect(typecheckProgram([...sources, probe])).toStrictEqual([]);
   }, 60_000);

@@ -156,7 +156,10 @@ describe("the codegen workflow", () => {
     for (const name of ["generate", "generate:check"]) {
       const inScript = cliCalls(scripts[name] ?? "");
       expect(inScript.length, name).toBe(1);
-      expect(inScript.flatMap((args) => cliCallProblems(args, usage)), name).toStrictEqual([]);
+      expect(
+        inScript.flatMap((args) => cliCallProblems(args, usage)),
+        name,
+      ).toStrictEqual([]);
     }
   });
 
@@ -193,12 +196,13 @@ describe("the codegen workflow", () => {
     expect(base.with).toStrictEqual({});
     expect(base.run).toContain('git show "origin/$BASE_REF:$SPEC"');
     expect(base.run).toContain('if git cat-file -e "origin/$BASE_REF:$SPEC"'); // a spec new in the PR has no base version
-    expect(String(step(diff, usesAction("actions/upload-artifact")).with["path"]).trim().split("\n")).toStrictEqual(["sdk-diff.md", "sdk-diff.json"]);
+    expect(
+      String(step(diff, usesAction("actions/upload-artifact")).with["path"])
+        .trim()
+        .split("\n"),
+    ).toStrictEqual(["sdk-diff.md", "sdk-diff.json"]);
     const comment = step(diff, usesAction("actions/github-script"));
-    expect([
-      runsWhen(comment.if, pullRequest),
-      runsWhen(comment.if, githubContext("pull_request", "refs/pull/7/merge", { fork: true })),
-    ]).toStrictEqual([true, false]);
+    expect([runsWhen(comment.if, pullRequest), runsWhen(comment.if, githubContext("pull_request", "refs/pull/7/merge", { fork: true }))]).toStrictEqual([true, false]);
   });
 
   it("regenerate: opens a pull request from codegen/regenerate only when generating changed files", () => {
@@ -249,7 +253,10 @@ jobs:
       ],
       mismatches: ["job build, step 3: actions/github-script@v7.0.1 is 60a0d83039c74a4aee543508d2ffcb1c3799cdea, not 0000000000000000000000000000000000000000"],
       triggers: ["does not run on pull_request", "push has no paths filter"],
-      permissions: ['top-level permissions are not read-only: "write-all"', "job build writes (actions/github-script@0000000000000000000000000000000000000000) but declares no write permission of its own"],
+      permissions: [
+        'top-level permissions are not read-only: "write-all"',
+        "job build writes (actions/github-script@0000000000000000000000000000000000000000) but declares no write permission of its own",
+      ],
       concurrency: ["no concurrency group (or only a bare string, which never cancels)"],
       scripts: ["job build, step 4: pnpm no-such-script: no such script in package.json"],
       cli: [

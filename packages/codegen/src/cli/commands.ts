@@ -91,7 +91,7 @@ export function helpText(): string {
     ...COMMON_OPTIONS.map(optionLine),
     "Colour is used on terminals only; NO_COLOR=1 turns it off, FORCE_COLOR=1 on.",
     "",
-    "Plugins (--plugin <name>, or \"plugins\": [\"<name>\"] in the config):",
+    'Plugins (--plugin <name>, or "plugins": ["<name>"] in the config):',
     ...PLUGINS.map((plugin) => `  ${plugin.name.padEnd(width)}${plugin.summary}`),
     "",
     `Without --input and --output, generate makes every client listed in ${CONFIG_FILE}; with both, it makes that one client and reads no config.`,
@@ -111,7 +111,10 @@ export function helpText(): string {
 export function parseArgsOptions(): Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> {
   const all = [...COMMANDS.flatMap((command) => command.options), ...COMMON_OPTIONS];
   return Object.fromEntries(
-    all.map((option) => [option.long, { type: option.value === undefined ? "boolean" : "string", ...(option.short === undefined ? {} : { short: option.short }), ...(option.multiple === true ? { multiple: true } : {}) }]),
+    all.map((option) => [
+      option.long,
+      { type: option.value === undefined ? "boolean" : "string", ...(option.short === undefined ? {} : { short: option.short }), ...(option.multiple === true ? { multiple: true } : {}) },
+    ]),
   );
 }
 
@@ -126,7 +129,9 @@ export function optionProblem(command: CommandSpec, given: Readonly<Record<strin
     }
     for (const each of Array.isArray(value) ? value : [value]) {
       if (option.choices === undefined || typeof each !== "string" || option.choices.includes(each)) continue;
-      return option.choices.length === 1 ? `--${long} must be ${option.choices[0] ?? ""}, not "${each}"` : `--${long} must be ${option.choices.slice(0, -1).join(", ")} or ${option.choices.at(-1) ?? ""}, not "${each}"`;
+      return option.choices.length === 1
+        ? `--${long} must be ${option.choices[0] ?? ""}, not "${each}"`
+        : `--${long} must be ${option.choices.slice(0, -1).join(", ")} or ${option.choices.at(-1) ?? ""}, not "${each}"`;
     }
   }
   return undefined;

@@ -70,15 +70,21 @@ function checkConfig(value: unknown, path: string): Config {
       for (const field of ["packageName", "packageVersion"]) {
         if (entry[field] !== undefined && typeof entry[field] !== "string") problems.push({ pointer: `/clients/${index}/${field}`, message: `\`${field}\` must be a string` });
       }
-      if (entry["allowRemoteRefs"] !== undefined && typeof entry["allowRemoteRefs"] !== "boolean") problems.push({ pointer: `/clients/${index}/allowRemoteRefs`, message: "`allowRemoteRefs` must be true or false" });
-      if (entry["format"] !== undefined && entry["format"] !== "layout" && entry["format"] !== "prettier") problems.push({ pointer: `/clients/${index}/format`, message: '`format` must be "layout" or "prettier"' });
+      if (entry["allowRemoteRefs"] !== undefined && typeof entry["allowRemoteRefs"] !== "boolean")
+        problems.push({ pointer: `/clients/${index}/allowRemoteRefs`, message: "`allowRemoteRefs` must be true or false" });
+      if (entry["format"] !== undefined && entry["format"] !== "layout" && entry["format"] !== "prettier")
+        problems.push({ pointer: `/clients/${index}/format`, message: '`format` must be "layout" or "prettier"' });
       problems.push(...pluginProblems(entry["plugins"], `/clients/${index}/plugins`));
       for (const field of Object.keys(entry)) {
         if (!CLIENT_KEYS.includes(field)) problems.push({ pointer: `/clients/${index}/${field}`, message: `unknown option \`${field}\``, hint: `a client takes ${CLIENT_KEYS.join(", ")}` });
       }
     });
   }
-  if (problems.length > 0) throw new CodegenError("config", problems.map((problem) => ({ ...problem, file: path })));
+  if (problems.length > 0)
+    throw new CodegenError(
+      "config",
+      problems.map((problem) => ({ ...problem, file: path })),
+    );
   const base = dirname(path);
   return {
     clients: (clients as ClientConfig[]).map((client) => ({ ...client, input: resolve(base, client.input), output: resolve(base, client.output) })),

@@ -58,7 +58,9 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
     const stages = timings(elapsed(compareStart));
     if (!hasChanges(plan)) {
       await recordGeneration(job.output, generator, outputsDigest(result.files));
-      reporter.info(`diga-codegen: ${shown(job.output)} is up to date with ${shown(job.input)} (${operations}, ${plural(result.files.length, "file")}) in ${elapsed(start)} ms ${reporter.paint.dim(`(${stages})`)}`);
+      reporter.info(
+        `diga-codegen: ${shown(job.output)} is up to date with ${shown(job.input)} (${operations}, ${plural(result.files.length, "file")}) in ${elapsed(start)} ms ${reporter.paint.dim(`(${stages})`)}`,
+      );
       return { code: EXIT.ok, sources: result.sources };
     }
     reporter.error(reporter.paint.red(`diga-codegen: ${shown(job.output)} is out of date with ${shown(job.input)}:`));
@@ -86,11 +88,7 @@ function formatTimings(timings: StageTimings): string {
 }
 
 function describePlan(plan: WritePlan): string[] {
-  return [
-    ...plan.updated.map((path) => `changed  ${path}`),
-    ...plan.created.map((path) => `missing  ${path}`),
-    ...plan.removed.map((path) => `stale    ${path}`),
-  ];
+  return [...plan.updated.map((path) => `changed  ${path}`), ...plan.created.map((path) => `missing  ${path}`), ...plan.removed.map((path) => `stale    ${path}`)];
 }
 
 /** Relative to where the user stands, unless that means climbing out of it. */

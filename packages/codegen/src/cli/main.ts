@@ -39,7 +39,11 @@ export async function main(argv: readonly string[], io: Io = processIo(), { sign
     const command = COMMANDS.find((candidate) => candidate.name === name);
     if (command === undefined) throw new UsageError(name === undefined ? "missing command: use `diga-codegen generate` or `diga-codegen diff`" : `unknown command "${positionals.join(" ")}"`);
     if (args.length !== command.args.length) {
-      throw new UsageError(command.args.length === 0 ? `${command.name} takes no arguments, not "${args.join(" ")}"` : `${command.name} takes ${command.argsText ?? `${command.args.length} arguments`}: \`diga-codegen ${command.name} ${command.args.join(" ")}\``);
+      throw new UsageError(
+        command.args.length === 0
+          ? `${command.name} takes no arguments, not "${args.join(" ")}"`
+          : `${command.name} takes ${command.argsText ?? `${command.args.length} arguments`}: \`diga-codegen ${command.name} ${command.args.join(" ")}\``,
+      );
     }
     const problem = optionProblem(command, values);
     if (problem !== undefined) throw new UsageError(problem);
@@ -49,7 +53,9 @@ export async function main(argv: readonly string[], io: Io = processIo(), { sign
       const [before = "", after = ""] = args;
       const { runDiff } = await import("./diff-command.js");
       const format = text("format") === "json" ? "json" : "markdown";
-      return await runDiff({ before, after, format, failOnBreaking: flag("fail-on-breaking"), allowRemoteRefs: flag("allow-remote-refs") }, io).catch((error: unknown) => report(error, reporter, debug, false));
+      return await runDiff({ before, after, format, failOnBreaking: flag("fail-on-breaking"), allowRemoteRefs: flag("allow-remote-refs") }, io).catch((error: unknown) =>
+        report(error, reporter, debug, false),
+      );
     }
     if (flag("watch") && flag("check")) throw new UsageError("--watch and --check do not go together: --check is for CI, --watch for editing");
     const plugins = Array.isArray(values["plugin"]) ? values["plugin"].filter((name) => typeof name === "string") : [];
@@ -97,7 +103,8 @@ async function resolveJobs(cwd: string, text: (long: string) => string | undefin
     if (text("config") !== undefined) throw new UsageError("--config and --input/--output do not go together: the flags name the client, the config lists clients");
     return [{ input: resolve(cwd, input), output: resolve(cwd, output), ...overrides, ...(plugins.length === 0 ? {} : { plugins }) }];
   }
-  if (input !== undefined || output !== undefined) throw new UsageError(`--${input === undefined ? "output" : "input"} needs --${input === undefined ? "input" : "output"} too (or neither, to generate the clients of ${CONFIG_FILE})`);
+  if (input !== undefined || output !== undefined)
+    throw new UsageError(`--${input === undefined ? "output" : "input"} needs --${input === undefined ? "input" : "output"} too (or neither, to generate the clients of ${CONFIG_FILE})`);
   const config = await readConfig(resolve(cwd, text("config") ?? CONFIG_FILE), text("config") !== undefined);
   const clients = config?.clients ?? [];
   if (clients.length === 0) throw new UsageError(`nothing to generate: pass --input and --output, or create ${CONFIG_FILE}`);

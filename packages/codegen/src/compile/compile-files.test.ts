@@ -31,7 +31,12 @@ describe("compileFiles", () => {
   });
 
   it("leaves files other than src/**.ts alone", () => {
-    expect(compileFiles([{ path: "package.json", contents: "{}" }, { path: "README.md", contents: "# x" }])).toStrictEqual([]);
+    expect(
+      compileFiles([
+        { path: "package.json", contents: "{}" },
+        { path: "README.md", contents: "# x" },
+      ]),
+    ).toStrictEqual([]);
   });
 
   it("refuses code whose declarations need a type checker: a generator bug, never shipped silently", () => {

@@ -98,18 +98,20 @@ function compareTypes(before: ShapeModel, after: ShapeModel, path: string, walk:
 
 function compareNullable(before: ShapeModel, after: ShapeModel, path: string, walk: Walk): void {
   if (before.nullable === after.nullable) return;
-  walk.findings.push(after.nullable
-    ? { kind: "nullable-added", path, pointer: after.pointer, phrase: "can now be null" }
-    : { kind: "nullable-removed", path, pointer: after.pointer, phrase: "can no longer be null" });
+  walk.findings.push(
+    after.nullable ? { kind: "nullable-added", path, pointer: after.pointer, phrase: "can now be null" } : { kind: "nullable-removed", path, pointer: after.pointer, phrase: "can no longer be null" },
+  );
 }
 
 function compareEnums(before: ShapeModel, after: ShapeModel, path: string, walk: Walk): void {
   const [was, now] = [before.enum, after.enum];
   if (was === undefined && now === undefined) return;
   if (was === undefined || now === undefined) {
-    walk.findings.push(now === undefined
-      ? { kind: "type-widened", path, pointer: after.pointer, phrase: `is no longer limited to ${valueList(was ?? [])}` }
-      : { kind: "type-narrowed", path, pointer: after.pointer, phrase: `is now limited to ${valueList(now)}` });
+    walk.findings.push(
+      now === undefined
+        ? { kind: "type-widened", path, pointer: after.pointer, phrase: `is no longer limited to ${valueList(was ?? [])}` }
+        : { kind: "type-narrowed", path, pointer: after.pointer, phrase: `is now limited to ${valueList(now)}` },
+    );
     return;
   }
   const added = now.filter((value) => !includesValue(was, value));
@@ -139,19 +141,25 @@ function compareProperties(before: ShapeModel, after: ShapeModel, path: string, 
     const at = child(path, property.name);
     const old = was.get(property.name);
     if (old === undefined) {
-      walk.findings.push(property.required
-        ? { kind: "required-property-added", path: at, pointer: property.shape.pointer, phrase: "was added as required" }
-        : { kind: "property-added", path: at, pointer: property.shape.pointer, phrase: "was added" });
+      walk.findings.push(
+        property.required
+          ? { kind: "required-property-added", path: at, pointer: property.shape.pointer, phrase: "was added as required" }
+          : { kind: "property-added", path: at, pointer: property.shape.pointer, phrase: "was added" },
+      );
       continue;
     }
     if (old.required !== property.required) {
-      walk.findings.push(property.required
-        ? { kind: "property-required", path: at, pointer: property.shape.pointer, phrase: "is now required" }
-        : { kind: "property-optional", path: at, pointer: property.shape.pointer, phrase: "is now optional" });
+      walk.findings.push(
+        property.required
+          ? { kind: "property-required", path: at, pointer: property.shape.pointer, phrase: "is now required" }
+          : { kind: "property-optional", path: at, pointer: property.shape.pointer, phrase: "is now optional" },
+      );
     } else if (!property.required && old.defaulted !== property.defaulted) {
-      walk.findings.push(property.defaulted
-        ? { kind: "default-added", path: at, pointer: property.shape.pointer, phrase: "now has a default (responses always carry it)" }
-        : { kind: "default-removed", path: at, pointer: property.shape.pointer, phrase: "no longer has a default (responses may leave it out)" });
+      walk.findings.push(
+        property.defaulted
+          ? { kind: "default-added", path: at, pointer: property.shape.pointer, phrase: "now has a default (responses always carry it)" }
+          : { kind: "default-removed", path: at, pointer: property.shape.pointer, phrase: "no longer has a default (responses may leave it out)" },
+      );
     }
     compare(old.shape, property.shape, at, walk);
   }

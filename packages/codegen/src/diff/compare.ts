@@ -124,10 +124,12 @@ function compareParameters(before: readonly ParameterSurface[], after: readonly 
   const now = new Map(after.map((parameter) => [key(parameter), parameter]));
   const removed = before.filter((parameter) => !now.has(key(parameter)));
   const added = after.filter((parameter) => !was.has(key(parameter)));
-  const moved = new Map(removed.flatMap((old) => {
-    const successor = added.find((parameter) => parameter.name === old.name);
-    return successor === undefined ? [] : [[old, successor] as const];
-  }));
+  const moved = new Map(
+    removed.flatMap((old) => {
+      const successor = added.find((parameter) => parameter.name === old.name);
+      return successor === undefined ? [] : [[old, successor] as const];
+    }),
+  );
   const successors = new Set(moved.values());
   for (const old of removed) {
     const successor = moved.get(old);
@@ -142,7 +144,12 @@ function compareParameters(before: readonly ParameterSurface[], after: readonly 
     const old = was.get(key(parameter));
     if (old !== undefined) compareParameter(old, parameter, report, context);
     else if (!successors.has(parameter)) {
-      report(parameter.required ? "required-parameter-added" : "parameter-added", SIGNATURE, parameter.pointer, `${parameter.in} parameter \`${parameter.name}\` was added${parameter.required ? " as required" : ""}`);
+      report(
+        parameter.required ? "required-parameter-added" : "parameter-added",
+        SIGNATURE,
+        parameter.pointer,
+        `${parameter.in} parameter \`${parameter.name}\` was added${parameter.required ? " as required" : ""}`,
+      );
     }
   }
 }
@@ -162,7 +169,8 @@ function compareRequestBodies(before: RequestBodySurface | undefined, after: Req
     return;
   }
   if (before.key !== after.key) report("request-body-key-changed", SIGNATURE, after.pointer, `request body moved from params property \`${before.key}\` to \`${after.key}\``);
-  if (before.required !== after.required) report(after.required ? "request-body-required" : "request-body-optional", SIGNATURE, after.pointer, `request body is now ${after.required ? "required" : "optional"}`);
+  if (before.required !== after.required)
+    report(after.required ? "request-body-required" : "request-body-optional", SIGNATURE, after.pointer, `request body is now ${after.required ? "required" : "optional"}`);
   if (before.description !== after.description) report("description-changed", SIGNATURE, after.pointer, "request body description changed");
   if (requestBodyType(before) !== requestBodyType(after)) {
     report("request-body-encoding-changed", SIGNATURE, after.pointer, `request body is now sent as ${after.kind} (was ${before.kind})`);
@@ -191,7 +199,8 @@ function compareResponses(before: readonly ResponseSurface[], after: readonly Re
   }
   for (const response of after) {
     const old = was.get(key(response));
-    if (old === undefined) report(response.isSuccess ? "response-added" : "error-response-added", "output", response.pointer, `${response.isSuccess ? "success" : "error"} response ${response.status} was added`);
+    if (old === undefined)
+      report(response.isSuccess ? "response-added" : "error-response-added", "output", response.pointer, `${response.isSuccess ? "success" : "error"} response ${response.status} was added`);
     else compareResponse(old, response, report, context);
   }
 }
@@ -203,7 +212,8 @@ function compareResponse(before: ResponseSurface, after: ResponseSurface, report
     report("response-body-changed", "output", after.pointer, `${label} body is now ${after.kind} (was ${before.kind})`);
     return;
   }
-  if (before.mediaType !== after.mediaType) report("response-media-type-changed", "output", after.pointer, `${label} media type is now \`${after.mediaType ?? "none"}\` (was \`${before.mediaType ?? "none"}\`)`);
+  if (before.mediaType !== after.mediaType)
+    report("response-media-type-changed", "output", after.pointer, `${label} media type is now \`${after.mediaType ?? "none"}\` (was \`${before.mediaType ?? "none"}\`)`);
   if (before.shape !== undefined && after.shape !== undefined) reportShapes(report, compareShapes(before.shape, after.shape, context.tables), "output", label);
 }
 

@@ -123,7 +123,13 @@ const rows: readonly Row[] = [
   {
     name: "FastAPI's anyOf-null rewritten as a 3.1 type list (the same TypeScript type)",
     base: phones,
-    edits: [{ op: "replace", path: `${SCHEMAS}/PhoneRegisterResponseSchema/properties/nickname`, value: { type: ["string", "null"], title: "Nickname", description: "The nickname given to the phone number" } }],
+    edits: [
+      {
+        op: "replace",
+        path: `${SCHEMAS}/PhoneRegisterResponseSchema/properties/nickname`,
+        value: { type: ["string", "null"], title: "Nickname", description: "The nickname given to the phone number" },
+      },
+    ],
     bump: "none",
     want: [],
   },
@@ -295,10 +301,7 @@ const rows: readonly Row[] = [
       { op: "replace", path: `${GET_PET}/responses/200/content/application~1json/schema/properties/tags/items/type`, value: "integer" },
     ],
     bump: "major",
-    want: [
-      "major property-removed | getPet: 200 response field `id` was removed",
-      "major type-changed | getPet: 200 response field `tags[]` type changed from `string` to `number`",
-    ],
+    want: ["major property-removed | getPet: 200 response field `id` was removed", "major type-changed | getPet: 200 response field `tags[]` type changed from `string` to `number`"],
   },
   {
     name: "add and remove error responses",
@@ -451,10 +454,7 @@ const rows: readonly Row[] = [
       { op: "add", path: `${SCHEMAS}/PhoneRegisterResponseSchema/properties/number/deprecated`, value: true },
     ],
     bump: "patch",
-    want: [
-      "patch deprecation-changed | PhoneRegisterResponseSchema: field `number` is now deprecated",
-      "patch description-changed | PhoneRegisterResponseSchema: field `number` description changed",
-    ],
+    want: ["patch deprecation-changed | PhoneRegisterResponseSchema: field `number` is now deprecated", "patch description-changed | PhoneRegisterResponseSchema: field `number` description changed"],
   },
 ];
 
@@ -482,7 +482,13 @@ describe("diffSpecs", () => {
   });
 
   it("points into the new spec, or into the old one for what was removed", async () => {
-    const diff = await diffOf(phones, applyEdits(phones, [{ op: "remove", path: `${LIST}/parameters/0` }, { op: "add", path: `${LIST}/parameters/-`, value: { name: "q", in: "query", schema: { type: "string" } } }]));
+    const diff = await diffOf(
+      phones,
+      applyEdits(phones, [
+        { op: "remove", path: `${LIST}/parameters/0` },
+        { op: "add", path: `${LIST}/parameters/-`, value: { name: "q", in: "query", schema: { type: "string" } } },
+      ]),
+    );
     expect(diff.changes.map((change) => change.subject)).toStrictEqual([
       { operation: "listPhones", pointer: `${LIST}/parameters/0` },
       { operation: "listPhones", pointer: `${LIST}/parameters/9` },

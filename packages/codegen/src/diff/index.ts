@@ -40,4 +40,3 @@ export async function loadSurface(input: string, options: DiffOptions = {}): Pro
   const model = locatedIn(loaded, () => buildModel(document));
   return extractSurface(document, model);
 }
-

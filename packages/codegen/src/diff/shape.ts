@@ -127,9 +127,7 @@ function withAllOf(own: ShapeModel, schema: Json, context: ShapeContext, followi
   const members = Array.isArray(schema["allOf"]) ? (schema["allOf"] as unknown[]) : [];
   const [only] = members;
   if (members.length === 1 && isBare(own)) return annotated(normalize(only, appendPointer(own.pointer, "allOf", 0), context, following, false), own);
-  return members
-    .map((member, index) => normalize(member, appendPointer(own.pointer, "allOf", index), context, following, true))
-    .reduce(intersect, own);
+  return members.map((member, index) => normalize(member, appendPointer(own.pointer, "allOf", index), context, following, true)).reduce(intersect, own);
 }
 
 function intersect(into: ShapeModel, member: ShapeModel): ShapeModel {

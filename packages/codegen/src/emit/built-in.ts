@@ -69,7 +69,13 @@ export const readmeEmitter: Emitter = {
   name: "readme",
   summary: "the package's README.md",
   builtIn: true,
-  emit: ({ model, package: options, contributions }) => [emitReadme(model, options, contributions.flatMap((contribution) => (contribution.readme === undefined ? [] : [contribution.readme])))],
+  emit: ({ model, package: options, contributions }) => [
+    emitReadme(
+      model,
+      options,
+      contributions.flatMap((contribution) => (contribution.readme === undefined ? [] : [contribution.readme])),
+    ),
+  ],
 };
 
 /** In the order their files were emitted before the seam (the order only matters for progress output). */

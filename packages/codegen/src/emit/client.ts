@@ -1,5 +1,23 @@
 import type { ApiModel, CredentialModel } from "../model/model.js";
-import { call, Call, functionDeclaration, Identifier, jsDocComment, moduleDeclaration, name, objectType, propertyKey, sortSpecifiers, sourceFile, stringLiteral, typeDoc, union, valueDoc, type LiteralValue, type MemberExpr } from "./code.js";
+import {
+  call,
+  Call,
+  functionDeclaration,
+  Identifier,
+  jsDocComment,
+  moduleDeclaration,
+  name,
+  objectType,
+  propertyKey,
+  sortSpecifiers,
+  sourceFile,
+  stringLiteral,
+  typeDoc,
+  union,
+  valueDoc,
+  type LiteralValue,
+  type MemberExpr,
+} from "./code.js";
 import { docText, paragraphs } from "./docs.js";
 import type { GeneratedFile } from "./file.js";
 import { hardline, indent, join, print, type Doc } from "./layout.js";
@@ -48,7 +66,10 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   const runtime = sortSpecifiers([
     { name: template.callee },
     ...[...new Set(model.credentials.map((credential) => CREDENTIAL_SCHEMES[credential.kind]))].map((scheme) => ({ name: scheme })),
-    ...[template.extendsName, template.returnType, ...(model.credentials.length > 0 ? ["CredentialSource"] : []), ...(usesBasic ? ["BasicCredentials"] : [])].map((typeName) => ({ name: typeName, typeOnly: true })),
+    ...[template.extendsName, template.returnType, ...(model.credentials.length > 0 ? ["CredentialSource"] : []), ...(usesBasic ? ["BasicCredentials"] : [])].map((typeName) => ({
+      name: typeName,
+      typeOnly: true,
+    })),
   ]);
 
   const description = paragraphs(
@@ -121,7 +142,12 @@ function credentialDoc(credential: CredentialModel): string {
 function exampleClient(model: ApiModel): string {
   const first = model.credentials[0];
   if (first === undefined) return "const client = createClient();";
-  const variable = `${model.title.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_|_$/g, "") || "API"}_TOKEN`;
+  const variable = `${
+    model.title
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "API"
+  }_TOKEN`;
   const value = first.kind === "basic" ? '{ username: "user", password: "secret" }' : `process.env.${variable}`;
   return `const client = createClient({ ${first.name}: ${value} });`;
 }

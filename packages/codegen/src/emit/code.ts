@@ -71,7 +71,19 @@ export function typeDoc(type: TypeExpr, context: TypeContext = "other"): Doc {
       if (type.args.length === 0) return type.name;
       const [only] = type.args;
       if (type.args.length === 1 && only !== undefined && (isSimple(only) || only.kind === "object" || isHuggedUnion(only))) return [type.name, "<", typeDoc(only, "argument"), ">"];
-      return group([type.name, "<", indent([softline, join([",", line], type.args.map((arg) => typeDoc(arg, "argument")))]), softline, ">"]);
+      return group([
+        type.name,
+        "<",
+        indent([
+          softline,
+          join(
+            [",", line],
+            type.args.map((arg) => typeDoc(arg, "argument")),
+          ),
+        ]),
+        softline,
+        ">",
+      ]);
     }
     case "index":
       return [typeDoc(type.object), "[", typeDoc(type.index), "]"];
@@ -197,7 +209,8 @@ function arrayDoc(items: readonly LiteralValue[]): Doc {
     return group(["[", indent([softline, fill(docs.flatMap((doc, index) => (index === 0 ? [doc] : [[",", line], doc])))]), ifBreak(","), softline, "]"]);
   }
   // …and puts each element on its own line when all are objects or arrays with more than one entry.
-  const sizeOf = (item: LiteralValue) => (Array.isArray(item) ? item.length : item !== null && typeof item === "object" && !(item instanceof Identifier) && !(item instanceof Call) ? Object.keys(item).length : 0);
+  const sizeOf = (item: LiteralValue) =>
+    Array.isArray(item) ? item.length : item !== null && typeof item === "object" && !(item instanceof Identifier) && !(item instanceof Call) ? Object.keys(item).length : 0;
   const broken = items.length > 1 && items.every((item) => sizeOf(item) > 1) && items.every((item) => Array.isArray(item) === Array.isArray(items[0]));
   return group(["[", indent([softline, join([",", line], docs)]), ifBreak(","), softline, "]"], { broken });
 }
@@ -251,10 +264,7 @@ export function moduleDeclaration(keyword: "import" | "export", specifiers: read
  */
 export function typeAlias(aliasName: string, type: TypeExpr, options: { exported?: boolean; doc?: string | undefined } = {}): Doc {
   const left = [options.exported === false ? "" : "export ", "type ", aliasName];
-  const declaration =
-    type.kind === "union" && !isHuggedUnion(type)
-      ? [group([group(left), " =", group(indent([line, typeDoc(type, "alias")]))]), ";"]
-      : assignment(left, typeDoc(type, "alias"), ";");
+  const declaration = type.kind === "union" && !isHuggedUnion(type) ? [group([group(left), " =", group(indent([line, typeDoc(type, "alias")]))]), ";"] : assignment(left, typeDoc(type, "alias"), ";");
   return documented(options.doc, declaration);
 }
 
@@ -285,14 +295,7 @@ function parameterDoc(parameter: ParameterExpr): Doc {
 
 /** `(a: A, b: B): R` — broken one parameter per line (trailing comma) when the signature is too long. */
 export function signature(parameters: readonly ParameterExpr[], returnType?: TypeExpr): Doc {
-  return group([
-    "(",
-    indent([softline, join([",", line], parameters.map(parameterDoc))]),
-    ifBreak(","),
-    softline,
-    ")",
-    returnType === undefined ? "" : [": ", typeDoc(returnType)],
-  ]);
+  return group(["(", indent([softline, join([",", line], parameters.map(parameterDoc))]), ifBreak(","), softline, ")", returnType === undefined ? "" : [": ", typeDoc(returnType)]]);
 }
 
 export function functionDeclaration(functionName: string, parameters: readonly ParameterExpr[], returnType: TypeExpr, body: readonly Doc[], jsDoc?: Doc): Doc {

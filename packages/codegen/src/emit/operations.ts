@@ -81,16 +81,13 @@ export function emitOperation(operation: OperationModel, { template, header }: O
       ...(operation.requestBody?.kind === "binary" ? ["BinaryBody"] : []),
       ...(operation.requestBody?.defaulted === undefined ? [] : ["WithDefaults"]),
       ...types.errorClasses,
-    ].map(
-      (typeName) => ({ name: typeName, typeOnly: true }),
-    ),
+    ].map((typeName) => ({ name: typeName, typeOnly: true })),
   ];
   for (const { name: runtimeName } of runtime) {
     if (!template.runtimeNames.has(runtimeName)) throw new Error(`templates/operation.ts does not import ${runtimeName} from the runtime, so generated code may not either`);
   }
 
-  const alias = (suffix: string, aliasName: string, type: TypeExpr | undefined) =>
-    type === undefined ? [] : [{ doc: typeAlias(aliasName, type, { doc: rename(template.docs[suffix] ?? "") }) }];
+  const alias = (suffix: string, aliasName: string, type: TypeExpr | undefined) => (type === undefined ? [] : [{ doc: typeAlias(aliasName, type, { doc: rename(template.docs[suffix] ?? "") }) }]);
   const statements = [
     { doc: header },
     ...(usesOperation ? [{ doc: moduleDeclaration("import", [{ name: template.operationAlias }], `../types/operations/${operation.fileName}.js`, true), group: "import" as const }] : []),
@@ -151,7 +148,16 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
   const input = objectDoc([
     ...(operation.pathParameters.length === 0
       ? []
-      : [["path: ", objectDoc(operation.pathParameters.map((parameter) => (propertyKey(parameter.name) === parameter.argumentName ? parameter.argumentName : `${propertyKey(parameter.name)}: ${parameter.argumentName}`)))]]),
+      : [
+          [
+            "path: ",
+            objectDoc(
+              operation.pathParameters.map((parameter) =>
+                propertyKey(parameter.name) === parameter.argumentName ? parameter.argumentName : `${propertyKey(parameter.name)}: ${parameter.argumentName}`,
+              ),
+            ),
+          ],
+        ]),
     fn.params.name,
   ]);
   const typeArguments = operation.pagination === undefined ? [name(typeNames.response), name(typeNames.error)] : [name(typeNames.response), name(typeNames.item), name(typeNames.error)];
@@ -198,10 +204,7 @@ function bodyType(body: RequestBodyModel): TypeExpr {
 
 /** `is_draft`, `voice.speed`: the paths `WithDefaults` reads. A field whose name has a dot is not looked into. */
 function defaultedPaths({ optional, nested }: BodyDefaultsModel, prefix = ""): string[] {
-  return [
-    ...optional.map((field) => `${prefix}${field}`),
-    ...nested.filter(([field]) => !field.includes(".")).flatMap(([field, inner]) => defaultedPaths(inner, `${prefix}${field}.`)),
-  ];
+  return [...optional.map((field) => `${prefix}${field}`), ...nested.filter(([field]) => !field.includes(".")).flatMap(([field, inner]) => defaultedPaths(inner, `${prefix}${field}.`))];
 }
 
 function responseBodyType(response: ResponseModel): TypeExpr {
@@ -255,9 +258,7 @@ function successKind(responses: readonly ResponseModel[]): ResponseModel["kind"]
 /** The endpoint description the runtime reads. Defaults are left out, so the common case stays short. */
 export function endpointOf(operation: OperationModel): LiteralValue {
   const kind = successKind(operation.responses);
-  const pathRules = Object.fromEntries(
-    operation.pathParameters.map((parameter) => [parameter.name, pathRule(parameter)] as const).filter(([, rule]) => Object.keys(rule).length > 0),
-  );
+  const pathRules = Object.fromEntries(operation.pathParameters.map((parameter) => [parameter.name, pathRule(parameter)] as const).filter(([, rule]) => Object.keys(rule).length > 0));
   const errors = operation.responses
     .filter((response) => !response.isSuccess)
     .map((response) => (/^\d+$/.test(response.status) ? Number(response.status) : response.status.toLowerCase() === "default" ? "default" : response.status.toUpperCase()));
@@ -327,7 +328,9 @@ function pathRule(parameter: PathParameterModel): { [key: string]: LiteralValue 
 function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {
   // Headers and cookies are written one way whatever their style; only `explode` changes them.
   const { style, explode } =
-    parameter.in === "query" ? queryStyleRule(parameter.style, parameter.explode) : { style: undefined, explode: parameter.explode === runtimeExplodes(parameter.in, undefined) ? undefined : parameter.explode };
+    parameter.in === "query"
+      ? queryStyleRule(parameter.style, parameter.explode)
+      : { style: undefined, explode: parameter.explode === runtimeExplodes(parameter.in, undefined) ? undefined : parameter.explode };
   return {
     in: parameter.in === "query" ? "query" : new Identifier(PARAM_LOCATIONS[parameter.in]),
     style,
@@ -408,18 +411,17 @@ export function exampleCall(operation: OperationModel, requiredOnly = false): st
     ...shown.map((parameter) => `${propertyKey(parameter.name)}: ${parameter.sample === undefined ? sampleValue(parameter.value) : sampleSource(parameter.sample)}`),
     ...(operation.requestBody?.required === true ? [`${propertyKey(operation.requestBody.key)}: ${sampleSource(operation.requestBody.sample)}`] : []),
   ];
-  const args = [
-    "client",
-    ...operation.pathParameters.map((parameter) => sampleValue(parameter.value)),
-    ...(fields.length > 0 ? [`{ ${fields.join(", ")} }`] : []),
-  ];
+  const args = ["client", ...operation.pathParameters.map((parameter) => sampleValue(parameter.value)), ...(fields.length > 0 ? [`{ ${fields.join(", ")} }`] : [])];
   return `${operation.functionName}(${args.join(", ")})`;
 }
 
 /** `listPhones` → `phone`: the last word of the function name, singular. */
 function itemVariable(functionName: string): string {
   const last = /[A-Z][a-z0-9]*$/.exec(functionName)?.[0]?.toLowerCase() ?? "item";
-  const singular = last.replace(/ies$/, "y").replace(/(ss|x|z|ch|sh)es$/, "$1").replace(/([^s])s$/, "$1");
+  const singular = last
+    .replace(/ies$/, "y")
+    .replace(/(ss|x|z|ch|sh)es$/, "$1")
+    .replace(/([^s])s$/, "$1");
   // Not a reserved word, strict mode's included (`gistsListPublic` has no `public` variable): the example is a module.
   return /^[a-z][a-z0-9]*$/.test(singular) && isIdentifier(singular) && singular !== "of" ? singular : "item";
 }

@@ -9,7 +9,12 @@ import { schemaModule } from "./type-modules.js";
 /** `src/index.ts`: every public name, listed explicitly so the package reads like a table of contents. */
 export function emitIndex(model: ApiModel, header: string): GeneratedFile {
   const exportFrom = (from: string, names: readonly string[], typeOnly = false) => ({
-    doc: moduleDeclaration("export", names.map((exported) => ({ name: exported })), from, typeOnly),
+    doc: moduleDeclaration(
+      "export",
+      names.map((exported) => ({ name: exported })),
+      from,
+      typeOnly,
+    ),
     group: "export" as const,
   });
   const statements = [
@@ -19,12 +24,22 @@ export function emitIndex(model: ApiModel, header: string): GeneratedFile {
     exportFrom("./sdk.js", [model.sdkClassName]),
     exportFrom("./runtime/index.js", RUNTIME_VALUE_EXPORTS),
     exportFrom("./runtime/index.js", RUNTIME_TYPE_EXPORTS, true),
-    ...(model.schemas.length === 0 ? [] : [exportFrom("./models.js", model.schemas.map((schema) => schema.name), true)]),
+    ...(model.schemas.length === 0
+      ? []
+      : [
+          exportFrom(
+            "./models.js",
+            model.schemas.map((schema) => schema.name),
+            true,
+          ),
+        ]),
     ...model.operations.flatMap((operation) => {
       const module = `./operations/${operation.fileName}.js`;
       const { params, body, response, error, item, page } = operation.typeNames;
       const hasParams = operation.parameters.length > 0 || operation.requestBody !== undefined;
-      const types = [hasParams && params, operation.requestBody !== undefined && body, response, operation.pagination !== undefined && item, operation.pagination !== undefined && page, error].filter((typeName) => typeof typeName === "string");
+      const types = [hasParams && params, operation.requestBody !== undefined && body, response, operation.pagination !== undefined && item, operation.pagination !== undefined && page, error].filter(
+        (typeName) => typeof typeName === "string",
+      );
       return [exportFrom(module, [operation.functionName]), exportFrom(module, types, true)];
     }),
   ];
@@ -77,8 +92,21 @@ export function packageVersionOf(specVersion: string): { version: string; change
   const text = specVersion.trim();
   if (isSemver(text)) return { version: text, changed: false };
   const numeric = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/i.exec(text);
-  if (numeric !== null) return { version: numeric.slice(1, 4).map((part) => String(Number(part ?? "0"))).join("."), changed: true };
-  const label = text.replace(/[^0-9A-Za-z.-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[.-]+|[.-]+$/g, "").split(".").map((part) => (/^\d+$/.test(part) ? String(Number(part)) : part)).join(".");
+  if (numeric !== null)
+    return {
+      version: numeric
+        .slice(1, 4)
+        .map((part) => String(Number(part ?? "0")))
+        .join("."),
+      changed: true,
+    };
+  const label = text
+    .replace(/[^0-9A-Za-z.-]+/g, "-")
+    .replace(/\.{2,}/g, ".")
+    .replace(/^[.-]+|[.-]+$/g, "")
+    .split(".")
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part)) : part))
+    .join(".");
   return { version: label === "" ? "0.0.0" : `0.0.0-${label}`, changed: true };
 }
 

@@ -54,7 +54,20 @@ export function emitReadme(model: ApiModel, options: PackageOptions, extraSectio
               .filter((operation) => operation.pagination !== undefined)
               .map((operation) => `\`${operation.functionName}\``)
               .join(", ")}) return one page when awaited, and every item of every page when iterated; pages also have \`hasNextPage()\` and \`getNextPage()\`.`,
-            fence("ts", [imports(paginated.functionName), "", `const page = await ${exampleCall(paginated, true)};`, "if (page.hasNextPage()) {", "  const next = await page.getNextPage();", "}", `for await (const item of ${exampleCall(paginated, true)}) {`, "  // every item of every page, fetched as needed", "}"].join("\n")),
+            fence(
+              "ts",
+              [
+                imports(paginated.functionName),
+                "",
+                `const page = await ${exampleCall(paginated, true)};`,
+                "if (page.hasNextPage()) {",
+                "  const next = await page.getNextPage();",
+                "}",
+                `for await (const item of ${exampleCall(paginated, true)}) {`,
+                "  // every item of every page, fetched as needed",
+                "}",
+              ].join("\n"),
+            ),
           ],
         ]),
     ...(first === undefined
@@ -69,7 +82,12 @@ export function emitReadme(model: ApiModel, options: PackageOptions, extraSectio
                 imports(model.sdkClassName),
                 "",
                 `const api = new ${model.sdkClassName}(${clientLine.slice(clientLine.indexOf("(") + 1, clientLine.lastIndexOf(")"))});`,
-                `await api.${first.resource === undefined ? first.functionName : `${first.resource.property}.${first.resource.method}`}(${operationExample(first).split("\n")[0]?.replace(/^.*?\(client,? ?/, "").replace(/\);$/, "") ?? ""});`,
+                `await api.${first.resource === undefined ? first.functionName : `${first.resource.property}.${first.resource.method}`}(${
+                  operationExample(first)
+                    .split("\n")[0]
+                    ?.replace(/^.*?\(client,? ?/, "")
+                    .replace(/\);$/, "") ?? ""
+                });`,
               ].join("\n"),
             ),
           ],
@@ -156,7 +174,9 @@ function flowLines(credential: CredentialModel): string[] {
   const source = credential.tokenSource;
   if (source === undefined) return [];
   if (source.kind === "openIdConnect") {
-    return [`- OpenID Connect: the discovery document${source.discoveryUrl === undefined ? "" : ` at <${source.discoveryUrl}>`} names the authorization and token endpoints. Sign the user in with an OpenID Connect library (authorization code with PKCE) and pass the **access token** (not the ID token); refresh it at the token endpoint with the refresh token.`];
+    return [
+      `- OpenID Connect: the discovery document${source.discoveryUrl === undefined ? "" : ` at <${source.discoveryUrl}>`} names the authorization and token endpoints. Sign the user in with an OpenID Connect library (authorization code with PKCE) and pass the **access token** (not the ID token); refresh it at the token endpoint with the refresh token.`,
+    ];
   }
   if (source.flows.length === 0) return ["- The scheme declares no flows: get an access token as the API's documentation says."];
   return source.flows.map((flow) => `- ${flowText(flow)}${flow.scopes.length === 0 ? "" : ` Scopes: ${flow.scopes.map((scope) => `\`${scope}\``).join(", ")}.`}`);
@@ -181,17 +201,23 @@ function flowText({ flow, authorizationUrl, tokenUrl, refreshUrl }: OAuthFlowMod
 function tokenExample(credential: CredentialModel): string {
   const source = credential.tokenSource;
   const flows = source?.kind === "oauth2" ? source.flows : [];
-  const clientCredentials = flows.length > 0 && flows.every((flow) => flow.flow === "clientCredentials" || flow.flow === "implicit") ? flows.find((flow) => flow.flow === "clientCredentials") : undefined;
+  const clientCredentials =
+    flows.length > 0 && flows.every((flow) => flow.flow === "clientCredentials" || flow.flow === "implicit") ? flows.find((flow) => flow.flow === "clientCredentials") : undefined;
   const refreshing = flows.find((flow) => flow.flow === "authorizationCode" || flow.flow === "password");
   const tokenUrl = clientCredentials?.tokenUrl ?? refreshing?.refreshUrl ?? refreshing?.tokenUrl ?? "https://auth.example.com/token";
   const grant =
     clientCredentials === undefined
       ? ['grant_type: "refresh_token"', "refresh_token: session.refreshToken", 'client_id: "<client id>"']
-      : ['grant_type: "client_credentials"', 'client_id: "<client id>"', 'client_secret: "<client secret>"', ...(clientCredentials.scopes.length === 0 ? [] : [`scope: ${JSON.stringify(clientCredentials.scopes.join(" "))}`])];
+      : [
+          'grant_type: "client_credentials"',
+          'client_id: "<client id>"',
+          'client_secret: "<client secret>"',
+          ...(clientCredentials.scopes.length === 0 ? [] : [`scope: ${JSON.stringify(clientCredentials.scopes.join(" "))}`]),
+        ];
   return [
     clientCredentials === undefined
       ? '// From your sign-in (see above); `expiresAt` in milliseconds since 1970.\nlet session = { accessToken: "<access token>", refreshToken: "<refresh token>", expiresAt: 0 };'
-      : "let session = { accessToken: \"\", expiresAt: 0 };",
+      : 'let session = { accessToken: "", expiresAt: 0 };',
     "let refreshing: Promise<string> | undefined;",
     "",
     "async function refresh(): Promise<string> {",
@@ -258,8 +284,16 @@ function importsSection(model: ApiModel, first: OperationModel, packageName: str
   return [
     "## Imports that keep type-checking fast",
     `The root import is the easy way in. Each operation is also an entry point of its own, and so is \`createClient\`: importing them by path makes TypeScript read only the operations you call and the schemas they use, not the whole API (${model.operations.length} operation${model.operations.length === 1 ? "" : "s"} here), which keeps editors and \`tsc\` fast on a large API.`,
-    fence("ts", [`import { createClient } from "${packageName}/client";`, `import { ${first.functionName} } from "${packageName}/operations/${first.fileName}";`, "", clientLine, `await ${exampleCall(first, true)};`].join("\n")),
+    fence(
+      "ts",
+      [
+        `import { createClient } from "${packageName}/client";`,
+        `import { ${first.functionName} } from "${packageName}/operations/${first.fileName}";`,
+        "",
+        clientLine,
+        `await ${exampleCall(first, true)};`,
+      ].join("\n"),
+    ),
     `openapi-typescript's whole-API types (\`paths\`, \`components\`, \`operations\`), e.g. for openapi-fetch, are in \`${packageName}/schema\`${schema === undefined ? "" : `; each schema also has a readable name in the root (\`${schema.name}\`)`}.`,
   ];
 }
-

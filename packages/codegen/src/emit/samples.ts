@@ -29,7 +29,6 @@ export function sampleValue(value: ValueModel): string {
   }
 }
 
-
 const SCALAR_TYPES: ReadonlySet<string> = new Set(["string", "number", "integer", "boolean"]);
 
 function isScalar(value: unknown): value is string | number | boolean | null {

@@ -43,7 +43,25 @@ export function emitSdk(model: ApiModel, template: SdkTemplate, header: string, 
     ": ",
     entries.length === 0
       ? "{}"
-      : ["{", indent([hardline, join(hardline, entries.map(({ key, operation }) => [jsDocComment(`${summaryOf(operation)} Same as {@link ${operation.functionName}}.`), hardline, propertyKey(key), ": typeof ", operation.functionName, ";"]))]), hardline, "}"],
+      : [
+          "{",
+          indent([
+            hardline,
+            join(
+              hardline,
+              entries.map(({ key, operation }) => [
+                jsDocComment(`${summaryOf(operation)} Same as {@link ${operation.functionName}}.`),
+                hardline,
+                propertyKey(key),
+                ": typeof ",
+                operation.functionName,
+                ";",
+              ]),
+            ),
+          ]),
+          hardline,
+          "}",
+        ],
     " = ",
     objectDoc(entries.map(({ key, operation }) => (key === operation.functionName ? key : objectProperty(key, operation.functionName, "fluid")))),
     ";",
@@ -65,7 +83,14 @@ export function emitSdk(model: ApiModel, template: SdkTemplate, header: string, 
     ...[...resources].map(([resource]) => assignment(`this.${resource}`, call(template.bind, [`this.${template.client.name}`, resourceObject(resource)]), ";")),
     ["Object.assign(this, ", call(template.bind, [`this.${template.client.name}`, allOperations]), ");"],
   ];
-  const constructor = ["constructor", signature([{ name: template.parameter.name, type: name(template.parameter.type), initializer: template.parameter.initializer }]), " {", indent([hardline, join(hardline, constructorBody)]), hardline, "}"];
+  const constructor = [
+    "constructor",
+    signature([{ name: template.parameter.name, type: name(template.parameter.type), initializer: template.parameter.initializer }]),
+    " {",
+    indent([hardline, join(hardline, constructorBody)]),
+    hardline,
+    "}",
+  ];
   const classDoc = jsDocComment(
     paragraphs(
       `${model.title} ${model.version} as one object, operations grouped by tag${exampleCall === undefined ? "" : `: \`${instance}.${exampleCall}(…)\``}, and each also under its function name.`,
@@ -84,9 +109,29 @@ export function emitSdk(model: ApiModel, template: SdkTemplate, header: string, 
     { doc: moduleDeclaration("import", [{ name: "createClient" }, { name: template.parameter.type, typeOnly: true }], "./client.js"), group: "import" as const },
     ...model.operations.map((operation) => ({ doc: moduleDeclaration("import", [{ name: operation.functionName }], `./operations/${operation.fileName}.js`), group: "import" as const })),
     { doc: moduleDeclaration("import", runtimeImports, "./runtime/index.js"), group: "import" as const },
-    ...[...resources].map(([resource, operations]) => ({ doc: operationsObject(resourceObject(resource), operations.map((operation) => ({ key: operation.resource?.method ?? operation.functionName, operation }))) })),
-    { doc: operationsObject(allOperations, model.operations.map((operation) => ({ key: operation.functionName, operation }))) },
-    { doc: [jsDocComment(docText(template.operations.doc.replace(/sdk\.operationName/g, `${instance}.${model.operations[0]?.functionName ?? "operation"}`))), hardline, "export interface ", model.sdkClassName, " extends ", typeDoc(bound(allOperations)), " {}"] },
+    ...[...resources].map(([resource, operations]) => ({
+      doc: operationsObject(
+        resourceObject(resource),
+        operations.map((operation) => ({ key: operation.resource?.method ?? operation.functionName, operation })),
+      ),
+    })),
+    {
+      doc: operationsObject(
+        allOperations,
+        model.operations.map((operation) => ({ key: operation.functionName, operation })),
+      ),
+    },
+    {
+      doc: [
+        jsDocComment(docText(template.operations.doc.replace(/sdk\.operationName/g, `${instance}.${model.operations[0]?.functionName ?? "operation"}`))),
+        hardline,
+        "export interface ",
+        model.sdkClassName,
+        " extends ",
+        typeDoc(bound(allOperations)),
+        " {}",
+      ],
+    },
     { doc: [classDoc, hardline, "export class ", model.sdkClassName, " {", indent([hardline, join(hardline, properties), hardline, hardline, constructor]), hardline, "}"] },
   ];
   return { path: "src/sdk.ts", contents: print(sourceFile(statements)) };

@@ -38,7 +38,10 @@ export async function templateFileNames(directory = templatesDirectory()): Promi
 /** The folders of plugin templates: every folder but the runtime and the operation template's stand-in schema. */
 async function pluginFolders(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory() && entry.name !== "runtime" && entry.name !== "stand-in" && entry.name !== "node_modules").map((entry) => entry.name).sort(compareStrings);
+  return entries
+    .filter((entry) => entry.isDirectory() && entry.name !== "runtime" && entry.name !== "stand-in" && entry.name !== "node_modules")
+    .map((entry) => entry.name)
+    .sort(compareStrings);
 }
 
 const TEMPLATE_FILES = ["operation.ts", "client.ts", "sdk.ts"];

@@ -73,7 +73,11 @@ export interface ParsedTemplates {
 export function parseTemplates(sources: TemplateSources): ParsedTemplates {
   const project = new Project({ useInMemoryFileSystem: true, skipFileDependencyResolution: true, skipAddingFilesFromTsConfig: true });
   const parse = (fileName: string, text: string) => project.createSourceFile(`/templates/${fileName}`, text);
-  const exported = new Set(parse("runtime/index.ts", sources.runtimeIndex).getExportDeclarations().flatMap((declaration) => declaration.getNamedExports().map((specifier) => specifier.getName())));
+  const exported = new Set(
+    parse("runtime/index.ts", sources.runtimeIndex)
+      .getExportDeclarations()
+      .flatMap((declaration) => declaration.getNamedExports().map((specifier) => specifier.getName())),
+  );
   return {
     operation: parseOperation(parse("operation.ts", sources.operation), exported),
     client: parseClient(parse("client.ts", sources.client), exported),

@@ -120,7 +120,13 @@ export function splitTypeModules(ts: typeof TypeScript, statements: readonly Typ
   if (helpers.length > 0) {
     const imports = new ImportSet(helperNames);
     const rewrite = rewriter(HELPERS_MODULE, imports);
-    files.push(printModule(HELPERS_MODULE, helpers.map((helper) => rewrite(withExport(ts, helper))), imports));
+    files.push(
+      printModule(
+        HELPERS_MODULE,
+        helpers.map((helper) => rewrite(withExport(ts, helper))),
+        imports,
+      ),
+    );
   }
 
   // schema.ts: the roots as openapi-typescript writes them, each member that moved a reference to its module.

@@ -32,6 +32,8 @@ if (port !== null) {
         if (request.document === undefined) applyEdits(document, request.edits);
         port.postMessage({ kind: "done", files: emitTypes(ots, document, request.plan, request.header) } satisfies TypesReply);
       })
-      .catch((error: unknown) => port.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } satisfies TypesReply));
+      .catch((error: unknown) =>
+        port.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } satisfies TypesReply),
+      );
   });
 }

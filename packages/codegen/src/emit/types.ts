@@ -143,7 +143,9 @@ function rewriteForOpenapiTypescript(document: unknown): void {
     if (known !== undefined) return known;
     const root = document as { components?: { schemas?: Record<string, unknown> } };
     const schemas = ((root.components ??= {}).schemas ??= {});
-    const base = parsePointer(localRefPointer(ref) ?? "").slice(ref.startsWith("#/components/") ? 2 : 0).join(".");
+    const base = parsePointer(localRefPointer(ref) ?? "")
+      .slice(ref.startsWith("#/components/") ? 2 : 0)
+      .join(".");
     let name = base;
     for (let suffix = 2; Object.hasOwn(schemas, name); suffix++) name = `${base}${suffix}`;
     const named = `#/components/schemas/${escapePointerSegment(name)}`;

@@ -56,8 +56,20 @@ describe("bundling $refs to other files", () => {
       "/specs/common.yaml": "responses:\n  Ok: { description: ok }\n",
     });
     expect(await problems(loadSpec("specs/api.yaml", { cwd: "/", read, allowRemoteRefs: false }))).toStrictEqual([
-      { file: "specs/api.yaml", line: 5, column: 11, message: "cannot read the file a $ref points to: specs/paths/missing.yaml (ENOENT)", hint: "fix the path; it is relative to the file that contains the $ref" },
-      { file: "specs/api.yaml", line: 9, column: 24, message: 'cannot resolve $ref "common.yaml#/responses/Nope": specs/common.yaml has nothing at /responses/Nope', hint: "fix the reference or define the target" },
+      {
+        file: "specs/api.yaml",
+        line: 5,
+        column: 11,
+        message: "cannot read the file a $ref points to: specs/paths/missing.yaml (ENOENT)",
+        hint: "fix the path; it is relative to the file that contains the $ref",
+      },
+      {
+        file: "specs/api.yaml",
+        line: 9,
+        column: 24,
+        message: 'cannot resolve $ref "common.yaml#/responses/Nope": specs/common.yaml has nothing at /responses/Nope',
+        hint: "fix the reference or define the target",
+      },
     ]);
   });
 

@@ -102,7 +102,11 @@ export async function bundleSpec(entry: SourceDocument, entryId: string, entryDi
     try {
       text = REMOTE.test(id) ? await fetchText(id) : await options.read(id);
     } catch (error) {
-      problems.push({ ...site, message: `cannot read the file a $ref points to: ${display(id)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint: "fix the path; it is relative to the file that contains the $ref" });
+      problems.push({
+        ...site,
+        message: `cannot read the file a $ref points to: ${display(id)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        hint: "fix the path; it is relative to the file that contains the $ref",
+      });
       return undefined;
     }
     sources.push({ path: REMOTE.test(id) ? id : relative(dirname(entryId), id).split("\\").join("/"), digest: digest(text) });
@@ -221,7 +225,12 @@ function decodeFragment(fragment: string): string {
 
 /** `/components/schemas/Pet` → `Pet`; a whole file `pet.yaml` → `pet`; other pointers → their last segment. */
 function componentName(file: string, pointer: string): string {
-  const last = pointer.split("/").filter((segment) => segment !== "").at(-1)?.replaceAll("~1", "/").replaceAll("~0", "~");
+  const last = pointer
+    .split("/")
+    .filter((segment) => segment !== "")
+    .at(-1)
+    ?.replaceAll("~1", "/")
+    .replaceAll("~0", "~");
   const base = last ?? basename(file, extname(file));
   return base.replace(/[^A-Za-z0-9._-]/g, "_") || "Component";
 }

@@ -41,7 +41,20 @@ export type Context =
 const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
 const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-const SCHEMA_SINGLES = new Set(["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems", "contentSchema"]);
+const SCHEMA_SINGLES = new Set([
+  "items",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "additionalItems",
+  "contentSchema",
+]);
 const LITERALS = new Set(["example", "examples", "enum", "const", "default"]);
 
 /** The context of `key` inside an object of context `context`. */
@@ -90,19 +103,21 @@ export function childContext(context: Context, key: string): Context {
       return "schema";
     case "components":
       return (
-        {
-          schemas: "schemaMap",
-          parameters: "parameterMap",
-          responses: "responseMap",
-          requestBodies: "requestBodyMap",
-          headers: "headerMap",
-          securitySchemes: "securitySchemeMap",
-          examples: "exampleMap",
-          links: "linkMap",
-          callbacks: "callbackMap",
-          pathItems: "pathItemMap",
-        } as const
-      )[key as "schemas"] ?? "other";
+        (
+          {
+            schemas: "schemaMap",
+            parameters: "parameterMap",
+            responses: "responseMap",
+            requestBodies: "requestBodyMap",
+            headers: "headerMap",
+            securitySchemes: "securitySchemeMap",
+            examples: "exampleMap",
+            links: "linkMap",
+            callbacks: "callbackMap",
+            pathItems: "pathItemMap",
+          } as const
+        )[key as "schemas"] ?? "other"
+      );
     case "requestBodyMap":
       return "requestBody";
     case "securitySchemeMap":

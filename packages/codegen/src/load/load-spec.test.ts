@@ -61,7 +61,12 @@ describe("parseSource", () => {
   });
 
   it.each([
-    { file: "a.yaml", text: "paths:\n  /x:\n    get:\n      responses:\n        200:\n          description: ok\n", pointer: "/paths/~1x/get/responses/200/description", want: { line: 6, column: 24 } },
+    {
+      file: "a.yaml",
+      text: "paths:\n  /x:\n    get:\n      responses:\n        200:\n          description: ok\n",
+      pointer: "/paths/~1x/get/responses/200/description",
+      want: { line: 6, column: 24 },
+    },
     { file: "a.json", text: '{\n  "paths": {\n    "/x": { "get": 1 }\n  }\n}', pointer: "/paths/~1x/get", want: { line: 3, column: 20 } },
     // A missing leaf: the nearest existing ancestor.
     { file: "a.yaml", text: "info:\n  title: x\n", pointer: "/info/version", want: { line: 2, column: 3 } },

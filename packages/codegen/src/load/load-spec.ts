@@ -31,11 +31,7 @@ export async function loadSpec(file: string, options: LoadOptions): Promise<Bund
       {
         file,
         message:
-          code === "ENOENT"
-            ? "spec file not found"
-            : code === "EISDIR"
-              ? "spec path is a folder, not a file"
-              : `cannot read spec file: ${error instanceof Error ? error.message : String(error)}`,
+          code === "ENOENT" ? "spec file not found" : code === "EISDIR" ? "spec path is a folder, not a file" : `cannot read spec file: ${error instanceof Error ? error.message : String(error)}`,
         hint: "pass the OpenAPI document with --input <file.yaml|file.json>, or set `input` in codegen.config.json",
       },
     ]);

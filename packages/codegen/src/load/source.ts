@@ -102,7 +102,13 @@ function rejectSelfContainingAliases(file: string, tree: ReturnType<typeof parse
       const target = alias.resolve(tree.document);
       if (target === undefined || !path.includes(target)) return;
       const { line, col } = tree.lineCounter.linePos(alias.range?.[0] ?? 0);
-      problems.push({ file, line, column: col, message: `the YAML alias *${alias.source} is inside the node its anchor &${alias.source} names, which makes an endless document`, hint: "write the recursion as a $ref to a schema under components/schemas" });
+      problems.push({
+        file,
+        line,
+        column: col,
+        message: `the YAML alias *${alias.source} is inside the node its anchor &${alias.source} names, which makes an endless document`,
+        hint: "write the recursion as a $ref to a schema under components/schemas",
+      });
     },
   });
   if (problems.length > 0) throw new CodegenError("load", problems);

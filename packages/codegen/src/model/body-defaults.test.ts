@@ -24,7 +24,17 @@ describe("bodyDefaultsOf", () => {
     { name: "inline body", schema: { type: "object", properties: { is_draft: { type: "boolean", default: false } } }, want: undefined },
     { name: "a component", schema: ref("Tool"), want: { optional: ["timeout"], nested: [] } },
     { name: "a component inside an inline body", schema: { type: "object", properties: { tool: ref("Tool") } }, want: { optional: [], nested: [["tool", { optional: ["timeout"], nested: [] }]] } },
-    { name: "items of an array, and Optional[Model]", schema: { type: "object", properties: { tools: { type: "array", items: ref("Tool") }, voice: { anyOf: [ref("Voice"), { type: "null" }] } } }, want: { optional: [], nested: [["tools", { optional: ["timeout"], nested: [] }], ["voice", { optional: ["speed"], nested: [] }]] } },
+    {
+      name: "items of an array, and Optional[Model]",
+      schema: { type: "object", properties: { tools: { type: "array", items: ref("Tool") }, voice: { anyOf: [ref("Voice"), { type: "null" }] } } },
+      want: {
+        optional: [],
+        nested: [
+          ["tools", { optional: ["timeout"], nested: [] }],
+          ["voice", { optional: ["speed"], nested: [] }],
+        ],
+      },
+    },
     { name: "required by another allOf member", schema: ref("Strict"), want: undefined },
     { name: "a schema that contains itself", schema: ref("Node"), want: { optional: ["label"], nested: [] } },
   ])("$name", ({ schema, want }) => {

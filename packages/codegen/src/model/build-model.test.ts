@@ -10,8 +10,7 @@ import type { OpenApiDocument } from "./spec.js";
 const phoneSpecPath = fileURLToPath(new URL("../../../../fixtures/diga-phones/openapi.yaml", import.meta.url));
 const phoneSpec = () => validateSpec(singleFileSpec(parseSource("openapi.yaml", readFileSync(phoneSpecPath, "utf8")))).document;
 
-const spec = (paths: object, extra: object = {}): OpenApiDocument =>
-  ({ openapi: "3.1.0", info: { title: "T", version: "1" }, paths, ...extra }) as OpenApiDocument;
+const spec = (paths: object, extra: object = {}): OpenApiDocument => ({ openapi: "3.1.0", info: { title: "T", version: "1" }, paths, ...extra }) as OpenApiDocument;
 const ok = { responses: { "200": { description: "ok" } } };
 
 describe("buildModel on the Diga phone spec", () => {
@@ -156,9 +155,7 @@ describe("buildModel", () => {
     { name: "keeps alternatives, an empty one included", document: {}, operation: { security: [{ key: [] }, {}] }, want: [["apiKey"], []] },
     { name: "no security anywhere", document: {}, operation: {}, want: [] },
   ])("security: $name", ({ document, operation, want }) => {
-    const model = buildModel(
-      spec({ "/x": { get: { ...ok, ...operation } } }, { ...document, components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" } } } }),
-    );
+    const model = buildModel(spec({ "/x": { get: { ...ok, ...operation } } }, { ...document, components: { securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" } } } }));
     expect(model.operations[0]?.security).toStrictEqual(want);
   });
 
@@ -189,7 +186,15 @@ describe("buildModel", () => {
   it("honours x-pagination: false, and reports a broken declaration with its pointer", () => {
     const page = { type: "object", properties: { data: { type: "array", items: {} }, next_cursor: { type: "string" } } };
     const list = (extension: unknown) =>
-      spec({ "/x": { get: { parameters: [{ name: "cursor", in: "query", schema: { type: "string" } }], responses: { "200": { description: "ok", content: { "application/json": { schema: page } } } }, "x-pagination": extension } } });
+      spec({
+        "/x": {
+          get: {
+            parameters: [{ name: "cursor", in: "query", schema: { type: "string" } }],
+            responses: { "200": { description: "ok", content: { "application/json": { schema: page } } } },
+            "x-pagination": extension,
+          },
+        },
+      });
     expect(buildModel(list(undefined)).operations[0]?.pagination?.styles).toStrictEqual([{ kind: "cursor", next: { param: "cursor", from: "next_cursor", fromItem: false }, previous: undefined }]);
     expect(buildModel(list(false)).operations[0]?.pagination).toBeUndefined();
     expect(() => buildModel(list({ items: "data", next: { param: "missing", from: "next_cursor" } }))).toThrow(
@@ -227,7 +232,12 @@ describe("buildModel", () => {
           "/empty": { get: { ...ok, requestBody: { content: { "application/x-www-form-urlencoded": { schema: { type: "object", properties: {}, additionalProperties: false } } } } } },
           "/items": { delete: { ...ok, requestBody: json({ type: "array", items: { type: "string" } }) } },
         },
-        { components: { pathItems: { Search: { get: { ...ok, requestBody: json({ type: "array", items: { type: "string" } }) }, head: { ...ok, requestBody: { $ref: "#/components/requestBodies/Ids" } } } }, requestBodies: { Ids: json({ type: "array", items: { type: "string" } }) } } },
+        {
+          components: {
+            pathItems: { Search: { get: { ...ok, requestBody: json({ type: "array", items: { type: "string" } }) }, head: { ...ok, requestBody: { $ref: "#/components/requestBodies/Ids" } } } },
+            requestBodies: { Ids: json({ type: "array", items: { type: "string" } }) },
+          },
+        },
       ),
     );
     expect(model.operations.map((operation) => [operation.method, operation.path, operation.requestBody?.kind, operation.unsentBody])).toStrictEqual([

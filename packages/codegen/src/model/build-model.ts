@@ -336,7 +336,19 @@ function buildRequestBody(document: OpenApiDocument, operation: OperationObject,
     description: body.description,
     sample: bodySample(document, body.content[mediaType]?.schema, classifyRequestMediaType(mediaType)),
     defaulted: ["json", "form", "multipart"].includes(classifyRequestMediaType(mediaType)) ? bodyDefaultsOf(document, body.content[mediaType]?.schema) : undefined,
-    encoding: encoding === undefined ? undefined : Object.fromEntries(Object.entries(encoding).map(([name, entry]) => [name, { ...(entry.contentType === undefined ? {} : { contentType: entry.contentType }), ...(entry.style === undefined ? {} : { style: entry.style }), ...(entry.explode === undefined ? {} : { explode: entry.explode }) }])),
+    encoding:
+      encoding === undefined
+        ? undefined
+        : Object.fromEntries(
+            Object.entries(encoding).map(([name, entry]) => [
+              name,
+              {
+                ...(entry.contentType === undefined ? {} : { contentType: entry.contentType }),
+                ...(entry.style === undefined ? {} : { style: entry.style }),
+                ...(entry.explode === undefined ? {} : { explode: entry.explode }),
+              },
+            ]),
+          ),
   };
 }
 
@@ -345,13 +357,24 @@ function buildRequestBody(document: OpenApiDocument, operation: OperationObject,
  * without one, as NSwag and Speakeasy do; FastAPI lets a `List[str]` body onto a GET. The warning says so, except
  * for a body that could never carry anything (Stripe declares an empty form on its GETs).
  */
-function sendableBody(document: OpenApiDocument, method: HttpMethod, operation: OperationObject, body: RequestBodyModel | undefined, pointer: string, warnings: WarningModel[]): RequestBodyModel | undefined {
+function sendableBody(
+  document: OpenApiDocument,
+  method: HttpMethod,
+  operation: OperationObject,
+  body: RequestBodyModel | undefined,
+  pointer: string,
+  warnings: WarningModel[],
+): RequestBodyModel | undefined {
   if (body === undefined || operation.requestBody === undefined || (method !== "get" && method !== "head")) return body;
   const schema = dereference<RequestBodyObject>(document, operation.requestBody, pointer).value.content?.[body.mediaType]?.schema;
   const resolved = schema === undefined ? undefined : dereference<SchemaObject>(document, schema, "").value;
-  const carriesNothing = typeof resolved === "object" && resolved !== null && Object.keys(resolved.properties ?? {}).length === 0 && (resolved as { additionalProperties?: unknown }).additionalProperties === false;
+  const carriesNothing =
+    typeof resolved === "object" && resolved !== null && Object.keys(resolved.properties ?? {}).length === 0 && (resolved as { additionalProperties?: unknown }).additionalProperties === false;
   if (!carriesNothing) {
-    warnings.push({ pointer, message: `${method.toUpperCase()} cannot carry a request body (fetch refuses to send one), so the generated function leaves it out; the API should take these values as query parameters or on a POST` });
+    warnings.push({
+      pointer,
+      message: `${method.toUpperCase()} cannot carry a request body (fetch refuses to send one), so the generated function leaves it out; the API should take these values as query parameters or on a POST`,
+    });
   }
   return undefined;
 }
@@ -366,18 +389,17 @@ function bodySample(document: OpenApiDocument, schema: MaybeRef<SchemaObject> | 
 function buildResponses(document: OpenApiDocument, operation: OperationObject, pointer: string): ResponseModel[] {
   const entries = Object.entries(operation.responses ?? {}).filter(([status]) => !status.startsWith("x-"));
   const hasSuccess = entries.some(([status]) => /^2(\d\d|XX)$/i.test(status));
-  return entries
-    .map(([status, responseOrRef]) => {
-      const response: ResponseObject = dereference(document, responseOrRef, appendPointer(pointer, "responses", status)).value;
-      const mediaType = pickMediaType(Object.keys(response.content ?? {}));
-      return {
-        status,
-        description: response.description,
-        mediaType,
-        kind: classifyMediaType(mediaType),
-        isSuccess: /^2(\d\d|XX)$/i.test(status) || (status === "default" && !hasSuccess),
-      };
-    });
+  return entries.map(([status, responseOrRef]) => {
+    const response: ResponseObject = dereference(document, responseOrRef, appendPointer(pointer, "responses", status)).value;
+    const mediaType = pickMediaType(Object.keys(response.content ?? {}));
+    return {
+      status,
+      description: response.description,
+      mediaType,
+      kind: classifyMediaType(mediaType),
+      isSuccess: /^2(\d\d|XX)$/i.test(status) || (status === "default" && !hasSuccess),
+    };
+  });
 }
 
 function securityOf(requirements: readonly SecurityRequirementObject[], credentials: ReadonlyMap<string, CredentialModel>): string[][] {
@@ -503,4 +525,3 @@ function buildSchemaAliases(document: OpenApiDocument, taken: ReadonlySet<string
     };
   });
 }
-

@@ -22,9 +22,30 @@ const specs: Readonly<Record<string, readonly Row[]>> = {
     { method: "get", path: "/v1/phone/", operationId: "list_phones_v1_phone__get", tag: "Phones", fn: "listPhones", facade: "phones.list" },
     { method: "delete", path: "/v1/phone/{phone_id}", operationId: "release_phone_number_v1_phone__id__delete", tag: "Phones", fn: "releasePhoneNumber", facade: "phones.releaseNumber" },
     { method: "get", path: "/v1/calls/{call_id}/logs", operationId: "get_call_logs_v1_calls__call_id__logs_get", tag: "Logs", fn: "getCallLogs", facade: "logs.getCallLogs" },
-    { method: "get", path: "/v1/workflows/{flow_id}/executions", operationId: "list_flow_executions_v1_workflows__flow_id__executions_get", tag: "Workflows Executions", fn: "listFlowExecutions", facade: "workflowsExecutions.listFlowExecutions" },
-    { method: "get", path: "/v1/workflows/templates/{template_id}", operationId: "get_flow_template_v1_workflows_templates__template_id__get", tag: "Workflows Templates", fn: "getFlowTemplate", facade: "workflowsTemplates.getFlowTemplate" },
-    { method: "post", path: "/v1/agents/{agent_id}/apply-template", operationId: "apply_agent_template_v1_agents__agent_id__apply_template_post", tag: "Agent Templates", fn: "applyAgentTemplate", facade: "agentTemplates.apply" },
+    {
+      method: "get",
+      path: "/v1/workflows/{flow_id}/executions",
+      operationId: "list_flow_executions_v1_workflows__flow_id__executions_get",
+      tag: "Workflows Executions",
+      fn: "listFlowExecutions",
+      facade: "workflowsExecutions.listFlowExecutions",
+    },
+    {
+      method: "get",
+      path: "/v1/workflows/templates/{template_id}",
+      operationId: "get_flow_template_v1_workflows_templates__template_id__get",
+      tag: "Workflows Templates",
+      fn: "getFlowTemplate",
+      facade: "workflowsTemplates.getFlowTemplate",
+    },
+    {
+      method: "post",
+      path: "/v1/agents/{agent_id}/apply-template",
+      operationId: "apply_agent_template_v1_agents__agent_id__apply_template_post",
+      tag: "Agent Templates",
+      fn: "applyAgentTemplate",
+      facade: "agentTemplates.apply",
+    },
     // Two operations that would both be `webhooks.get`: each keeps its whole name, so neither hides the other.
     { method: "get", path: "/v1/webhooks/", operationId: "get_webhooks_v1_webhooks__get", tag: "Webhooks", fn: "getWebhooks", facade: "webhooks.getWebhooks" },
     { method: "get", path: "/v1/webhooks/{webhook_id}", operationId: "get_webhook_v1_webhooks__webhook_id__get", tag: "Webhooks", fn: "getWebhook", facade: "webhooks.getWebhook" },
@@ -41,7 +62,14 @@ const specs: Readonly<Record<string, readonly Row[]>> = {
   ],
   // Microsoft Graph: a dotted tag whose words are split between the namespace and the verb's object.
   graph: [
-    { method: "delete", path: "/policies/authenticationStrengthPolicies/{id}", operationId: "policies.DeleteAuthenticationStrengthPolicies", tag: "policies.authenticationStrengthPolicy", fn: "deleteAuthenticationStrengthPolicies", facade: "policiesAuthenticationStrengthPolicy.deleteAuthenticationStrengthPolicies" },
+    {
+      method: "delete",
+      path: "/policies/authenticationStrengthPolicies/{id}",
+      operationId: "policies.DeleteAuthenticationStrengthPolicies",
+      tag: "policies.authenticationStrengthPolicy",
+      fn: "deleteAuthenticationStrengthPolicies",
+      facade: "policiesAuthenticationStrengthPolicy.deleteAuthenticationStrengthPolicies",
+    },
     { method: "post", path: "/domains/{id}/promote", operationId: "domains.domain.promote", tag: "domains.Actions", fn: "domainPromote", facade: "domainsActions.domainPromote" },
   ],
   // Stripe: `<Method><Path words>` ids and no tags, so no resources: only `stripe.getCustomersCustomer`.

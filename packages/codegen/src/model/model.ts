@@ -28,9 +28,7 @@ export interface WarningModel {
 }
 
 /** How an emitter reaches openapi-typescript's types for an operation. */
-export type OperationTypeRoot =
-  | { readonly kind: "operations"; readonly operationId: string }
-  | { readonly kind: "paths"; readonly path: string; readonly method: HttpMethod };
+export type OperationTypeRoot = { readonly kind: "operations"; readonly operationId: string } | { readonly kind: "paths"; readonly path: string; readonly method: HttpMethod };
 
 export interface OperationModel {
   /** JSON pointer of the operation object, for messages. */
@@ -82,7 +80,14 @@ export type PageStyleModel =
   /** `after` ← `last_id` (or the last item's `id`), optionally `before` ← `first_id` backwards. */
   | { readonly kind: "cursor"; readonly next: CursorModel; readonly previous: CursorModel | undefined }
   /** `page` + 1 until `total` (the last page) or `count` (the items) says it was the last. */
-  | { readonly kind: "pageNumber"; readonly param: string; readonly current: FieldPath | undefined; readonly total: FieldPath | undefined; readonly count: FieldPath | undefined; readonly size: string | undefined }
+  | {
+      readonly kind: "pageNumber";
+      readonly param: string;
+      readonly current: FieldPath | undefined;
+      readonly total: FieldPath | undefined;
+      readonly count: FieldPath | undefined;
+      readonly size: string | undefined;
+    }
   /** `offset` + the items received, until `count`. */
   | { readonly kind: "offset"; readonly param: string; readonly size: string | undefined; readonly count: FieldPath | undefined }
   /** The URL of the next (and previous) page in the body; `null` ends. */
@@ -215,9 +220,7 @@ export interface CredentialModel {
   readonly tokenSource: TokenSourceModel | undefined;
 }
 
-export type TokenSourceModel =
-  | { readonly kind: "oauth2"; readonly flows: readonly OAuthFlowModel[] }
-  | { readonly kind: "openIdConnect"; readonly discoveryUrl: string | undefined };
+export type TokenSourceModel = { readonly kind: "oauth2"; readonly flows: readonly OAuthFlowModel[] } | { readonly kind: "openIdConnect"; readonly discoveryUrl: string | undefined };
 
 /** One OAuth 2.0 flow the spec declares, in the spec's order. */
 export interface OAuthFlowModel {

@@ -14,35 +14,108 @@
 
 const RESERVED_WORDS = new Set([
   // ECMAScript reserved words, strict-mode and module reserved words.
-  "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete",
-  "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements",
-  "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public",
-  "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with",
+  "arguments",
+  "await",
+  "break",
+  "case",
+  "catch",
+  "class",
+  "const",
+  "continue",
+  "debugger",
+  "default",
+  "delete",
+  "do",
+  "else",
+  "enum",
+  "eval",
+  "export",
+  "extends",
+  "false",
+  "finally",
+  "for",
+  "function",
+  "if",
+  "implements",
+  "import",
+  "in",
+  "instanceof",
+  "interface",
+  "let",
+  "new",
+  "null",
+  "package",
+  "private",
+  "protected",
+  "public",
+  "return",
+  "static",
+  "super",
+  "switch",
+  "this",
+  "throw",
+  "true",
+  "try",
+  "typeof",
+  "var",
+  "void",
+  "while",
+  "with",
   "yield",
   // Globals that a declaration would shadow confusingly.
-  "undefined", "NaN", "Infinity", "globalThis",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "globalThis",
 ]);
 
 /** TypeScript's own type keywords cannot name a type alias. */
 const RESERVED_TYPE_NAMES = new Set([
-  "any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "unknown", "void", "undefined",
-  "Array", "Date", "Error", "Function", "Map", "Object", "Promise", "Record", "Response", "Request", "Set",
-  "Headers", "Blob", "File", "FormData", "URL", "URLSearchParams",
+  "any",
+  "bigint",
+  "boolean",
+  "never",
+  "number",
+  "object",
+  "string",
+  "symbol",
+  "unknown",
+  "void",
+  "undefined",
+  "Array",
+  "Date",
+  "Error",
+  "Function",
+  "Map",
+  "Object",
+  "Promise",
+  "Record",
+  "Response",
+  "Request",
+  "Set",
+  "Headers",
+  "Blob",
+  "File",
+  "FormData",
+  "URL",
+  "URLSearchParams",
 ]);
 
 /** Splits text into words on separators and camelCase / letter-digit boundaries: `list_phonesV1` → list, phones, V1. */
 export function splitWords(text: string): string[] {
-  return text
-    // Only decimal digits: other numbers (`⒅`, `½`) are not identifier characters.
-    .split(/[^\p{L}\p{Nd}]+/u)
-    .flatMap((chunk) =>
-      chunk
-        // lowerUpper: "listPhones" → "list Phones"; UPPERUpperlower: "HTTPServer" → "HTTP Server"
-        .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
-        .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
-        .split(" "),
-    )
-    .filter((word) => word !== "");
+  return (
+    text
+      // Only decimal digits: other numbers (`⒅`, `½`) are not identifier characters.
+      .split(/[^\p{L}\p{Nd}]+/u)
+      .flatMap((chunk) =>
+        chunk
+          // lowerUpper: "listPhones" → "list Phones"; UPPERUpperlower: "HTTPServer" → "HTTP Server"
+          .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
+          .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
+          .split(" "),
+      )
+      .filter((word) => word !== "")
+  );
 }
 
 function capitalize(word: string): string {
@@ -89,7 +162,10 @@ function fastApiSuffix(path: string, method: string): RegExp {
   const asFastApiWrites = (text: string) => text.replace(/\W/g, "_");
   // Each `{name}`, which FastAPI writes `_name_`, may be any run of word characters; a trailing slash is optional.
   // (The root path `/` keeps its slash: `story_get` is no FastAPI id for `GET /`, `story__get` is.)
-  const pathPattern = (path.replace(/\/+$/, "") || "/").split(/\{[^}]*\}/).map(asFastApiWrites).join("_\\w+_");
+  const pathPattern = (path.replace(/\/+$/, "") || "/")
+    .split(/\{[^}]*\}/)
+    .map(asFastApiWrites)
+    .join("_\\w+_");
   // The longest name that leaves such a suffix (the name keeps every word it can): at least one word character, then
   // any underscores of its own (`Get_default_voice_settings_` + `_v1_voices_…`).
   return new RegExp(`^(.*[^_]_*?)${pathPattern}_?_${asFastApiWrites(method.toLowerCase())}$`);
@@ -150,7 +226,7 @@ export function operationNamesCandidates(inputs: readonly OperationNameInput[]):
   };
   // Each round lengthens the clashing names only; the others are not named again (Graph: 22,000 ids, ten rounds).
   const names = inputs.map((_, index) => nameAt(index));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const counts = new Map<string, number>();
     const keys = names.map((name) => name.toLowerCase());
@@ -198,16 +274,11 @@ function fnv1a(text: string): number {
  * 3. reserved words and names in `taken` get a trailing `_`;
  * 4. what still clashes gets a numeric suffix, starting at 2, the first occurrence keeping its name.
  */
-export function assignUniqueNames(
-  candidates: readonly NameCandidates[],
-  taken: ReadonlySet<string> = new Set(),
-): string[] {
+export function assignUniqueNames(candidates: readonly NameCandidates[], taken: ReadonlySet<string> = new Set()): string[] {
   const key = (name: string) => name.toLowerCase();
   const counts = new Map<string, number>();
   for (const { preferred } of candidates) counts.set(key(preferred), (counts.get(key(preferred)) ?? 0) + 1);
-  const wanted = candidates.map(({ preferred, fallback }) =>
-    (counts.get(key(preferred)) ?? 0) > 1 ? fallback : preferred,
-  );
+  const wanted = candidates.map(({ preferred, fallback }) => ((counts.get(key(preferred)) ?? 0) > 1 ? fallback : preferred));
 
   const used = new Set([...taken].map(key));
   return wanted.map((name) => {
@@ -239,7 +310,10 @@ export function schemaTypeName(componentName: string): string {
  */
 export function operationFileName(functionName: string): string {
   // Spelling out non-ASCII letters can make a name of 80 characters 600 long; file systems allow 255 bytes.
-  return boundedName(functionName.replace(/[^A-Za-z0-9_$]/gu, (char) => `_x${char.codePointAt(0)?.toString(16) ?? ""}`), MAX_FILE_NAME_LENGTH);
+  return boundedName(
+    functionName.replace(/[^A-Za-z0-9_$]/gu, (char) => `_x${char.codePointAt(0)?.toString(16) ?? ""}`),
+    MAX_FILE_NAME_LENGTH,
+  );
 }
 
 /** A file name's stem, leaving room within the 255 bytes every file system allows for `.ts` and a test suffix. */
@@ -260,7 +334,11 @@ export function sdkClassName(title: string): string {
 }
 
 function singular(word: string): string {
-  return word.toLowerCase().replace(/ies$/, "y").replace(/(ss|x|z|ch|sh)es$/, "$1").replace(/([^s])s$/, "$1");
+  return word
+    .toLowerCase()
+    .replace(/ies$/, "y")
+    .replace(/(ss|x|z|ch|sh)es$/, "$1")
+    .replace(/([^s])s$/, "$1");
 }
 
 /** A tag as a facade property: `Phone Numbers` → `phoneNumbers`. */

@@ -83,7 +83,12 @@ describe("detectPagination", () => {
       name: "a nested cursor: Slack's response_metadata.next_cursor",
       query: ["cursor", "limit"],
       schema: object({ ok: { type: "boolean" }, channels: items, response_metadata: object({ next_cursor: string }) }),
-      want: { items: "channels", itemsRequired: false, hasMore: undefined, styles: [{ kind: "cursor", next: { param: "cursor", from: "response_metadata.next_cursor", fromItem: false }, previous: undefined }] },
+      want: {
+        items: "channels",
+        itemsRequired: false,
+        hasMore: undefined,
+        styles: [{ kind: "cursor", next: { param: "cursor", from: "response_metadata.next_cursor", fromItem: false }, previous: undefined }],
+      },
     },
     {
       name: "Django REST framework: count/next/previous/results, with page numbers",
@@ -270,7 +275,12 @@ describe("paginationOverride (x-pagination)", () => {
       given: { items: "entries", hasMore: "meta.has_more", next: { param: "from", from: "meta.cursors.next" } },
       want: {
         kind: "declared",
-        pagination: { items: "entries", itemsRequired: false, hasMore: "meta.has_more", styles: [{ kind: "cursor", next: { param: "from", from: "meta.cursors.next", fromItem: false }, previous: undefined }] },
+        pagination: {
+          items: "entries",
+          itemsRequired: false,
+          hasMore: "meta.has_more",
+          styles: [{ kind: "cursor", next: { param: "from", from: "meta.cursors.next", fromItem: false }, previous: undefined }],
+        },
       },
     },
     {
@@ -283,7 +293,10 @@ describe("paginationOverride (x-pagination)", () => {
     },
     {
       given: { items: "entries", page: { param: "p", total: "pages" } },
-      want: { kind: "declared", pagination: { items: "entries", itemsRequired: false, hasMore: undefined, styles: [{ kind: "pageNumber", param: "p", current: undefined, total: "pages", count: undefined, size: undefined }] } },
+      want: {
+        kind: "declared",
+        pagination: { items: "entries", itemsRequired: false, hasMore: undefined, styles: [{ kind: "pageNumber", param: "p", current: undefined, total: "pages", count: undefined, size: undefined }] },
+      },
     },
     { given: true, want: { kind: "invalid", problems: [{ pointer: `${at}/x-pagination`, message: "x-pagination must be false or a mapping with `items`" }] } },
     {
@@ -310,9 +323,15 @@ describe("paginationOverride (x-pagination)", () => {
     },
     {
       given: { items: "entries", next: { param: "from", from: "uid", fromItem: true } },
-      want: { kind: "invalid", problems: [{ pointer: `${at}/x-pagination/next/from`, message: "`uid` is not a field of the operation's JSON success response's items; name it as a dotted path, e.g. `meta.cursors.next`" }] },
+      want: {
+        kind: "invalid",
+        problems: [{ pointer: `${at}/x-pagination/next/from`, message: "`uid` is not a field of the operation's JSON success response's items; name it as a dotted path, e.g. `meta.cursors.next`" }],
+      },
     },
-    { given: { items: "entries" }, want: { kind: "invalid", problems: [{ pointer: `${at}/x-pagination`, message: "x-pagination needs `next` (a cursor, a URL or the Link header), `page` (page numbers) or `offset`" }] } },
+    {
+      given: { items: "entries" },
+      want: { kind: "invalid", problems: [{ pointer: `${at}/x-pagination`, message: "x-pagination needs `next` (a cursor, a URL or the Link header), `page` (page numbers) or `offset`" }] },
+    },
   ])("$given", ({ given, want }) => {
     expect(paginationOverride(document, given, at, ["from", "p"], response)).toStrictEqual(want);
   });

@@ -54,7 +54,22 @@ export const SIZE_PARAMS = ["per_page", "perPage", "page_size", "pageSize", "lim
 const OFFSET_PARAMS = ["offset", "skip", "start_index", "startIndex", "page[offset]", "$skip"];
 const CURRENT_PAGE_FIELDS = ["current_page", "currentPage", "page", "page_number", "pageNumber"];
 const TOTAL_PAGES_FIELDS = ["total_pages", "totalPages", "last_page", "lastPage", "page_count", "pageCount", "num_pages", "numPages", "pages"];
-const COUNT_FIELDS = ["total", "total_count", "totalCount", "count", "total_results", "totalResults", "total_items", "totalItems", "totalElements", "total_entries", "totalRecords", "total_records", "totalSize", "total_size"];
+const COUNT_FIELDS = [
+  "total",
+  "total_count",
+  "totalCount",
+  "count",
+  "total_results",
+  "totalResults",
+  "total_items",
+  "totalItems",
+  "totalElements",
+  "total_entries",
+  "totalRecords",
+  "total_records",
+  "totalSize",
+  "total_size",
+];
 
 /** Body fields holding the next page's URL. `next` alone must prove it is a URL (see {@link nextUrlField}). */
 const NEXT_URL_FIELDS = ["next_url", "nextUrl", "next_page_url", "nextPageUrl", "next_page_uri", "nextPageUri", "nextLink", "next_link", "next_href", "nextHref"];
@@ -263,7 +278,14 @@ class SchemaReader {
    * The shallowest field (breadth-first, up to {@link MAX_DEPTH} objects deep, never inside `skip` or an array)
    * whose own name is one of `names` (earlier names win at one depth) and whose type is one of `types`.
    */
-  find(root: MaybeRef<SchemaObject>, names: readonly string[], types: readonly SchemaType[], skip: FieldPath | undefined, maxDepth = MAX_DEPTH, exclude: readonly string[] = []): FieldPath | undefined {
+  find(
+    root: MaybeRef<SchemaObject>,
+    names: readonly string[],
+    types: readonly SchemaType[],
+    skip: FieldPath | undefined,
+    maxDepth = MAX_DEPTH,
+    exclude: readonly string[] = [],
+  ): FieldPath | undefined {
     let level: { path: string; schema: MaybeRef<SchemaObject> }[] = [{ path: "", schema: root }];
     for (let depth = 0; depth <= maxDepth && level.length > 0; depth++) {
       const next: typeof level = [];
@@ -294,10 +316,7 @@ interface Problem {
 }
 
 export type OverrideResult =
-  | { readonly kind: "none" }
-  | { readonly kind: "disabled" }
-  | { readonly kind: "declared"; readonly pagination: PaginationModel }
-  | { readonly kind: "invalid"; readonly problems: readonly Problem[] };
+  { readonly kind: "none" } | { readonly kind: "disabled" } | { readonly kind: "declared"; readonly pagination: PaginationModel } | { readonly kind: "invalid"; readonly problems: readonly Problem[] };
 
 /**
  * Reads `x-pagination` from an operation and checks every field it names against the JSON success response, so a
@@ -327,7 +346,10 @@ export function paginationOverride(document: OpenApiDocument, value: unknown, po
   const field = (from: Record<string, unknown>, key: string, where: string, root: MaybeRef<SchemaObject> | undefined = responseSchema): FieldPath | undefined => {
     const path = text(from, key, where);
     if (path !== undefined && (root === undefined || schema.at(root, path) === undefined)) {
-      problems.push({ pointer: `${where}/${key}`, message: `\`${path}\` is not a field of the operation's JSON success response${root === responseSchema ? "" : "'s items"}; name it as a dotted path, e.g. \`meta.cursors.next\`` });
+      problems.push({
+        pointer: `${where}/${key}`,
+        message: `\`${path}\` is not a field of the operation's JSON success response${root === responseSchema ? "" : "'s items"}; name it as a dotted path, e.g. \`meta.cursors.next\``,
+      });
       return undefined;
     }
     return path;
@@ -393,7 +415,14 @@ export function paginationOverride(document: OpenApiDocument, value: unknown, po
     const where = `${at}/page`;
     const fields = asRecord(pageEntry) ?? {};
     const name = param(fields, "param", where, true);
-    const style = { kind: "pageNumber", param: name ?? "", current: field(fields, "current", where), total: field(fields, "total", where), count: field(fields, "count", where), size: param(fields, "size", where, false) } as const;
+    const style = {
+      kind: "pageNumber",
+      param: name ?? "",
+      current: field(fields, "current", where),
+      total: field(fields, "total", where),
+      count: field(fields, "count", where),
+      size: param(fields, "size", where, false),
+    } as const;
     if (name !== undefined) styles.push(style);
   }
   if (problems.length > 0 || items === undefined) return { kind: "invalid", problems };

@@ -31,7 +31,14 @@ const POST = { method: "POST", path: "/things" };
 /** The names `templates/runtime/index.ts` exports as types only (`export type { … }`). */
 async function runtimeTypeExports(): Promise<Set<string>> {
   const index = await readFile(join(templatesDirectory(), "runtime", "index.ts"), "utf8");
-  return new Set([...index.matchAll(/export type \{([^}]*)\}/g)].flatMap(([, names = ""]) => names.split(",").map((name) => name.trim()).filter((name) => name !== "")));
+  return new Set(
+    [...index.matchAll(/export type \{([^}]*)\}/g)].flatMap(([, names = ""]) =>
+      names
+        .split(",")
+        .map((name) => name.trim())
+        .filter((name) => name !== ""),
+    ),
+  );
 }
 
 describe("the runtime contract", () => {
@@ -52,7 +59,9 @@ describe("the runtime contract", () => {
     ];
     expect(named.filter((name) => values[name] === undefined)).toStrictEqual([]);
     // What an operation module may import from the runtime, it must also keep free of operation names.
-    expect(named.filter((name) => !RUNTIME_VALUE_EXPORTS.includes(name) && !MODULE_SCOPE_NAMES.includes(name) && !Object.values(STATUS_ERROR_CLASSES).includes(name) && name !== "InternalServerError")).toStrictEqual([]);
+    expect(
+      named.filter((name) => !RUNTIME_VALUE_EXPORTS.includes(name) && !MODULE_SCOPE_NAMES.includes(name) && !Object.values(STATUS_ERROR_CLASSES).includes(name) && name !== "InternalServerError"),
+    ).toStrictEqual([]);
   });
 
   it("names only types the runtime's index exports", async () => {

@@ -92,7 +92,23 @@ export const RUNTIME_TYPE_EXPORTS: readonly string[] = [
  * Names the generated modules declare or import next to an operation function (the runtime's functions, the schema's
  * roots, the endpoint constant): an operation may not take them either.
  */
-export const MODULE_SCOPE_NAMES: readonly string[] = ["request", "paginate", ...Object.values(BODY_ENCODERS), ...Object.values(PAGE_STYLES), ...QUERY_STYLES.values(), ...Object.values(PATH_STYLES).filter((style) => style !== undefined), ...CHECKED_FORMATS.values(), ...Object.values(PARAM_LOCATIONS), ...Object.values(RESPONSE_READERS), "bindOperations", "createRuntimeClient", "operations", "paths", "components", "endpoint"];
+export const MODULE_SCOPE_NAMES: readonly string[] = [
+  "request",
+  "paginate",
+  ...Object.values(BODY_ENCODERS),
+  ...Object.values(PAGE_STYLES),
+  ...QUERY_STYLES.values(),
+  ...Object.values(PATH_STYLES).filter((style) => style !== undefined),
+  ...CHECKED_FORMATS.values(),
+  ...Object.values(PARAM_LOCATIONS),
+  ...Object.values(RESPONSE_READERS),
+  "bindOperations",
+  "createRuntimeClient",
+  "operations",
+  "paths",
+  "components",
+  "endpoint",
+];
 
 /** The runtime's error class for each status that has its own (`createApiError`); other 5xx are `InternalServerError`. */
 export const STATUS_ERROR_CLASSES: Readonly<Record<string, string>> = {

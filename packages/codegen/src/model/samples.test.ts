@@ -20,10 +20,22 @@ const object = (...properties: [string, SampleValue][]): SampleValue => ({ kind:
 
 describe("sampleOf", () => {
   it.each<{ name: string; schema: SchemaObject | { $ref: string }; want: SampleValue }>([
-    { name: "required properties only, each by type and format", schema: { type: "object", required: ["name", "age", "at"], properties: { name: { type: "string" }, age: { type: "integer", minimum: 18 }, at: { type: "string", format: "date-time" }, nickname: { type: "string" } } }, want: object(["name", literal("string")], ["age", literal(18)], ["at", literal("2025-01-31T09:30:00Z")]) },
+    {
+      name: "required properties only, each by type and format",
+      schema: {
+        type: "object",
+        required: ["name", "age", "at"],
+        properties: { name: { type: "string" }, age: { type: "integer", minimum: 18 }, at: { type: "string", format: "date-time" }, nickname: { type: "string" } },
+      },
+      want: object(["name", literal("string")], ["age", literal(18)], ["at", literal("2025-01-31T09:30:00Z")]),
+    },
     {
       name: "a default of another type than the schema's is no sample (Billingo's integer `page` with `default: \"1\"`)",
-      schema: { type: "object", required: ["page", "size", "on"], properties: { page: { type: "integer", default: "1" }, size: { type: "number", default: 2.5 }, on: { type: ["boolean", "null"], default: "yes" } } },
+      schema: {
+        type: "object",
+        required: ["page", "size", "on"],
+        properties: { page: { type: "integer", default: "1" }, size: { type: "number", default: 2.5 }, on: { type: ["boolean", "null"], default: "yes" } },
+      },
       want: object(["page", literal(1)], ["size", literal(2.5)], ["on", literal(true)]),
     },
     {
@@ -31,16 +43,37 @@ describe("sampleOf", () => {
       schema: {
         type: "object",
         required: ["sort", "arn", "label"],
-        properties: { sort: { type: "string", enum: ["published_date", "views"], default: "created_date" }, arn: { allOf: [{ type: "string" }, { description: "The ARN." }] }, label: { allOf: [{ type: "string" }, { minLength: 1 }] } },
+        properties: {
+          sort: { type: "string", enum: ["published_date", "views"], default: "created_date" },
+          arn: { allOf: [{ type: "string" }, { description: "The ARN." }] },
+          label: { allOf: [{ type: "string" }, { minLength: 1 }] },
+        },
       },
       want: object(["sort", literal("published_date")], ["arn", literal("string")], ["label", literal("string")]),
     },
-    { name: "default, then const, then the first non-null enum value", schema: { type: "object", required: ["a", "b", "c"], properties: { a: { type: "string", default: "x" }, b: { const: 3 }, c: { enum: [null, "on", "off"] } } }, want: object(["a", literal("x")], ["b", literal(3)], ["c", literal("on")]) },
-    { name: "allOf members merged, through $ref", schema: { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", required: ["flag"], properties: { flag: { type: "boolean" } } }] }, want: object(["id", literal("3fa85f64-5717-4562-b3fc-2c963f66afa6")], ["flag", literal(true)]) },
-    { name: "a required name no property declares is left out (Plaid's questionnaire)", schema: { type: "object", required: ["redirect_uri", "payment_limits"], properties: { redirect_uri: { type: "string" } } }, want: object(["redirect_uri", literal("string")]) },
+    {
+      name: "default, then const, then the first non-null enum value",
+      schema: { type: "object", required: ["a", "b", "c"], properties: { a: { type: "string", default: "x" }, b: { const: 3 }, c: { enum: [null, "on", "off"] } } },
+      want: object(["a", literal("x")], ["b", literal(3)], ["c", literal("on")]),
+    },
+    {
+      name: "allOf members merged, through $ref",
+      schema: { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", required: ["flag"], properties: { flag: { type: "boolean" } } }] },
+      want: object(["id", literal("3fa85f64-5717-4562-b3fc-2c963f66afa6")], ["flag", literal(true)]),
+    },
+    {
+      name: "a required name no property declares is left out (Plaid's questionnaire)",
+      schema: { type: "object", required: ["redirect_uri", "payment_limits"], properties: { redirect_uri: { type: "string" } } },
+      want: object(["redirect_uri", literal("string")]),
+    },
     {
       name: "properties beside oneOf, merged with the first alternative, whose required names may be declared outside",
-      schema: { type: "object", required: ["name"], properties: { name: { type: "string" }, status: { enum: ["queued", "completed"] }, conclusion: { enum: ["success", "failure"] } }, oneOf: [{ properties: { status: { enum: ["completed"] } }, required: ["status", "conclusion"] }, { properties: { status: { enum: ["queued"] } } }] },
+      schema: {
+        type: "object",
+        required: ["name"],
+        properties: { name: { type: "string" }, status: { enum: ["queued", "completed"] }, conclusion: { enum: ["success", "failure"] } },
+        oneOf: [{ properties: { status: { enum: ["completed"] } }, required: ["status", "conclusion"] }, { properties: { status: { enum: ["queued"] } } }],
+      },
       want: object(["name", literal("string")], ["status", literal("completed")], ["conclusion", literal("success")]),
     },
     { name: "the first non-null alternative of anyOf", schema: { anyOf: [{ type: "null" }, { type: "number" }] }, want: literal(1) },
@@ -52,7 +85,8 @@ describe("sampleOf", () => {
 
   it("stops a required self-reference at a bounded depth", () => {
     let depth = 0;
-    for (let sample = sampleOf(document, { $ref: "#/components/schemas/Loop" } as never); sample.kind === "object" && sample.properties.length > 0; depth++) sample = sample.properties[0]?.[1] ?? object();
+    for (let sample = sampleOf(document, { $ref: "#/components/schemas/Loop" } as never); sample.kind === "object" && sample.properties.length > 0; depth++)
+      sample = sample.properties[0]?.[1] ?? object();
     expect(depth).toBe(7);
   });
 });

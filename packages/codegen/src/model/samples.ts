@@ -137,5 +137,12 @@ export function sampleString(format: string | undefined): string {
 
 /** An object schema with nothing but properties to merge: no alternatives or members of its own. */
 function isPlainObject(schema: SchemaObject | undefined): schema is SchemaObject {
-  return typeof schema === "object" && schema !== null && schema.oneOf === undefined && schema.anyOf === undefined && schema.allOf === undefined && (typeOf(schema) === undefined || typeOf(schema) === "object");
+  return (
+    typeof schema === "object" &&
+    schema !== null &&
+    schema.oneOf === undefined &&
+    schema.anyOf === undefined &&
+    schema.allOf === undefined &&
+    (typeOf(schema) === undefined || typeOf(schema) === "object")
+  );
 }

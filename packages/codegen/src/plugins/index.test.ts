@@ -30,7 +30,9 @@ describe("the emitter registry", () => {
       return undefined;
     })();
     expect(refused).toBeInstanceOf(CodegenError);
-    expect((refused as CodegenError).problems).toStrictEqual([{ message: 'GenerateOptions.plugins: unknown plugin "react-query"', hint: `the plugins are ${PLUGINS.map((plugin) => `"${plugin.name}"`).join(", ")}` }]);
+    expect((refused as CodegenError).problems).toStrictEqual([
+      { message: 'GenerateOptions.plugins: unknown plugin "react-query"', hint: `the plugins are ${PLUGINS.map((plugin) => `"${plugin.name}"`).join(", ")}` },
+    ]);
   });
 });
 

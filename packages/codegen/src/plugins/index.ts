@@ -28,7 +28,10 @@ export function enabledEmitters(plugins: readonly string[]): Emitter[] {
     const known = pluginNames();
     throw new CodegenError(
       "config",
-      unknown.map((name) => ({ message: `GenerateOptions.plugins: unknown plugin "${name}"`, hint: known.length === 0 ? "this generator has no plugins" : `the plugins are ${known.map((known) => `"${known}"`).join(", ")}` })),
+      unknown.map((name) => ({
+        message: `GenerateOptions.plugins: unknown plugin "${name}"`,
+        hint: known.length === 0 ? "this generator has no plugins" : `the plugins are ${known.map((known) => `"${known}"`).join(", ")}`,
+      })),
     );
   }
   return EMITTERS.filter((emitter) => emitter.builtIn || plugins.includes(emitter.name));

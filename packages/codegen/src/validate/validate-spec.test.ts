@@ -84,7 +84,13 @@ describe("inspectSpec", () => {
       given: withPaths({
         "/x/{id}": {
           get: {
-            parameters: [{ name: "id", in: "path", schema: { type: "string" } }, { name: "q", in: "body", schema: {} }, { name: "r", in: "query" }, { in: "query" }, { name: "r", in: "query", schema: {} }],
+            parameters: [
+              { name: "id", in: "path", schema: { type: "string" } },
+              { name: "q", in: "body", schema: {} },
+              { name: "r", in: "query" },
+              { in: "query" },
+              { name: "r", in: "query", schema: {} },
+            ],
             responses: {},
           },
         },
@@ -145,8 +151,16 @@ describe("inspectSpec", () => {
       want: [],
       // Each loop is cut once: Tree's cut (at Forest's $ref) also ends Forest's loop.
       warnings: [
-        { pointer: "/components/schemas/User/allOf/0/$ref", message: 'schema "User" contains itself through allOf/anyOf/oneOf/items with no object property in between, which TypeScript cannot name; typed as `unknown` here (move the recursion under an object property to keep the type)' },
-        { pointer: "/components/schemas/Forest/$ref", message: 'schema "Tree" contains itself through allOf/anyOf/oneOf/items with no object property in between, which TypeScript cannot name; typed as `unknown` here (move the recursion under an object property to keep the type)' },
+        {
+          pointer: "/components/schemas/User/allOf/0/$ref",
+          message:
+            'schema "User" contains itself through allOf/anyOf/oneOf/items with no object property in between, which TypeScript cannot name; typed as `unknown` here (move the recursion under an object property to keep the type)',
+        },
+        {
+          pointer: "/components/schemas/Forest/$ref",
+          message:
+            'schema "Tree" contains itself through allOf/anyOf/oneOf/items with no object property in between, which TypeScript cannot name; typed as `unknown` here (move the recursion under an object property to keep the type)',
+        },
       ],
     },
     {

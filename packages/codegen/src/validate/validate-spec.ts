@@ -47,7 +47,8 @@ export interface ValidateOptions {
  */
 export function validateSpec(spec: Pick<BundledSpec, "document" | "locate">, options: ValidateOptions = {}): ValidatedSpec {
   const { problems, assumptions, listEdits } = inspectSpec(spec.document);
-  const refused = options.strict === true ? [...problems, ...assumptions.map(({ pointer, message }) => ({ pointer, message, hint: "generate without --strict to accept this with a warning" }))] : problems;
+  const refused =
+    options.strict === true ? [...problems, ...assumptions.map(({ pointer, message }) => ({ pointer, message, hint: "generate without --strict to accept this with a warning" }))] : problems;
   if (refused.length > 0) {
     throw new CodegenError(
       "validate",
@@ -79,8 +80,7 @@ export function inspectSpec(root: unknown): Findings {
   const problems: Problem[] = [];
   const assumptions: Assumption[] = [];
   const listEdits: DocumentEdit[] = [];
-  const report = (pointer: string, message: string, hint?: string) =>
-    problems.push(hint === undefined ? { pointer, message } : { pointer, message, hint });
+  const report = (pointer: string, message: string, hint?: string) => problems.push(hint === undefined ? { pointer, message } : { pointer, message, hint });
   // One warning per place: a shared parameter (a `$ref` many operations list) is reported once, where it is written.
   const assumed = new Set<string>();
   const assumeOnce = (pointer: string, message: string, edits: readonly DocumentEdit[]) => {
@@ -108,11 +108,7 @@ export function inspectSpec(root: unknown): Findings {
   }
   const version = root["openapi"];
   if (typeof version !== "string") {
-    report(
-      "",
-      "not an OpenAPI document: the `openapi` version field is missing",
-      "an OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x)",
-    );
+    report("", "not an OpenAPI document: the `openapi` version field is missing", "an OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x)");
     return found();
   }
   if (!/^3\.[01]\.\d+/.test(version)) {
@@ -239,9 +235,7 @@ function checkOperation(root: Json, path: string, operation: Json, pointer: stri
   }
   const parametersPointer = appendPointer(pointer, "parameters");
   const own = checkParameters(root, operation["parameters"], parametersPointer, report, assume);
-  const pathParams = new Set(
-    [...shared.values(), ...own.byKey.values()].filter((parameter) => parameter["in"] === "path").map((parameter) => String(parameter["name"])),
-  );
+  const pathParams = new Set([...shared.values(), ...own.byKey.values()].filter((parameter) => parameter["in"] === "path").map((parameter) => String(parameter["name"])));
   // A name may appear twice (`/{id}/{action}/{id}`): one parameter, one argument, its value in both places.
   const templated = new Set([...path.matchAll(/\{([^}]*)\}/g)].map(([, name]) => name ?? ""));
   const added = [...templated].filter((name) => !pathParams.has(name));
@@ -249,7 +243,10 @@ function checkOperation(root: Json, path: string, operation: Json, pointer: stri
     assume(pointer, `path template "${path}" has {${name}} but the operation declares no path parameter "${name}"; assumed a required path parameter of type string`, []);
   }
   if (added.length > 0 || own.kept !== undefined) {
-    const parameters = [...(own.kept ?? (Array.isArray(operation["parameters"]) ? operation["parameters"] : [])), ...added.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }))];
+    const parameters = [
+      ...(own.kept ?? (Array.isArray(operation["parameters"]) ? operation["parameters"] : [])),
+      ...added.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+    ];
     assume.replaceList(parametersPointer, parameters);
   }
   const responses = operation["responses"];
@@ -412,7 +409,7 @@ function checkSchemaShapes(root: Json, report: Report, assume: Assume): void {
       return;
     }
     if (!isObject(schema)) {
-      report(trailPointer(at), "a schema must be a mapping", "e.g. `{ type: string }` or `{ $ref: \"#/components/schemas/Name\" }`");
+      report(trailPointer(at), "a schema must be a mapping", 'e.g. `{ type: string }` or `{ $ref: "#/components/schemas/Name" }`');
       return;
     }
     if (seen.has(schema) || isReference(schema)) return;
@@ -453,7 +450,8 @@ function checkSchemaShapes(root: Json, report: Report, assume: Assume): void {
   if (isObject(schemas)) {
     for (const name of Object.keys(schemas)) {
       // openapi-typescript decodes component names as URI parts; a stray `%` makes it throw.
-      if (/%(?![0-9a-f]{2})/i.test(name)) report(appendPointer("/components/schemas", name), `schema name "${name}" has a "%" that is not a %XX escape`, "OpenAPI allows only letters, digits, `.`, `-` and `_` in component names");
+      if (/%(?![0-9a-f]{2})/i.test(name))
+        report(appendPointer("/components/schemas", name), `schema name "${name}" has a "%" that is not a %XX escape`, "OpenAPI allows only letters, digits, `.`, `-` and `_` in component names");
     }
   }
 }
@@ -477,7 +475,11 @@ function checkTypeCycles(root: Json, assume: Assume): void {
   for (const name of Object.keys(schemas)) {
     const start = appendPointer("/components/schemas", name);
     // One schema can hold several loops (`oneOf: [{ items: $ref Json }, { additionalProperties… }]`): cut them all.
-    for (let closing = findTypeCycle(root, schemas[name], start, start, new Set([start]), cut); closing !== undefined; closing = findTypeCycle(root, schemas[name], start, start, new Set([start]), cut)) {
+    for (
+      let closing = findTypeCycle(root, schemas[name], start, start, new Set([start]), cut);
+      closing !== undefined;
+      closing = findTypeCycle(root, schemas[name], start, start, new Set([start]), cut)
+    ) {
       cut.add(closing);
       assume(
         appendPointer(closing, "$ref"),

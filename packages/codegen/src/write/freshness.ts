@@ -35,9 +35,7 @@ export async function freshSources(outputDirectory: string, entryFile: string, o
     const paths = manifest.sources.map((path) => (path === "" ? entryFile : resolve(base, path)));
     const sources = await Promise.all(paths.map(async (file, index) => ({ path: manifest.sources[index] ?? "", digest: digest(await readFile(file, "utf8")) })));
     if (inputsDigest(options, sources) !== manifest.inputs) return undefined;
-    const files = await Promise.all(
-      manifest.files.filter((path) => path !== MANIFEST_PATH).map(async (path) => ({ path, contents: await readFile(join(outputDirectory, path), "utf8") })),
-    );
+    const files = await Promise.all(manifest.files.filter((path) => path !== MANIFEST_PATH).map(async (path) => ({ path, contents: await readFile(join(outputDirectory, path), "utf8") })));
     return outputsDigest(files) === manifest.outputs ? paths : undefined;
   } catch {
     return undefined;

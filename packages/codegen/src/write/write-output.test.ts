@@ -23,7 +23,13 @@ describe("writeOutput", () => {
 
   it("removes what it no longer produces, and the folders that leaves empty, but keeps files it never owned", async () => {
     const output = await folder();
-    await writeOutput(output, withManifest([{ path: "src/a.ts", contents: "a\n" }, { path: "src/old/b.ts", contents: "b\n" }]));
+    await writeOutput(
+      output,
+      withManifest([
+        { path: "src/a.ts", contents: "a\n" },
+        { path: "src/old/b.ts", contents: "b\n" },
+      ]),
+    );
     await mkdir(join(output, "node_modules"));
     await writeFile(join(output, "src/mine.test.ts"), "hand-written\n");
     const plan = await writeOutput(output, withManifest([{ path: "src/a.ts", contents: "a\n" }]));
@@ -44,11 +50,24 @@ describe("writeOutput", () => {
 
   it("leaves every existing file as it was when a write fails half-way", async () => {
     const output = await folder();
-    await writeOutput(output, withManifest([{ path: "a.ts", contents: "old a\n" }, { path: "b.ts", contents: "old b\n" }]));
+    await writeOutput(
+      output,
+      withManifest([
+        { path: "a.ts", contents: "old a\n" },
+        { path: "b.ts", contents: "old b\n" },
+      ]),
+    );
     const before = await stat(join(output, "a.ts"));
     // `blocked` is a file, so nothing can be written below it: the third write fails.
     await writeFile(join(output, "blocked"), "");
-    const failing = writeOutput(output, withManifest([{ path: "a.ts", contents: "new a\n" }, { path: "b.ts", contents: "new b\n" }, { path: "blocked/c.ts", contents: "c\n" }]));
+    const failing = writeOutput(
+      output,
+      withManifest([
+        { path: "a.ts", contents: "new a\n" },
+        { path: "b.ts", contents: "new b\n" },
+        { path: "blocked/c.ts", contents: "c\n" },
+      ]),
+    );
     await expect(failing).rejects.toBeInstanceOf(CodegenError);
     expect(await readFile(join(output, "a.ts"), "utf8")).toBe("old a\n");
     expect(await readFile(join(output, "b.ts"), "utf8")).toBe("old b\n");

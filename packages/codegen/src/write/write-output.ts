@@ -44,9 +44,7 @@ export async function planWrite(outputDirectory: string, files: readonly Generat
 export async function writeOutput(outputDirectory: string, files: readonly GeneratedFile[]): Promise<WritePlan> {
   const plan = await planWrite(outputDirectory, files);
   const changed = new Set([...plan.created, ...plan.updated]);
-  const toWrite = files
-    .filter((file) => changed.has(file.path))
-    .sort((a, b) => Number(a.path === MANIFEST_PATH) - Number(b.path === MANIFEST_PATH));
+  const toWrite = files.filter((file) => changed.has(file.path)).sort((a, b) => Number(a.path === MANIFEST_PATH) - Number(b.path === MANIFEST_PATH));
   const suffix = `.codegen-${process.pid}-${Date.now().toString(36)}.tmp`;
   const staged: string[] = [];
   try {
@@ -65,7 +63,10 @@ export async function writeOutput(outputDirectory: string, files: readonly Gener
     // The manifest last: until it is renamed, the folder still claims the previous generation.
     const isManifest = (target: string) => target === join(outputDirectory, MANIFEST_PATH);
     const manifest = staged.filter(isManifest);
-    await inBatches(staged.filter((target) => !isManifest(target)), (target) => rename(target + suffix, target));
+    await inBatches(
+      staged.filter((target) => !isManifest(target)),
+      (target) => rename(target + suffix, target),
+    );
     for (const target of manifest) await rename(target + suffix, target);
     for (const path of plan.removed) await rm(join(outputDirectory, path), { force: true });
     await removeEmptyParents(outputDirectory, plan.removed);
@@ -100,7 +101,9 @@ async function ownedFiles(outputDirectory: string): Promise<string[]> {
   if (manifestText !== undefined) {
     const manifest = parseManifest(manifestText);
     if (manifest === undefined) {
-      throw new CodegenError("write", [{ file: join(outputDirectory, MANIFEST_PATH), message: "this file is not a diga-codegen manifest", hint: "choose another output folder, or delete the file if the folder is ours" }]);
+      throw new CodegenError("write", [
+        { file: join(outputDirectory, MANIFEST_PATH), message: "this file is not a diga-codegen manifest", hint: "choose another output folder, or delete the file if the folder is ours" },
+      ]);
     }
     return manifest.files.filter((path) => isInside(outputDirectory, path));
   }

@@ -40,10 +40,55 @@ export function serialise(document: unknown, format: "json" | "yaml"): string {
 
 /** Fragments that break naive emitters: comment terminators, template-literal syntax, quotes, line terminators. */
 const ODD_FRAGMENTS = [
-  "*/", "/*", "/**", "*/ export const pwned = 1; /*", "`", "```", "${", "${x}", "}", "{", '"', "'", "\\", "\\n", "\\u0000",
-  "\n", "\r\n", "\r", "\t", "\u2028", "\u2029", "\u0000", "\u001b[31m", "\u200b", "\ufeff", "</script>", "<!--", "-->",
-  "@param x", "@deprecated", "{@link Foo}", "@example", " * ", "//", "#", "|", "&", "é", "ñ", "日本語", "Ωμέγα", "🙂",
-  "👩‍💻", "\ud800", "a\u0301", "ﬁ", "İ", "ß", "-->",
+  "*/",
+  "/*",
+  "/**",
+  "*/ export const pwned = 1; /*",
+  "`",
+  "```",
+  "${",
+  "${x}",
+  "}",
+  "{",
+  '"',
+  "'",
+  "\\",
+  "\\n",
+  "\\u0000",
+  "\n",
+  "\r\n",
+  "\r",
+  "\t",
+  "\u2028",
+  "\u2029",
+  "\u0000",
+  "\u001b[31m",
+  "\u200b",
+  "\ufeff",
+  "</script>",
+  "<!--",
+  "-->",
+  "@param x",
+  "@deprecated",
+  "{@link Foo}",
+  "@example",
+  " * ",
+  "//",
+  "#",
+  "|",
+  "&",
+  "é",
+  "ñ",
+  "日本語",
+  "Ωμέγα",
+  "🙂",
+  "👩‍💻",
+  "\ud800",
+  "a\u0301",
+  "ﬁ",
+  "İ",
+  "ß",
+  "-->",
 ];
 
 const PLAIN_WORDS = ["List phones", "Returns the user.", "id", "A", "ok", " ", "Hello, world", "v1", "Ünïcödé"];
@@ -61,36 +106,155 @@ export const oddText: fc.Arbitrary<string> = fc
 
 /** Names that are not identifiers, are reserved, clash after camel-casing, or clash with the package's exports. */
 const ODD_NAMES = [
-  "id", "name", "user", "users", "phone", "status", "limit", "get_user", "getUser", "GetUser", "get-user", "get user",
-  "GET_USER", "delete", "default", "new", "class", "function", "return", "import", "export", "let", "static", "enum",
-  "await", "yield", "this", "super", "in", "of", "constructor", "__proto__", "prototype", "toString", "hasOwnProperty",
-  "valueOf", "then", "createClient", "isApiError", "ApiError", "SdkError", "client", "params", "options", "body",
-  "requestBody", "endpoint", "Operation", "operation", "request", "paginate", "path", "query", "header", "cookie",
-  "headers", "fetch", "baseUrl", "timeout", "maxRetries", "userAgent", "hooks", "validate", "signal", "idempotent",
-  "1st", "2fa", "123", "0", "über", "naïve", "日本", "Ωmega", "a b", "a.b", "a/b", "a~b", "a~1b", "a-b", "a[b]", "a[]",
-  "$ref", "$", "_", "__", "x-custom", "X-Request-Id", "Content-Type", "Accept", "Authorization", "Cookie", "*/",
-  "`tick`", "${x}", 'q"uote', "it's", "back\\slash", "line\nbreak", "", " ", "🙂", "undefined", "NaN", "Infinity",
-  "globalThis", "Promise", "Array", "Date", "Response", "Blob", "File", "FormData", "Record", "string", "number",
-  "any", "never", "unknown", "components", "paths", "operations", "webhooks", "Client", "ClientOptions", "Page",
-  "Params", "Item", "Error", "Schema", "after", "before", "cursor", "page", "pageToken", "data", "items",
+  "id",
+  "name",
+  "user",
+  "users",
+  "phone",
+  "status",
+  "limit",
+  "get_user",
+  "getUser",
+  "GetUser",
+  "get-user",
+  "get user",
+  "GET_USER",
+  "delete",
+  "default",
+  "new",
+  "class",
+  "function",
+  "return",
+  "import",
+  "export",
+  "let",
+  "static",
+  "enum",
+  "await",
+  "yield",
+  "this",
+  "super",
+  "in",
+  "of",
+  "constructor",
+  "__proto__",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "then",
+  "createClient",
+  "isApiError",
+  "ApiError",
+  "SdkError",
+  "client",
+  "params",
+  "options",
+  "body",
+  "requestBody",
+  "endpoint",
+  "Operation",
+  "operation",
+  "request",
+  "paginate",
+  "path",
+  "query",
+  "header",
+  "cookie",
+  "headers",
+  "fetch",
+  "baseUrl",
+  "timeout",
+  "maxRetries",
+  "userAgent",
+  "hooks",
+  "validate",
+  "signal",
+  "idempotent",
+  "1st",
+  "2fa",
+  "123",
+  "0",
+  "über",
+  "naïve",
+  "日本",
+  "Ωmega",
+  "a b",
+  "a.b",
+  "a/b",
+  "a~b",
+  "a~1b",
+  "a-b",
+  "a[b]",
+  "a[]",
+  "$ref",
+  "$",
+  "_",
+  "__",
+  "x-custom",
+  "X-Request-Id",
+  "Content-Type",
+  "Accept",
+  "Authorization",
+  "Cookie",
+  "*/",
+  "`tick`",
+  "${x}",
+  'q"uote',
+  "it's",
+  "back\\slash",
+  "line\nbreak",
+  "",
+  " ",
+  "🙂",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "globalThis",
+  "Promise",
+  "Array",
+  "Date",
+  "Response",
+  "Blob",
+  "File",
+  "FormData",
+  "Record",
+  "string",
+  "number",
+  "any",
+  "never",
+  "unknown",
+  "components",
+  "paths",
+  "operations",
+  "webhooks",
+  "Client",
+  "ClientOptions",
+  "Page",
+  "Params",
+  "Item",
+  "Error",
+  "Schema",
+  "after",
+  "before",
+  "cursor",
+  "page",
+  "pageToken",
+  "data",
+  "items",
 ];
 
 export const oddName: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...ODD_NAMES), weight: 6 },
   {
-    arbitrary: fc
-      .tuple(fc.constantFrom(...ODD_NAMES), fc.constantFrom("_", "", " ", "-", ".", "/"), fc.constantFrom(...ODD_NAMES))
-      .map(([a, separator, b]) => `${a}${separator}${b}`),
+    arbitrary: fc.tuple(fc.constantFrom(...ODD_NAMES), fc.constantFrom("_", "", " ", "-", ".", "/"), fc.constantFrom(...ODD_NAMES)).map(([a, separator, b]) => `${a}${separator}${b}`),
     weight: 2,
   },
   { arbitrary: fc.string({ minLength: 1, maxLength: 8, unit: "grapheme" }), weight: 1 },
 );
 
 /** Mostly ordinary names, sometimes odd: keeps documents readable while still hitting the edges. */
-const nameish: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.constantFrom("id", "name", "user", "phone", "items", "status", "created_at", "limit"), weight: 2 },
-  { arbitrary: oddName, weight: 3 },
-);
+const nameish: fc.Arbitrary<string> = fc.oneof({ arbitrary: fc.constantFrom("id", "name", "user", "phone", "items", "status", "created_at", "limit"), weight: 2 }, { arbitrary: oddName, weight: 3 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // References
@@ -213,13 +377,11 @@ function schemaArbitraries(version: OpenApiVersion) {
       { arbitrary: tie("composed"), weight: 1 },
       { arbitrary: tie("list"), weight: 1 },
     ),
-    ref: fc
-      .tuple(refTo("schemas", { type: "string" }), fc.constantFrom("plain", "plain", "description", "nullable"))
-      .map(([ref, extra]): JsonObject => {
-        if (extra === "description") return { ...ref, description: "A $ref with a sibling */ `${x}`" };
-        if (extra === "nullable") return version === "3.0" ? { allOf: [ref], nullable: true } : { anyOf: [ref, { type: "null" }] };
-        return ref;
-      }),
+    ref: fc.tuple(refTo("schemas", { type: "string" }), fc.constantFrom("plain", "plain", "description", "nullable")).map(([ref, extra]): JsonObject => {
+      if (extra === "description") return { ...ref, description: "A $ref with a sibling */ `${x}`" };
+      if (extra === "nullable") return version === "3.0" ? { allOf: [ref], nullable: true } : { anyOf: [ref, { type: "null" }] };
+      return ref;
+    }),
     array: fc
       .record({ items: tie("schema"), minItems: maybe(fc.nat({ max: 3 })), maxItems: maybe(fc.integer({ min: 3, max: 10 })), description: text, isNullable }, { requiredKeys: ["items", "isNullable"] })
       .map(({ isNullable: yes, ...fields }) => nullable(compact({ type: "array", ...fields }), "array", yes)),
@@ -281,7 +443,16 @@ function schemaArbitraries(version: OpenApiVersion) {
         required: [itemsKey],
         properties: {
           [itemsKey]: { type: "array", items },
-          ...Object.fromEntries(extras.map((key) => [key, key.includes("has") || key === "hasMore" ? { type: "boolean" } : key.includes("page") && !key.includes("Token") ? { type: "integer" } : { type: "string", nullable: version === "3.0" ? true : undefined }])),
+          ...Object.fromEntries(
+            extras.map((key) => [
+              key,
+              key.includes("has") || key === "hasMore"
+                ? { type: "boolean" }
+                : key.includes("page") && !key.includes("Token")
+                  ? { type: "integer" }
+                  : { type: "string", nullable: version === "3.0" ? true : undefined },
+            ]),
+          ),
         },
       })),
   }));
@@ -297,7 +468,10 @@ function parameterArbitrary(version: OpenApiVersion, schema: fc.Arbitrary<JsonOb
   return fc
     .record(
       {
-        name: fc.oneof({ arbitrary: nameish, weight: 3 }, { arbitrary: fc.constantFrom("after", "before", "cursor", "page", "pageToken", "limit", "starting_after", "ending_before", "body"), weight: 1 }),
+        name: fc.oneof(
+          { arbitrary: nameish, weight: 3 },
+          { arbitrary: fc.constantFrom("after", "before", "cursor", "page", "pageToken", "limit", "starting_after", "ending_before", "body"), weight: 1 },
+        ),
         in: location === undefined ? fc.constantFrom("query", "query", "header", "cookie") : fc.constant(location),
         required: fc.boolean(),
         style: maybe(fc.constantFrom(...(location === "path" ? PATH_STYLES : QUERY_STYLES))),
@@ -320,13 +494,37 @@ function parameterArbitrary(version: OpenApiVersion, schema: fc.Arbitrary<JsonOb
 }
 
 const REQUEST_MEDIA_TYPES = [
-  "application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "application/vnd.api+json", "application/merge-patch+json",
-  "application/x-www-form-urlencoded", "multipart/form-data", "multipart/mixed", "application/octet-stream", "text/plain",
-  "text/csv", "text/plain; charset=utf-8", "application/xml", "image/png", "*/*", "application/*",
+  "application/json",
+  "application/json; charset=utf-8",
+  "APPLICATION/JSON",
+  "application/vnd.api+json",
+  "application/merge-patch+json",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data",
+  "multipart/mixed",
+  "application/octet-stream",
+  "text/plain",
+  "text/csv",
+  "text/plain; charset=utf-8",
+  "application/xml",
+  "image/png",
+  "*/*",
+  "application/*",
 ];
 const RESPONSE_MEDIA_TYPES = [
-  "application/json", "application/problem+json", "application/vnd.github.v3+json", "text/plain", "text/html", "application/octet-stream",
-  "image/png", "application/pdf", "*/*", "application/xml", "text/event-stream", "application/json; charset=utf-8", "application/x-ndjson",
+  "application/json",
+  "application/problem+json",
+  "application/vnd.github.v3+json",
+  "text/plain",
+  "text/html",
+  "application/octet-stream",
+  "image/png",
+  "application/pdf",
+  "*/*",
+  "application/xml",
+  "text/event-stream",
+  "application/json; charset=utf-8",
+  "application/x-ndjson",
 ];
 
 function mediaTypeObject(schema: fc.Arbitrary<JsonObject>, version: OpenApiVersion): fc.Arbitrary<JsonObject> {
@@ -337,7 +535,13 @@ function mediaTypeObject(schema: fc.Arbitrary<JsonObject>, version: OpenApiVersi
         encoding: maybe(
           fc.dictionary(
             nameish,
-            fc.record({ contentType: maybe(fc.constantFrom("application/json", "image/png, image/jpeg", "text/plain")), style: maybe(fc.constantFrom("form", "deepObject", "spaceDelimited")), explode: maybe(fc.boolean()) }).map(compact),
+            fc
+              .record({
+                contentType: maybe(fc.constantFrom("application/json", "image/png, image/jpeg", "text/plain")),
+                style: maybe(fc.constantFrom("form", "deepObject", "spaceDelimited")),
+                explode: maybe(fc.boolean()),
+              })
+              .map(compact),
             { maxKeys: 2 },
           ),
           4,
@@ -385,14 +589,45 @@ function responseArbitrary(version: OpenApiVersion, schema: fc.Arbitrary<JsonObj
       {
         description: fc.oneof(fc.constant("OK"), oddText),
         content: maybe(fc.dictionary(fc.constantFrom(...RESPONSE_MEDIA_TYPES), mediaTypeObject(schema, version), { maxKeys: 2 }), 1),
-        headers: maybe(fc.dictionary(fc.constantFrom("X-Rate-Limit", "x-request-id", "Retry-After", "Content-Type", "odd */ header"), fc.record({ schema, description: maybe(oddText) }).map(compact), { maxKeys: 2 }), 4),
+        headers: maybe(
+          fc.dictionary(fc.constantFrom("X-Rate-Limit", "x-request-id", "Retry-After", "Content-Type", "odd */ header"), fc.record({ schema, description: maybe(oddText) }).map(compact), {
+            maxKeys: 2,
+          }),
+          4,
+        ),
       },
       { requiredKeys: ["description"] },
     )
     .map(compact);
 }
 
-const STATUS_CODES = ["200", "200", "201", "202", "204", "206", "2XX", "2xx", "default", "301", "304", "400", "401", "403", "404", "409", "422", "429", "4XX", "500", "502", "5XX", "100", "418", "x-ignored"];
+const STATUS_CODES = [
+  "200",
+  "200",
+  "201",
+  "202",
+  "204",
+  "206",
+  "2XX",
+  "2xx",
+  "default",
+  "301",
+  "304",
+  "400",
+  "401",
+  "403",
+  "404",
+  "409",
+  "422",
+  "429",
+  "4XX",
+  "500",
+  "502",
+  "5XX",
+  "100",
+  "418",
+  "x-ignored",
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Operations and paths
@@ -415,11 +650,57 @@ function pathOf(segments: readonly Segment[]): string {
 }
 
 const OPERATION_IDS = [
-  "get_user", "getUser", "GetUser", "get-user", "delete", "default", "new", "class", "createClient", "isApiError", "ApiError",
-  "1st", "2fa", "123", "über", "日本", "listPhones", "list_phones", "list", "", " ", "---", "a b", "users/get", "users.get",
-  "constructor", "__proto__", "toString", "then", "Operation", "request", "paginate", "endpoint", "client", "index", "sdk",
-  "schema", "models", "runtime/index", "*/", "`${x}`", "options", "sdk", "api", "timeout", "abort", "bindClient", "Bound",
-  "formBody", "multipartBody", "createRuntimeClient",
+  "get_user",
+  "getUser",
+  "GetUser",
+  "get-user",
+  "delete",
+  "default",
+  "new",
+  "class",
+  "createClient",
+  "isApiError",
+  "ApiError",
+  "1st",
+  "2fa",
+  "123",
+  "über",
+  "日本",
+  "listPhones",
+  "list_phones",
+  "list",
+  "",
+  " ",
+  "---",
+  "a b",
+  "users/get",
+  "users.get",
+  "constructor",
+  "__proto__",
+  "toString",
+  "then",
+  "Operation",
+  "request",
+  "paginate",
+  "endpoint",
+  "client",
+  "index",
+  "sdk",
+  "schema",
+  "models",
+  "runtime/index",
+  "*/",
+  "`${x}`",
+  "options",
+  "sdk",
+  "api",
+  "timeout",
+  "abort",
+  "bindClient",
+  "Bound",
+  "formBody",
+  "multipartBody",
+  "createRuntimeClient",
 ];
 
 const operationIdArbitrary: fc.Arbitrary<string | { fastapi: string } | undefined> = fc.oneof(
@@ -429,11 +710,35 @@ const operationIdArbitrary: fc.Arbitrary<string | { fastapi: string } | undefine
   { arbitrary: oddName, weight: 1 },
 );
 
-const TAGS = ["Phones", "phone numbers", "User Accounts", "users", "Users", "client", "constructor", "__proto__", "default", "1st", "日本", "*/", "", "a-b", "getUser", "get_user", "Phone", "toString", "Api"];
+const TAGS = [
+  "Phones",
+  "phone numbers",
+  "User Accounts",
+  "users",
+  "Users",
+  "client",
+  "constructor",
+  "__proto__",
+  "default",
+  "1st",
+  "日本",
+  "*/",
+  "",
+  "a-b",
+  "getUser",
+  "get_user",
+  "Phone",
+  "toString",
+  "Api",
+];
 
 function securityRequirements(): fc.Arbitrary<JsonObject[]> {
   return fc.array(
-    fc.dictionary(fc.nat({ max: 5 }).map((index) => `${REF_SCHEME}${index}`), fc.array(fc.constantFrom("read", "write", "admin:org"), { maxLength: 2 }), { maxKeys: 2 }),
+    fc.dictionary(
+      fc.nat({ max: 5 }).map((index) => `${REF_SCHEME}${index}`),
+      fc.array(fc.constantFrom("read", "write", "admin:org"), { maxLength: 2 }),
+      { maxKeys: 2 },
+    ),
     { maxLength: 3 },
   );
 }
@@ -442,7 +747,10 @@ function securityRequirements(): fc.Arbitrary<JsonObject[]> {
 const REF_SCHEME = "x-fuzz-scheme:";
 
 function operationArbitrary(version: OpenApiVersion, schema: fc.Arbitrary<JsonObject>): fc.Arbitrary<JsonObject> {
-  const parameter = fc.oneof({ arbitrary: parameterArbitrary(version, schema), weight: 4 }, { arbitrary: refTo("parameters", { name: "ref_fallback", in: "query", schema: { type: "string" } }), weight: 1 });
+  const parameter = fc.oneof(
+    { arbitrary: parameterArbitrary(version, schema), weight: 4 },
+    { arbitrary: refTo("parameters", { name: "ref_fallback", in: "query", schema: { type: "string" } }), weight: 1 },
+  );
   return fc
     .record(
       {
@@ -452,7 +760,13 @@ function operationArbitrary(version: OpenApiVersion, schema: fc.Arbitrary<JsonOb
         tags: maybe(fc.array(fc.constantFrom(...TAGS), { minLength: 1, maxLength: 2 }), 1),
         deprecated: maybe(fc.boolean(), 6),
         parameters: maybe(fc.array(parameter, { maxLength: 4 }), 1),
-        requestBody: maybe(fc.oneof({ arbitrary: requestBodyArbitrary(version, schema), weight: 4 }, { arbitrary: refTo("requestBodies", { content: { "application/json": { schema: { type: "object" } } } }), weight: 1 }), 1),
+        requestBody: maybe(
+          fc.oneof(
+            { arbitrary: requestBodyArbitrary(version, schema), weight: 4 },
+            { arbitrary: refTo("requestBodies", { content: { "application/json": { schema: { type: "object" } } } }), weight: 1 },
+          ),
+          1,
+        ),
         responses: fc.dictionary(
           fc.constantFrom(...STATUS_CODES),
           fc.oneof({ arbitrary: responseArbitrary(version, schema), weight: 4 }, { arbitrary: refTo("responses", { description: "fallback" }), weight: 1 }),
@@ -462,14 +776,22 @@ function operationArbitrary(version: OpenApiVersion, schema: fc.Arbitrary<JsonOb
         pagination: maybe(
           fc.oneof(
             fc.constant<unknown>(false),
-            fc.record({ items: fc.constantFrom("data", "items", "missing"), next: fc.record({ param: fc.constantFrom("after", "cursor", "page"), from: fc.constantFrom("last_id", "next_cursor", "id") }) }),
+            fc.record({
+              items: fc.constantFrom("data", "items", "missing"),
+              next: fc.record({ param: fc.constantFrom("after", "cursor", "page"), from: fc.constantFrom("last_id", "next_cursor", "id") }),
+            }),
             fc.record({ items: fc.constantFrom("data", "items"), page: fc.record({ param: fc.constantFrom("page", "p"), total: fc.constantFrom("total_pages", "pages") }) }),
             fc.constant<unknown>({ items: 1 }),
           ),
           20,
         ),
         servers: maybe(fc.constant([{ url: "https://other.example.com" }]), 8),
-        callbacks: maybe(fc.constant({ onEvent: { "{$request.body#/url}": { post: { requestBody: { content: { "application/json": { schema: { type: "object" } } } }, responses: { "200": { description: "ok" } } } } } }), 8),
+        callbacks: maybe(
+          fc.constant({
+            onEvent: { "{$request.body#/url}": { post: { requestBody: { content: { "application/json": { schema: { type: "object" } } } }, responses: { "200": { description: "ok" } } } } },
+          }),
+          8,
+        ),
       },
       { requiredKeys: ["responses"] },
     )
@@ -522,12 +844,43 @@ function pathItemArbitrary(version: OpenApiVersion, schema: fc.Arbitrary<JsonObj
 // ---------------------------------------------------------------------------------------------------------------
 // Security, servers, info
 
-const SCHEME_NAMES = ["bearerAuth", "bearer auth", "api_key", "apiKey", "ApiKey", "basic", "oauth", "fetch", "baseUrl", "headers", "timeout", "maxRetries", "userAgent", "hooks", "validate", "__proto__", "constructor", "日本", "*/", "token", "x"];
+const SCHEME_NAMES = [
+  "bearerAuth",
+  "bearer auth",
+  "api_key",
+  "apiKey",
+  "ApiKey",
+  "basic",
+  "oauth",
+  "fetch",
+  "baseUrl",
+  "headers",
+  "timeout",
+  "maxRetries",
+  "userAgent",
+  "hooks",
+  "validate",
+  "__proto__",
+  "constructor",
+  "日本",
+  "*/",
+  "token",
+  "x",
+];
 
 const securitySchemeArbitrary: (version: OpenApiVersion) => fc.Arbitrary<JsonObject> = (version) =>
   fc.oneof(
-    fc.record({ type: fc.constant("http"), scheme: fc.constantFrom("bearer", "Bearer", "basic", "Basic", "digest", "negotiate"), bearerFormat: maybe(fc.constant("JWT")), description: maybe(oddText) }).map(compact),
-    fc.record({ type: fc.constant("apiKey"), in: fc.constantFrom("header", "query", "cookie"), name: fc.constantFrom("X-API-Key", "api_key", "Authorization", "token", "a b", "*/", "Cookie", "key"), description: maybe(oddText) }).map(compact),
+    fc
+      .record({ type: fc.constant("http"), scheme: fc.constantFrom("bearer", "Bearer", "basic", "Basic", "digest", "negotiate"), bearerFormat: maybe(fc.constant("JWT")), description: maybe(oddText) })
+      .map(compact),
+    fc
+      .record({
+        type: fc.constant("apiKey"),
+        in: fc.constantFrom("header", "query", "cookie"),
+        name: fc.constantFrom("X-API-Key", "api_key", "Authorization", "token", "a b", "*/", "Cookie", "key"),
+        description: maybe(oddText),
+      })
+      .map(compact),
     fc.constant<JsonObject>({ type: "oauth2", flows: { clientCredentials: { tokenUrl: "https://example.com/token", scopes: { read: "Read */ things" } } } }),
     fc.constant<JsonObject>({ type: "openIdConnect", openIdConnectUrl: "https://example.com/.well-known/openid-configuration" }),
     ...(version === "3.1" ? [fc.constant<JsonObject>({ type: "mutualTLS" })] : []),
@@ -543,9 +896,12 @@ const serversArbitrary: fc.Arbitrary<JsonObject[] | undefined> = maybe(
         { url: "" },
         { url: "/" },
         { url: "http://localhost:8080" },
-        { url: "https://example.com/*/`${x}`\"" },
+        { url: 'https://example.com/*/`${x}`"' },
         { url: "//cdn.example.com" },
-        { url: "{scheme}://{host}:{port}/{base}", variables: { scheme: { default: "https", enum: ["https", "http"] }, host: { default: "api.example.com" }, port: { default: "443" }, base: { default: "v2" } } },
+        {
+          url: "{scheme}://{host}:{port}/{base}",
+          variables: { scheme: { default: "https", enum: ["https", "http"] }, host: { default: "api.example.com" }, port: { default: "443" }, base: { default: "v2" } },
+        },
         { url: "https://{region}.example.com", variables: { region: { default: "eu */", description: "Region */" } } },
         { url: "https://{missing}.example.com" },
       ),
@@ -568,7 +924,35 @@ const infoArbitrary: fc.Arbitrary<JsonObject> = fc
 // ---------------------------------------------------------------------------------------------------------------
 // Documents
 
-const SCHEMA_NAMES = ["User", "user", "Phone", "Phone Number", "phone_number", "PhoneNumber", "Foo.Bar", "Foo/Bar", "a~b", "1st", "Client", "Array", "Date", "Response", "Error", "Page", "components", "ListPhonesParams", "GetUserResponse", "Schema", "ÜberType", "日本", "*/", "Item", "Node", "string", "_"];
+const SCHEMA_NAMES = [
+  "User",
+  "user",
+  "Phone",
+  "Phone Number",
+  "phone_number",
+  "PhoneNumber",
+  "Foo.Bar",
+  "Foo/Bar",
+  "a~b",
+  "1st",
+  "Client",
+  "Array",
+  "Date",
+  "Response",
+  "Error",
+  "Page",
+  "components",
+  "ListPhonesParams",
+  "GetUserResponse",
+  "Schema",
+  "ÜberType",
+  "日本",
+  "*/",
+  "Item",
+  "Node",
+  "string",
+  "_",
+];
 
 function componentNames(): fc.Arbitrary<string[]> {
   return fc.uniqueArray(fc.oneof({ arbitrary: fc.constantFrom(...SCHEMA_NAMES), weight: 4 }, { arbitrary: oddName, weight: 1 }), { maxLength: 5 });
@@ -703,10 +1087,14 @@ const BREAKAGES: Readonly<Record<string, (document: JsonObject) => unknown>> = {
   "parameter without name": (document) => withOperation(document, { parameters: [{ in: "query", schema: { type: "string" } }] }),
   "parameter in body": (document) => withOperation(document, { parameters: [{ name: "x", in: "body", schema: { type: "string" } }] }),
   "parameter without schema": (document) => withOperation(document, { parameters: [{ name: "x", in: "query" }] }),
-  "path parameter not required": (document) => ({ ...document, paths: { "/a/{id}": { get: { parameters: [{ name: "id", in: "path", schema: { type: "string" } }], responses: { "200": { description: "ok" } } } } } }),
+  "path parameter not required": (document) => ({
+    ...document,
+    paths: { "/a/{id}": { get: { parameters: [{ name: "id", in: "path", schema: { type: "string" } }], responses: { "200": { description: "ok" } } } } },
+  }),
   "undeclared path parameter": (document) => ({ ...document, paths: { "/a/{id}": { get: { responses: { "200": { description: "ok" } } } } } }),
   "parameters is a mapping": (document) => withOperation(document, { parameters: { name: "x" } }),
-  "dangling schema $ref": (document) => withOperation(document, { responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/DoesNotExist" } } } } } }),
+  "dangling schema $ref": (document) =>
+    withOperation(document, { responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/DoesNotExist" } } } } } }),
   "dangling parameter $ref": (document) => withOperation(document, { parameters: [{ $ref: "#/components/parameters/nope" }] }),
   "dangling response $ref": (document) => withOperation(document, { responses: { "200": { $ref: "#/components/responses/nope" } } }),
   "dangling body $ref": (document) => withOperation(document, { requestBody: { $ref: "#/components/requestBodies/nope" } }),
@@ -760,10 +1148,26 @@ export const BREAKAGE_NAMES: readonly string[] = Object.keys(BREAKAGES);
  * oddities no later stage needs, or values that are odd but resolvable. Every other breakage must be rejected.
  */
 export const TOLERABLE_BREAKAGES: ReadonlySet<string> = new Set([
-  "unknown type", "type is a number", "required is a string", "enum is a string", "items is a list", "allOf is a mapping",
-  "content is a list", "tags is a string", "$ref to root", "$ref to paths", "properties is a string", "schema is a string",
-  "schema is null", "schema $ref is a number", "requestBody is a string", "byte order mark", "duplicate key",
-  "YAML alias cycle", "YAML anchors reused", "invalid x-pagination",
+  "unknown type",
+  "type is a number",
+  "required is a string",
+  "enum is a string",
+  "items is a list",
+  "allOf is a mapping",
+  "content is a list",
+  "tags is a string",
+  "$ref to root",
+  "$ref to paths",
+  "properties is a string",
+  "schema is a string",
+  "schema is null",
+  "schema $ref is a number",
+  "requestBody is a string",
+  "byte order mark",
+  "duplicate key",
+  "YAML alias cycle",
+  "YAML anchors reused",
+  "invalid x-pagination",
 ]);
 
 /** Text-level breakages, applied to the serialised document. */
@@ -773,8 +1177,10 @@ const TEXT_BREAKAGES: Readonly<Record<string, (text: string, format: "json" | "y
   "duplicate key": (text, format) => (format === "yaml" ? `${text}info:\n  title: again\n  version: "2"\n` : text.replace("{", '{\n  "openapi": "3.0.0",')),
   "byte order mark": (text) => `\ufeff${text}`,
   "empty file": () => "",
-  "YAML alias cycle": () => "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: &s\n                type: object\n                properties:\n                  self: *s\n",
-  "YAML anchors reused": () => "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get: &op\n      operationId: same\n      responses: { '200': { description: ok } }\n  /b:\n    get: *op\n",
+  "YAML alias cycle": () =>
+    "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: &s\n                type: object\n                properties:\n                  self: *s\n",
+  "YAML anchors reused": () =>
+    "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get: &op\n      operationId: same\n      responses: { '200': { description: ok } }\n  /b:\n    get: *op\n",
 };
 
 export const TEXT_BREAKAGE_NAMES: readonly string[] = Object.keys(TEXT_BREAKAGES);

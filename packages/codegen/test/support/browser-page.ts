@@ -3,16 +3,7 @@
  * It puts its scenarios on `globalThis.digaScenarios`; the test calls them with `page.evaluate` and gets back
  * plain JSON values. Each scenario uses the browser's own `fetch`, untouched, except `headersGivenToFetch`.
  */
-import {
-  AbortError,
-  ApiError,
-  AuthenticationError,
-  createClient,
-  isApiError,
-  listPhones,
-  PermissionDeniedError,
-  SdkError,
-} from "../../../diga-client/src/index.js";
+import { AbortError, ApiError, AuthenticationError, createClient, isApiError, listPhones, PermissionDeniedError, SdkError } from "../../../diga-client/src/index.js";
 import { createRuntimeClient, linkHeaderPages, nextUrlPages, paginate, type Endpoint, type PaginationSpec } from "../../../diga-client/src/runtime/index.js";
 
 /** Where the fake Diga server is, and the token to send. */
@@ -112,10 +103,7 @@ const scenarios = {
   /** Starts a call that `abortPending` aborts; the test waits in between until the request reached the server. */
   startAbortable({ baseUrl, token }: ScenarioConfig): void {
     const controller = new AbortController();
-    const settled = listPhones(createClient({ baseUrl, bearerToken: token }), { limit: 5 }, { signal: controller.signal }).then(
-      () => ({ resolved: true }),
-      describeError,
-    );
+    const settled = listPhones(createClient({ baseUrl, bearerToken: token }), { limit: 5 }, { signal: controller.signal }).then(() => ({ resolved: true }), describeError);
     pending = { controller, settled };
   },
 

@@ -45,8 +45,7 @@ export function isFailure(verdict: Verdict): boolean {
   return verdict.kind === "crash" || verdict.kind === "type-errors" || verdict.kind === "internal";
 }
 
-const defaultGenerate = async (input: string, text: string): Promise<readonly GeneratedFile[]> =>
-  (await generate({ input, read: async () => text })).files;
+const defaultGenerate = async (input: string, text: string): Promise<readonly GeneratedFile[]> => (await generate({ input, read: async () => text })).files;
 
 /** Generates every case, type-checks all outputs in one program, and returns one verdict per case. */
 export async function checkCases(cases: readonly FuzzCase[], options: CheckOptions = {}): Promise<BatchResult> {

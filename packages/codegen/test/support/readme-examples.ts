@@ -23,10 +23,20 @@ function sourceOf(exports: Readonly<Record<string, unknown>>, subpath: string): 
   const wanted = `./${subpath}`;
   for (const [key, target] of Object.entries(exports)) {
     const star = key.indexOf("*");
-    const match = star === -1 ? (key === wanted ? "" : undefined) : wanted.startsWith(key.slice(0, star)) && wanted.endsWith(key.slice(star + 1)) ? wanted.slice(star, wanted.length - (key.length - star - 1)) : undefined;
+    const match =
+      star === -1
+        ? key === wanted
+          ? ""
+          : undefined
+        : wanted.startsWith(key.slice(0, star)) && wanted.endsWith(key.slice(star + 1))
+          ? wanted.slice(star, wanted.length - (key.length - star - 1))
+          : undefined;
     const types = typeof target === "object" && target !== null ? (target as { types?: unknown }).types : undefined;
-    if (match !== undefined && typeof types === "string") return types.replace("*", match).replace(/^\.\/dist\//, "./src/").replace(/\.d\.ts$/, ".js");
+    if (match !== undefined && typeof types === "string")
+      return types
+        .replace("*", match)
+        .replace(/^\.\/dist\//, "./src/")
+        .replace(/\.d\.ts$/, ".js");
   }
   return `./src/${subpath}.js`;
 }
-

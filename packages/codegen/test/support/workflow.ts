@@ -497,9 +497,7 @@ export function cliCallProblems(args: readonly string[], usage: CliUsage): strin
 }
 
 export function cliProblems(workflow: WorkflowModel, usage: CliUsage): string[] {
-  return runScripts(workflow).flatMap(({ where, run }) =>
-    cliCalls(run).flatMap((args) => cliCallProblems(args, usage).map((problem) => `${where}: diga-codegen ${args.join(" ")}: ${problem}`)),
-  );
+  return runScripts(workflow).flatMap(({ where, run }) => cliCalls(run).flatMap((args) => cliCallProblems(args, usage).map((problem) => `${where}: diga-codegen ${args.join(" ")}: ${problem}`)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -645,7 +643,7 @@ function call(name: string, args: readonly Value[]): Value {
     case "cancelled":
       return false;
     case "format":
-      return text(args[0]).replace(/\{\{|\}\}|\{(\d+)\}/g, (match, index?: string) => (index === undefined ? match[0] ?? "" : text(args[Number(index) + 1])));
+      return text(args[0]).replace(/\{\{|\}\}|\{(\d+)\}/g, (match, index?: string) => (index === undefined ? (match[0] ?? "") : text(args[Number(index) + 1])));
     case "contains":
       return Array.isArray(args[0]) ? args[0].some((item) => looselyEqual(item as Value, args[1] ?? null)) : text(args[0]).toLowerCase().includes(text(args[1]).toLowerCase());
     case "startswith":

@@ -86,7 +86,7 @@ export type WithDefaults<
 type Below<
 	Paths extends string,
 	K
-> = K extends string ? (Paths extends `${K}.${infer Rest}` ? Rest : never) : never;
+> = K extends string ? Paths extends `${K}.${infer Rest}` ? Rest : never : never;
 type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 /** The values of one call, grouped as the generated function received them. */
 export interface RequestInput {

@@ -71,7 +71,9 @@ export class ApiPromise<T, E = unknown> extends Promise<T> {
     return this.#parsedBody().then(onFulfilled, onRejected);
   }
 
-  override catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+  override catch<R = never>(
+    onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
+  ): Promise<T | R> {
     return this.#parsedBody().catch(onRejected);
   }
 
@@ -81,4 +83,8 @@ export class ApiPromise<T, E = unknown> extends Promise<T> {
 }
 
 /** The documented errors of an operation function, e.g. `ErrorOf<typeof listPhones>`. */
-export type ErrorOf<TOperation> = TOperation extends (...args: never[]) => ApiPromise<unknown, infer E> ? E : never;
+export type ErrorOf<TOperation> = TOperation extends (
+  ...args: never[]
+) => ApiPromise<unknown, infer E>
+  ? E
+  : never;

@@ -22,12 +22,21 @@ export type CredentialScheme = (value: unknown, outgoing: Outgoing) => void;
  * Sends the first alternative of `security` whose credentials the client has. Operations whose spec asks for no
  * security get none, even when the client holds a token.
  */
-export async function applyCredentials(settings: ClientInternals, security: readonly (readonly string[])[], outgoing: Outgoing): Promise<void> {
-  const alternative = security.find((names) => names.every((name) => settings.credentials[name] !== undefined));
+export async function applyCredentials(
+  settings: ClientInternals,
+  security: readonly (readonly string[])[],
+  outgoing: Outgoing,
+): Promise<void> {
+  const alternative = security.find((names) =>
+    names.every((name) => settings.credentials[name] !== undefined),
+  );
   for (const name of alternative ?? []) {
     const credential = settings.credentials[name];
     if (credential === undefined) continue;
-    const value = typeof credential.source === "function" ? await (credential.source as () => unknown)() : credential.source;
+    const value =
+      typeof credential.source === "function"
+        ? await (credential.source as () => unknown)()
+        : credential.source;
     if (value !== undefined && value !== null) credential.scheme(value, outgoing);
   }
 }
@@ -44,13 +53,19 @@ export function basicAuth(value: unknown, { headers }: Outgoing): void {
 }
 
 /** An API key in a header (dropped on a redirect to another origin), a query parameter or a cookie. */
-export function apiKeyAuth(location: "header" | "query" | "cookie", name: string): CredentialScheme {
+export function apiKeyAuth(
+  location: "header" | "query" | "cookie",
+  name: string,
+): CredentialScheme {
   return (value, { headers, query, cookies, sensitive }) => {
     const text = String(value);
     if (location === "header") {
       setHeader(headers, name, text);
       sensitive.push(name);
-    } else (location === "query" ? query : cookies).push(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`);
+    } else
+      (location === "query" ? query : cookies).push(
+        `${encodeURIComponent(name)}=${encodeURIComponent(text)}`,
+      );
   };
 }
 

@@ -4,7 +4,8 @@ import { SdkError } from "./errors.js";
 
 /** Sets a header, refusing values with CR or LF: they would let a value smuggle in further headers. */
 export function setHeader(headers: Headers, name: string, value: string): void {
-  if (/[\r\n]/.test(value)) throw new SdkError(`header "${name}" contains a line break, which is not allowed`);
+  if (/[\r\n]/.test(value))
+    throw new SdkError(`header "${name}" contains a line break, which is not allowed`);
   headers.set(name, value);
 }
 
@@ -12,7 +13,8 @@ export function setHeader(headers: Headers, name: string, value: string): void {
  * Headers as callers hold them: a `Headers`, `[name, value]` pairs, or a plain object where `undefined` removes a
  * header the client would otherwise send.
  */
-export type HeadersOption = Headers | readonly (readonly [string, string])[] | Readonly<Record<string, string | undefined>>;
+export type HeadersOption =
+  Headers | readonly (readonly [string, string])[] | Readonly<Record<string, string | undefined>>;
 
 /** The `[name, value]` pairs of any `HeadersOption`, in their order. */
 export function headerEntries(headers: HeadersOption | undefined): [string, string | undefined][] {

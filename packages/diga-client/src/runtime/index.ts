@@ -7,7 +7,15 @@ export type { ErrorOf, RawResponse, WithResponse } from "./api-promise.js";
 export { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
 export type { CredentialScheme, Outgoing } from "./auth.js";
 export { Client, createRuntimeClient } from "./client.js";
-export type { BaseClientOptions, BasicCredentials, ClientDefaults, CredentialSource, Fetch, Hooks, RequestInfo } from "./client.js";
+export type {
+  BaseClientOptions,
+  BasicCredentials,
+  ClientDefaults,
+  CredentialSource,
+  Fetch,
+  Hooks,
+  RequestInfo,
+} from "./client.js";
 export {
   AbortError,
   ApiError,
@@ -27,13 +35,53 @@ export {
 } from "./errors.js";
 export { bindOperations } from "./facade.js";
 export type { Bound, BoundOperations } from "./facade.js";
-export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } from "./page-styles.js";
-export type { CursorPaging, CursorSpec, LinkHeaderPaging, NextUrlPaging, OffsetPaging, PageNumberPaging } from "./page-styles.js";
+export {
+  cursorPages,
+  linkHeaderPages,
+  nextUrlPages,
+  offsetPages,
+  pageNumbers,
+} from "./page-styles.js";
+export type {
+  CursorPaging,
+  CursorSpec,
+  LinkHeaderPaging,
+  NextUrlPaging,
+  OffsetPaging,
+  PageNumberPaging,
+} from "./page-styles.js";
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
-export type { FieldPath, Page, PageMethods, PageRequest, PageState, PageStyle, PaginationSpec, StyleEntry } from "./pagination.js";
+export type {
+  FieldPath,
+  Page,
+  PageMethods,
+  PageRequest,
+  PageState,
+  PageStyle,
+  PaginationSpec,
+  StyleEntry,
+} from "./pagination.js";
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
-export { cookieParam, deepObjectQuery, headerParam, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
+export {
+  cookieParam,
+  deepObjectQuery,
+  headerParam,
+  labelPath,
+  matrixPath,
+  pipeDelimitedQuery,
+  spaceDelimitedQuery,
+} from "./serialize.js";
 export type { ParamLocation, PathStyle, QueryStyle } from "./serialize.js";
-export type { Endpoint, NoParams, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseReader, WithDefaults } from "./request.js";
+export type {
+  Endpoint,
+  NoParams,
+  Params,
+  ParamSpec,
+  PathParamSpec,
+  RequestInput,
+  RequestOptions,
+  ResponseReader,
+  WithDefaults,
+} from "./request.js";
 export { dateFormat, dateTimeFormat, uuidFormat } from "./validate.js";
 export type { Format } from "./validate.js";

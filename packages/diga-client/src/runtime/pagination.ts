@@ -3,8 +3,21 @@
 import { ApiPromise } from "./api-promise.js";
 import type { Client } from "./client.js";
 import { RequestValidationError, SdkError } from "./errors.js";
-import type { CursorPaging, LinkHeaderPaging, NextUrlPaging, OffsetPaging, PageNumberPaging } from "./page-styles.js";
-import { readResponse, send, type Endpoint, type FollowUrl, type RequestInput, type RequestOptions } from "./request.js";
+import type {
+  CursorPaging,
+  LinkHeaderPaging,
+  NextUrlPaging,
+  OffsetPaging,
+  PageNumberPaging,
+} from "./page-styles.js";
+import {
+  readResponse,
+  send,
+  type Endpoint,
+  type FollowUrl,
+  type RequestInput,
+  type RequestOptions,
+} from "./request.js";
 
 /**
  * A field of a response body as a dotted path: `data`, `meta.cursors.next`, `_links.next.href`. The empty path is
@@ -29,7 +42,11 @@ export interface PageStyle<TEntry> {
   /** The query parameters this style writes; the first call passing one of them picks the style. At most one may be given. */
   owns(entry: TEntry): readonly (string | undefined)[];
   /** The params to change (merged into the last request's) or the URL to follow; `undefined` when there is no such page. */
-  step(entry: TEntry, page: PageState, forward: boolean): Record<string, unknown> | string | undefined;
+  step(
+    entry: TEntry,
+    page: PageState,
+    forward: boolean,
+  ): Record<string, unknown> | string | undefined;
   /** Whether the first call's params start a backward walk (e.g. Diga's `before`). */
   backwards?(entry: TEntry, params: Readonly<Record<string, unknown>>): boolean;
   /** How the URLs `step` returns are followed; set by every style that returns one. */
@@ -37,7 +54,8 @@ export interface PageStyle<TEntry> {
 }
 
 /** One style an operation pages by, with the fields and parameters it reads. */
-export type StyleEntry = CursorPaging | PageNumberPaging | OffsetPaging | NextUrlPaging | LinkHeaderPaging;
+export type StyleEntry =
+  CursorPaging | PageNumberPaging | OffsetPaging | NextUrlPaging | LinkHeaderPaging;
 
 /** How an operation pages, as detected from the spec (or declared with `x-pagination`). */
 export interface PaginationSpec {
@@ -50,7 +68,8 @@ export interface PaginationSpec {
 }
 
 /** Where another page is: new values for the last request's query params, or a URL from the server. */
-export type PageRequest = { readonly params: Readonly<Record<string, unknown>> } | { readonly url: string };
+export type PageRequest =
+  { readonly params: Readonly<Record<string, unknown>> } | { readonly url: string };
 
 /** What a page offers on top of the response body's own fields. */
 export interface PageMethods<TBody, TItem> extends AsyncIterable<TItem> {
@@ -105,12 +124,19 @@ export function pageRequest(page: object, direction: "next" | "previous"): PageR
   const { chain, state } = paging;
   const spec = chain.endpoint.pagination;
   const onward = direction === "next";
-  if (onward && (state.items.length === 0 || fieldAt(state.body, spec.hasMore ?? "-") === false)) return undefined;
-  const step = (chain.entry.style as PageStyle<StyleEntry>).step(chain.entry, state, onward !== chain.backwards);
+  if (onward && (state.items.length === 0 || fieldAt(state.body, spec.hasMore ?? "-") === false))
+    return undefined;
+  const step = (chain.entry.style as PageStyle<StyleEntry>).step(
+    chain.entry,
+    state,
+    onward !== chain.backwards,
+  );
   if (step === undefined) return undefined;
   if (typeof step === "string") return onward && chain.seen.has(step) ? undefined : { url: step };
   const params: Record<string, unknown> = { ...state.params };
-  for (const entry of spec.styles) for (const name of (entry.style as PageStyle<StyleEntry>).owns(entry)) if (name !== undefined) delete params[name];
+  for (const entry of spec.styles)
+    for (const name of (entry.style as PageStyle<StyleEntry>).owns(entry))
+      if (name !== undefined) delete params[name];
   Object.assign(params, step);
   return onward && chain.seen.has(keyOf(params)) ? undefined : { params };
 }
@@ -122,7 +148,12 @@ function keyOf(params: Readonly<Record<string, unknown>>): string {
 }
 
 /** Makes a body a page: the paging methods are added as hidden properties, so the body's own fields (and JSON) stay as they came. */
-function toPage<TBody, TItem>(body: unknown, chain: Chain, params: Readonly<Record<string, unknown>>, headers: Headers): Page<TBody, TItem> {
+function toPage<TBody, TItem>(
+  body: unknown,
+  chain: Chain,
+  params: Readonly<Record<string, unknown>>,
+  headers: Headers,
+): Page<TBody, TItem> {
   const target = (typeof body === "object" && body !== null ? body : {}) as object;
   const found = fieldAt(body, chain.endpoint.pagination.items);
   const items = (Array.isArray(found) ? found : []) as TItem[];
@@ -130,8 +161,20 @@ function toPage<TBody, TItem>(body: unknown, chain: Chain, params: Readonly<Reco
   const page = target as Page<TBody, TItem>;
   const fetchPage = (direction: "next" | "previous", options: RequestOptions | undefined) => {
     const next = pageRequest(page, direction);
-    if (next === undefined) return Promise.reject(new SdkError(`there is no ${direction} page: check has${direction === "next" ? "Next" : "Previous"}Page() first`));
-    return startPage<TBody, TItem>({ ...chain, options: options ?? chain.options, seen: direction === "next" ? chain.seen : new Set() }, next);
+    if (next === undefined)
+      return Promise.reject(
+        new SdkError(
+          `there is no ${direction} page: check has${direction === "next" ? "Next" : "Previous"}Page() first`,
+        ),
+      );
+    return startPage<TBody, TItem>(
+      {
+        ...chain,
+        options: options ?? chain.options,
+        seen: direction === "next" ? chain.seen : new Set(),
+      },
+      next,
+    );
   };
   const methods: PageMethods<TBody, TItem> & { [CHAIN]: unknown } = {
     [CHAIN]: { chain, state },
@@ -151,18 +194,27 @@ function toPage<TBody, TItem>(body: unknown, chain: Chain, params: Readonly<Reco
      */
     async *[Symbol.asyncIterator]() {
       for await (const each of page.iterPages()) {
-        const list = (each as unknown as { [CHAIN]: { state: PageState } })[CHAIN].state.items as TItem[];
+        const list = (each as unknown as { [CHAIN]: { state: PageState } })[CHAIN].state
+          .items as TItem[];
         // A copy: a bare-array page is itself async-iterable, and delegating to it would start over.
         yield* chain.backwards ? [...list].reverse() : [...list];
       }
     },
   };
-  for (const key of Reflect.ownKeys(methods)) Object.defineProperty(target, key, { value: methods[key as keyof typeof methods], configurable: true, writable: true });
+  for (const key of Reflect.ownKeys(methods))
+    Object.defineProperty(target, key, {
+      value: methods[key as keyof typeof methods],
+      configurable: true,
+      writable: true,
+    });
   return page;
 }
 
 /** What a list operation returns: awaitable for the first page, async-iterable over every item of every page. */
-export class PagePromise<TBody, TItem, E = unknown> extends ApiPromise<Page<TBody, TItem>, E> implements AsyncIterable<TItem> {
+export class PagePromise<TBody, TItem, E = unknown>
+  extends ApiPromise<Page<TBody, TItem>, E>
+  implements AsyncIterable<TItem>
+{
   /** Every page, starting with the first. */
   async *iterPages(): AsyncGenerator<Page<TBody, TItem>, void, undefined> {
     yield* (await this).iterPages();
@@ -184,26 +236,50 @@ export function paginate<TBody, TItem, E = unknown>(
   options?: RequestOptions,
 ): PagePromise<TBody, TItem, E> {
   const spec = endpoint.pagination;
-  if (spec === undefined) throw new SdkError(`${endpoint.method} ${endpoint.path} is not paginated`);
+  if (spec === undefined)
+    throw new SdkError(`${endpoint.method} ${endpoint.path} is not paginated`);
   const params = (input.params ?? {}) as Record<string, unknown>;
-  const givenOf = (entry: StyleEntry) => (entry.style as PageStyle<StyleEntry>).owns(entry).filter((name) => name !== undefined && params[name] !== undefined && params[name] !== null);
+  const givenOf = (entry: StyleEntry) =>
+    (entry.style as PageStyle<StyleEntry>)
+      .owns(entry)
+      .filter((name) => name !== undefined && params[name] !== undefined && params[name] !== null);
   const entry = spec.styles.find((candidate) => givenOf(candidate).length > 0) ?? spec.styles[0];
   const given = entry === undefined ? [] : givenOf(entry);
   if (entry === undefined || given.length > 1) {
-    const error = new RequestValidationError(`${endpoint.method} ${endpoint.path}: ${entry === undefined ? "no pagination style" : `pass either "${given[0]}" or "${given[1]}", not both`}`);
+    const error = new RequestValidationError(
+      `${endpoint.method} ${endpoint.path}: ${entry === undefined ? "no pagination style" : `pass either "${given[0]}" or "${given[1]}", not both`}`,
+    );
     return new PagePromise(Promise.reject(error), () => Promise.reject(error));
   }
   const backwards = (entry.style as PageStyle<StyleEntry>).backwards?.(entry, params) === true;
-  return startPage({ client, endpoint: { ...endpoint, pagination: spec }, input, options, entry, backwards, seen: new Set() }, { params });
+  return startPage(
+    {
+      client,
+      endpoint: { ...endpoint, pagination: spec },
+      input,
+      options,
+      entry,
+      backwards,
+      seen: new Set(),
+    },
+    { params },
+  );
 }
 
 /** Requests one page of a chain and records it as seen. */
-function startPage<TBody, TItem, E = unknown>(chain: Chain, next: PageRequest): PagePromise<TBody, TItem, E> {
-  const params = "params" in next ? next.params : ((chain.input.params ?? {}) as Record<string, unknown>);
+function startPage<TBody, TItem, E = unknown>(
+  chain: Chain,
+  next: PageRequest,
+): PagePromise<TBody, TItem, E> {
+  const params =
+    "params" in next ? next.params : ((chain.input.params ?? {}) as Record<string, unknown>);
   const seen = new Set(chain.seen).add("url" in next ? next.url : keyOf(params));
   // Only the styles that page by URL return one, and each says how it is followed.
   const follow = (chain.entry.style as PageStyle<StyleEntry>).follow as FollowUrl;
-  const input: RequestInput = "url" in next ? { ...chain.input, url: { href: next.url, follow } } : { ...chain.input, params };
+  const input: RequestInput =
+    "url" in next
+      ? { ...chain.input, url: { href: next.url, follow } }
+      : { ...chain.input, params };
   return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) => {
     const body = await readResponse(raw, undefined, chain.options?.signal);
     return toPage<TBody, TItem>(body, { ...chain, seen }, params, raw.response.headers);

@@ -4,11 +4,25 @@ import { ApiPromise, type RawResponse } from "./api-promise.js";
 import { applyCredentials, type Outgoing } from "./auth.js";
 import type { BodySpec } from "./body.js";
 import { internalsOf, type Client, type Fetch, type RequestInfo } from "./client.js";
-import { AbortError, abortError, ConnectionError, createApiError, SdkError, TimeoutError, type ApiError } from "./errors.js";
+import {
+  AbortError,
+  abortError,
+  ConnectionError,
+  createApiError,
+  SdkError,
+  TimeoutError,
+  type ApiError,
+} from "./errors.js";
 import { headerEntries, setHeader, type HeadersOption } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
-import { buildPath, serializeQueryParam, type ParamLocation, type PathRule, type SerializeRule } from "./serialize.js";
+import {
+  buildPath,
+  serializeQueryParam,
+  type ParamLocation,
+  type PathRule,
+  type SerializeRule,
+} from "./serialize.js";
 import { validateValues, type ValueRule } from "./validate.js";
 
 /** Where a non-path parameter goes, how it is written there, and what values the spec allows. */
@@ -92,13 +106,25 @@ export type WithDefaults<T, Defaulted extends string> = [Defaulted] extends [nev
   : T extends readonly (infer E)[]
     ? WithDefaults<E, Defaulted>[]
     : T extends object
-      ? { [K in keyof T as K extends Defaulted ? K : never]?: WithDefaults<T[K], Below<Defaulted, K>> } & {
-          [K in keyof T as K extends Defaulted ? never : K]: WithDefaults<T[K], Below<Defaulted, K>>;
+      ? {
+          [K in keyof T as K extends Defaulted ? K : never]?: WithDefaults<
+            T[K],
+            Below<Defaulted, K>
+          >;
+        } & {
+          [K in keyof T as K extends Defaulted ? never : K]: WithDefaults<
+            T[K],
+            Below<Defaulted, K>
+          >;
         }
       : T;
 
 /** The paths under one field: `Below<"voice.speed" | "name", "voice">` is `"speed"`. */
-type Below<Paths extends string, K> = K extends string ? (Paths extends `${K}.${infer Rest}` ? Rest : never) : never;
+type Below<Paths extends string, K> = K extends string
+  ? Paths extends `${K}.${infer Rest}`
+    ? Rest
+    : never
+  : never;
 
 type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 
@@ -120,7 +146,12 @@ export interface ServerUrl {
 }
 
 /** Resolves a server's URL against the operation's (`base`); returns it with the query's credentials, and without. */
-export type FollowUrl = (url: string, base: string, baseUrl: string, credentials: readonly string[]) => [url: string, safeUrl: string];
+export type FollowUrl = (
+  url: string,
+  base: string,
+  baseUrl: string,
+  credentials: readonly string[],
+) => [url: string, safeUrl: string];
 
 /** A request ready to send, minus what changes per attempt. */
 export interface PreparedRequest {
@@ -143,16 +174,33 @@ const MAX_REDIRECTS = 20;
  * statuses, `ConnectionError`/`TimeoutError` when no response arrives, `AbortError` when the caller aborts, and
  * `RequestValidationError` before sending when a parameter breaks the spec.
  */
-export function request<T, E = unknown>(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): ApiPromise<T, E> {
-  return new ApiPromise(send(client, endpoint, input, options), (raw) => readResponse(raw, endpoint.response, options.signal) as Promise<T>);
+export function request<T, E = unknown>(
+  client: Client,
+  endpoint: Endpoint,
+  input: RequestInput,
+  options: RequestOptions = {},
+): ApiPromise<T, E> {
+  return new ApiPromise(
+    send(client, endpoint, input, options),
+    (raw) => readResponse(raw, endpoint.response, options.signal) as Promise<T>,
+  );
 }
 
 /** Validates, then sends with retries, timeouts and safe redirects; resolves with the 2xx response, body unread. */
-export async function send(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): Promise<RawResponse> {
+export async function send(
+  client: Client,
+  endpoint: Endpoint,
+  input: RequestInput,
+  options: RequestOptions = {},
+): Promise<RawResponse> {
   const settings = internalsOf(client);
   const operation = `${endpoint.method} ${endpoint.path}`;
   if (input.url === undefined && (options.validate ?? settings.validate)) {
-    validateValues(operation, [input.path ?? {}, endpoint.pathParams ?? {}], [(input.params ?? {}) as Record<string, unknown>, endpoint.params ?? {}]);
+    validateValues(
+      operation,
+      [input.path ?? {}, endpoint.pathParams ?? {}],
+      [(input.params ?? {}) as Record<string, unknown>, endpoint.params ?? {}],
+    );
   }
   const prepared = await prepareRequest(client, endpoint, input, options);
   const fetch = options.fetch ?? settings.fetch ?? globalThis.fetch;
@@ -160,7 +208,12 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
   const maxRetries = retryable ? (options.maxRetries ?? settings.maxRetries) : 0;
 
   for (let attempt = 0; ; attempt++) {
-    const info: RequestInfo = { operation, method: endpoint.method, url: prepared.safeUrl, attempt };
+    const info: RequestInfo = {
+      operation,
+      method: endpoint.method,
+      url: prepared.safeUrl,
+      attempt,
+    };
     const headers = new Headers(prepared.init.headers);
     // Only on retries: on every request it would make each cross-origin browser call need a CORS preflight that
     // allows it, public GETs included.
@@ -170,9 +223,18 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
 
     let attempted: Attempt;
     try {
-      attempted = await fetchWithTimeout(fetch, prepared, { ...prepared.init, headers }, options.timeout ?? settings.timeout, options.signal);
+      attempted = await fetchWithTimeout(
+        fetch,
+        prepared,
+        { ...prepared.init, headers },
+        options.timeout ?? settings.timeout,
+        options.signal,
+      );
     } catch (error) {
-      const failure = error instanceof SdkError ? error : new ConnectionError(`${operation}: ${messageOf(error)}`, { cause: error });
+      const failure =
+        error instanceof SdkError
+          ? error
+          : new ConnectionError(`${operation}: ${messageOf(error)}`, { cause: error });
       await settings.hooks.onError?.(info, failure);
       if (failure instanceof AbortError || attempt >= maxRetries) throw failure;
       await sleep(backoffMs(attempt), options.signal);
@@ -183,7 +245,10 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
     let handedOver = false;
     try {
       await settings.hooks.afterResponse?.(info, response);
-      const requestId = REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find((value) => value !== null) ?? undefined;
+      const requestId =
+        REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find(
+          (value) => value !== null,
+        ) ?? undefined;
       if (response.ok) {
         handedOver = true; // released once its body is read
         return { response, requestId, release };
@@ -201,11 +266,22 @@ export async function send(client: Client, endpoint: Endpoint, input: RequestInp
 }
 
 /** The URL, headers and credentials of a call; separate from sending so it can be tested without a server. */
-export async function prepareRequest(client: Client, endpoint: Endpoint, input: RequestInput, options: RequestOptions = {}): Promise<PreparedRequest> {
+export async function prepareRequest(
+  client: Client,
+  endpoint: Endpoint,
+  input: RequestInput,
+  options: RequestOptions = {},
+): Promise<PreparedRequest> {
   const settings = internalsOf(client);
-  const outgoing: Outgoing = { headers: new Headers({ accept: endpoint.response?.accept ?? "application/json" }), query: [], cookies: [], sensitive: [] };
+  const outgoing: Outgoing = {
+    headers: new Headers({ accept: endpoint.response?.accept ?? "application/json" }),
+    query: [],
+    cookies: [],
+    sensitive: [],
+  };
   if (!isBrowser()) outgoing.headers.set("user-agent", settings.userAgent);
-  for (const [name, value] of Object.entries(settings.headers)) setHeader(outgoing.headers, name, value);
+  for (const [name, value] of Object.entries(settings.headers))
+    setHeader(outgoing.headers, name, value);
 
   const values = (input.params ?? {}) as Record<string, unknown>;
   for (const [name, spec] of Object.entries(endpoint.params ?? {})) {
@@ -215,21 +291,38 @@ export async function prepareRequest(client: Client, endpoint: Endpoint, input: 
   }
   const publicQuery = [...outgoing.query];
   await applyCredentials(settings, endpoint.security ?? [], outgoing);
-  if (outgoing.cookies.length > 0) setHeader(outgoing.headers, "cookie", outgoing.cookies.join("; "));
+  if (outgoing.cookies.length > 0)
+    setHeader(outgoing.headers, "cookie", outgoing.cookies.join("; "));
   for (const [name, value] of headerEntries(options.headers)) {
     if (value === undefined) outgoing.headers.delete(name);
     else setHeader(outgoing.headers, name, value);
   }
 
   const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`;
-  const withQuery = (query: readonly string[]) => (query.length > 0 ? `${base}?${query.join("&")}` : base);
+  const withQuery = (query: readonly string[]) =>
+    query.length > 0 ? `${base}?${query.join("&")}` : base;
   const [url, safeUrl] =
-    input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : input.url.follow(input.url.href, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
-  const init: RequestInit & { headers: Headers } = { method: endpoint.method, headers: outgoing.headers };
-  const encoded = endpoint.body?.encode(values[endpoint.body.key ?? "body"], endpoint.body, endpoint);
+    input.url === undefined
+      ? [withQuery(outgoing.query), withQuery(publicQuery)]
+      : input.url.follow(
+          input.url.href,
+          base,
+          client.baseUrl,
+          outgoing.query.slice(publicQuery.length),
+        );
+  const init: RequestInit & { headers: Headers } = {
+    method: endpoint.method,
+    headers: outgoing.headers,
+  };
+  const encoded = endpoint.body?.encode(
+    values[endpoint.body.key ?? "body"],
+    endpoint.body,
+    endpoint,
+  );
   if (encoded !== undefined) {
     init.body = encoded.body;
-    if (encoded.contentType !== undefined && !outgoing.headers.has("content-type")) outgoing.headers.set("content-type", encoded.contentType);
+    if (encoded.contentType !== undefined && !outgoing.headers.has("content-type"))
+      outgoing.headers.set("content-type", encoded.contentType);
     // Node's fetch sends a stream only in half-duplex mode, and says so explicitly.
     if (!encoded.replayable) (init as { duplex?: string }).duplex = "half";
   }
@@ -252,9 +345,13 @@ export const followServerUrl: FollowUrl = (url, base, baseUrl, credentials) => {
   const { origin, host, protocol } = new URL(baseUrl);
   // A framework behind a TLS proxy often writes its own links as http://: the same host is upgraded, never downgraded.
   if (target.host === host && protocol === "https:") target.protocol = protocol;
-  if (target.origin !== origin) throw new SdkError(`the server's next page URL ${target.origin}${target.pathname} is not on ${origin}, so it is not followed`);
+  if (target.origin !== origin)
+    throw new SdkError(
+      `the server's next page URL ${target.origin}${target.pathname} is not on ${origin}, so it is not followed`,
+    );
   if (credentials.length === 0) return [target.href, target.href];
-  for (const pair of credentials) target.searchParams.delete(decodeURIComponent(pair.split("=")[0] ?? ""));
+  for (const pair of credentials)
+    target.searchParams.delete(decodeURIComponent(pair.split("=")[0] ?? ""));
   return [`${target.href}${target.search === "" ? "?" : "&"}${credentials.join("&")}`, target.href];
 };
 
@@ -269,7 +366,13 @@ interface Attempt {
  * the headers arrive; the caller's signal stays attached until the body is read (see {@link readResponse}), so a
  * stalled body can still be cancelled.
  */
-async function fetchWithTimeout(fetch: Fetch, prepared: PreparedRequest, init: RequestInit & { headers: Headers }, timeout: number, signal: AbortSignal | undefined): Promise<Attempt> {
+async function fetchWithTimeout(
+  fetch: Fetch,
+  prepared: PreparedRequest,
+  init: RequestInit & { headers: Headers },
+  timeout: number,
+  signal: AbortSignal | undefined,
+): Promise<Attempt> {
   if (isAborted(signal)) throw abortError(signal);
   const controller = new AbortController();
   const abort = () => controller.abort(signal?.reason);
@@ -281,11 +384,18 @@ async function fetchWithTimeout(fetch: Fetch, prepared: PreparedRequest, init: R
     controller.abort();
   }, timeout);
   try {
-    return { response: await followRedirects(fetch, prepared, { ...init, signal: controller.signal }), release };
+    return {
+      response: await followRedirects(fetch, prepared, { ...init, signal: controller.signal }),
+      release,
+    };
   } catch (error) {
     release();
     if (isAborted(signal)) throw abortError(signal);
-    if (timedOut) throw new TimeoutError(`${init.method} ${prepared.safeUrl}: no response within ${timeout} ms`, { cause: error });
+    if (timedOut)
+      throw new TimeoutError(
+        `${init.method} ${prepared.safeUrl}: no response within ${timeout} ms`,
+        { cause: error },
+      );
     throw error;
   } finally {
     clearTimeout(timer);
@@ -297,7 +407,11 @@ async function fetchWithTimeout(fetch: Fetch, prepared: PreparedRequest, init: R
  * are dropped when a redirect leaves the base URL's origin. (Browsers hide redirects from scripts; there the
  * browser follows them, and the fetch standard drops `Authorization` across origins.)
  */
-async function followRedirects(fetch: Fetch, prepared: PreparedRequest, init: RequestInit & { headers: Headers }): Promise<Response> {
+async function followRedirects(
+  fetch: Fetch,
+  prepared: PreparedRequest,
+  init: RequestInit & { headers: Headers },
+): Promise<Response> {
   let url = prepared.url;
   let current = init;
   for (let hops = 0; ; hops++) {
@@ -305,13 +419,21 @@ async function followRedirects(fetch: Fetch, prepared: PreparedRequest, init: Re
     if (response.type === "opaqueredirect") return fetch(url, { ...current, redirect: "follow" });
     const location = response.headers.get("location");
     if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
-    if (hops >= MAX_REDIRECTS) throw new ConnectionError(`${init.method} ${prepared.safeUrl}: more than ${MAX_REDIRECTS} redirects`);
+    if (hops >= MAX_REDIRECTS)
+      throw new ConnectionError(
+        `${init.method} ${prepared.safeUrl}: more than ${MAX_REDIRECTS} redirects`,
+      );
     await response.body?.cancel().catch(() => undefined);
     const next = new URL(location, url);
     const headers = new Headers(current.headers);
-    if (next.origin !== new URL(url).origin) for (const name of prepared.credentialHeaders) headers.delete(name);
-    const becomesGet = response.status === 303 || ((response.status === 301 || response.status === 302) && current.method === "POST");
-    current = becomesGet ? { ...current, method: "GET", body: null, headers } : { ...current, headers };
+    if (next.origin !== new URL(url).origin)
+      for (const name of prepared.credentialHeaders) headers.delete(name);
+    const becomesGet =
+      response.status === 303 ||
+      ((response.status === 301 || response.status === 302) && current.method === "POST");
+    current = becomesGet
+      ? { ...current, method: "GET", body: null, headers }
+      : { ...current, headers };
     if (becomesGet) headers.delete("content-type");
     url = next.href;
   }
@@ -324,11 +446,18 @@ function isAborted(signal: AbortSignal | undefined): boolean {
 
 function isBrowser(): boolean {
   // Browsers refuse (or preflight) a script-set User-Agent; everywhere else it identifies the client.
-  return typeof (globalThis as { document?: unknown }).document !== "undefined" || typeof (globalThis as { importScripts?: unknown }).importScripts === "function";
+  return (
+    typeof (globalThis as { document?: unknown }).document !== "undefined" ||
+    typeof (globalThis as { importScripts?: unknown }).importScripts === "function"
+  );
 }
 
 /** Reads a 2xx body. The caller's signal still aborts the read, with `AbortError` like any other abort. */
-export async function readResponse(raw: RawResponse, reader: ResponseReader | undefined, signal: AbortSignal | undefined): Promise<unknown> {
+export async function readResponse(
+  raw: RawResponse,
+  reader: ResponseReader | undefined,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
   try {
     return await (reader?.read ?? readJson)(raw.response);
   } catch (error) {
@@ -347,28 +476,51 @@ async function readJson(response: Response): Promise<unknown> {
     return JSON.parse(text);
   } catch {
     // Without the query: an API key may travel there, and messages never carry credentials.
-    throw new SdkError(`expected a JSON body from ${response.url.replace(/[?#].*$/s, "") || "the server"} (status ${response.status}), got: ${text.slice(0, 200)}`);
+    throw new SdkError(
+      `expected a JSON body from ${response.url.replace(/[?#].*$/s, "") || "the server"} (status ${response.status}), got: ${text.slice(0, 200)}`,
+    );
   }
 }
 
-export const textResponse: ResponseReader = { accept: "text/plain, */*", read: (response) => response.text() };
+export const textResponse: ResponseReader = {
+  accept: "text/plain, */*",
+  read: (response) => response.text(),
+};
 
-export const binaryResponse: ResponseReader = { accept: "*/*", read: (response) => response.blob() };
+export const binaryResponse: ResponseReader = {
+  accept: "*/*",
+  read: (response) => response.blob(),
+};
 
 /** No content: the body is read (so the connection is released) and ignored. */
-export const emptyResponse: ResponseReader = { accept: "*/*", read: (response) => response.text().then(() => undefined) };
+export const emptyResponse: ResponseReader = {
+  accept: "*/*",
+  read: (response) => response.text().then(() => undefined),
+};
 
 /** For operations whose successes differ: goes by the response's Content-Type. */
 export const autoResponse: ResponseReader = {
   accept: "application/json, */*",
   read(response) {
     const type = response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
-    const reader = type === "application/json" || type.endsWith("+json") ? undefined : type.startsWith("text/") ? textResponse : type === "" ? emptyResponse : binaryResponse;
+    const reader =
+      type === "application/json" || type.endsWith("+json")
+        ? undefined
+        : type.startsWith("text/")
+          ? textResponse
+          : type === ""
+            ? emptyResponse
+            : binaryResponse;
     return (reader?.read ?? readJson)(response);
   },
 };
 
-async function toApiError(response: Response, requestId: string | undefined, endpoint: Endpoint, operation: string): Promise<ApiError> {
+async function toApiError(
+  response: Response,
+  requestId: string | undefined,
+  endpoint: Endpoint,
+  operation: string,
+): Promise<ApiError> {
   const text = await response.text().catch(() => "");
   let body: unknown = text === "" ? undefined : text;
   try {
@@ -378,7 +530,11 @@ async function toApiError(response: Response, requestId: string | undefined, end
   }
   const errors = endpoint.errors ?? [];
   // An operation that documents no error statuses types its errors as any ApiError: every status fits.
-  const documented = errors.length === 0 || errors.includes(response.status) || errors.includes(`${String(response.status)[0]}XX`) || errors.includes("default");
+  const documented =
+    errors.length === 0 ||
+    errors.includes(response.status) ||
+    errors.includes(`${String(response.status)[0]}XX`) ||
+    errors.includes("default");
   return createApiError(response.status, response.headers, body, requestId, documented, operation);
 }
 

@@ -20,13 +20,16 @@ export interface ValueRule {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
-const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt ]([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const DATE_TIME =
+  /^(\d{4})-(\d\d)-(\d\d)[Tt ]([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /** A real day of the calendar: `2025-02-30` matches the pattern but is not one. */
 function isCalendarDate(match: RegExpExecArray | null): boolean {
   if (match === null) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+  );
 }
 
 /**
@@ -71,7 +74,8 @@ export function checkValue(value: unknown, rule: ValueRule): string | undefined 
     if (Number.isNaN(value.getTime())) return "is an invalid Date";
     return rule.format?.fromDate === undefined ? "is a Date, but must be a string" : undefined;
   }
-  if (rule.enum !== undefined && !rule.enum.includes(value)) return `must be one of ${rule.enum.map((item) => JSON.stringify(item)).join(", ")}`;
+  if (rule.enum !== undefined && !rule.enum.includes(value))
+    return `must be one of ${rule.enum.map((item) => JSON.stringify(item)).join(", ")}`;
   if (typeof value === "number") return checkNumber(value, rule);
   if (rule.type === "integer" || rule.type === "number") return "must be a number";
   if (rule.type === "boolean" && typeof value !== "boolean") return "must be true or false";
@@ -84,8 +88,10 @@ function checkNumber(value: number, rule: ValueRule): string | undefined {
   if (!Number.isFinite(value)) return "must be a finite number";
   if (rule.minimum !== undefined && value < rule.minimum) return `must be at least ${rule.minimum}`;
   if (rule.maximum !== undefined && value > rule.maximum) return `must be at most ${rule.maximum}`;
-  if (rule.exclusiveMinimum !== undefined && value <= rule.exclusiveMinimum) return `must be greater than ${rule.exclusiveMinimum}`;
-  if (rule.exclusiveMaximum !== undefined && value >= rule.exclusiveMaximum) return `must be less than ${rule.exclusiveMaximum}`;
+  if (rule.exclusiveMinimum !== undefined && value <= rule.exclusiveMinimum)
+    return `must be greater than ${rule.exclusiveMinimum}`;
+  if (rule.exclusiveMaximum !== undefined && value >= rule.exclusiveMaximum)
+    return `must be less than ${rule.exclusiveMaximum}`;
   return undefined;
 }
 
@@ -93,9 +99,12 @@ function checkString(value: string, rule: ValueRule): string | undefined {
   const { format } = rule;
   if (format !== undefined && !format.test(value)) return `must be ${format.name}`;
   const length = [...value].length;
-  if (rule.minLength !== undefined && length < rule.minLength) return `must be at least ${rule.minLength} characters long`;
-  if (rule.maxLength !== undefined && length > rule.maxLength) return `must be at most ${rule.maxLength} characters long`;
-  if (rule.pattern !== undefined && !matches(value, rule.pattern)) return `must match /${rule.pattern}/`;
+  if (rule.minLength !== undefined && length < rule.minLength)
+    return `must be at least ${rule.minLength} characters long`;
+  if (rule.maxLength !== undefined && length > rule.maxLength)
+    return `must be at most ${rule.maxLength} characters long`;
+  if (rule.pattern !== undefined && !matches(value, rule.pattern))
+    return `must match /${rule.pattern}/`;
   return undefined;
 }
 
@@ -108,12 +117,21 @@ function matches(value: string, pattern: string): boolean {
 }
 
 /** Throws one {@link RequestValidationError} naming every parameter that breaks its rule, its value and the rule. */
-export function validateValues(operation: string, ...groups: readonly (readonly [Readonly<Record<string, unknown>>, Readonly<Record<string, ValueRule>>])[]): void {
+export function validateValues(
+  operation: string,
+  ...groups: readonly (readonly [
+    Readonly<Record<string, unknown>>,
+    Readonly<Record<string, ValueRule>>,
+  ])[]
+): void {
   const problems = groups.flatMap(([values, rules]) => problemsOf(values, rules));
   if (problems.length > 0) throw new RequestValidationError(`${operation}: ${problems.join("; ")}`);
 }
 
-function problemsOf(values: Readonly<Record<string, unknown>>, rules: Readonly<Record<string, ValueRule>>): string[] {
+function problemsOf(
+  values: Readonly<Record<string, unknown>>,
+  rules: Readonly<Record<string, ValueRule>>,
+): string[] {
   const problems: string[] = [];
   for (const [name, rule] of Object.entries(rules)) {
     const value = values[name];
@@ -128,7 +146,8 @@ function problemsOf(values: Readonly<Record<string, unknown>>, rules: Readonly<R
 }
 
 function describe(value: unknown): string {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : value.toISOString();
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "an invalid Date" : value.toISOString();
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

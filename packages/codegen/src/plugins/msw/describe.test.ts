@@ -84,7 +84,11 @@ describe("describeOperation", () => {
     const tables: MockTables = { schemas: new MockSchemaTable(document), examples: new MockExampleTable(document) };
     const [operation] = model.operations;
     if (operation === undefined) throw new Error("no operation");
-    const description = JSON.parse(JSON.stringify(describeOperation(model, operation, document, tables), (_key, value: unknown) => (typeof value === "object" && value !== null && "name" in value && Object.keys(value).length === 1 ? `<${String((value as { name: unknown }).name)}>` : value))) as Record<string, unknown>;
+    const description = JSON.parse(
+      JSON.stringify(describeOperation(model, operation, document, tables), (_key, value: unknown) =>
+        typeof value === "object" && value !== null && "name" in value && Object.keys(value).length === 1 ? `<${String((value as { name: unknown }).name)}>` : value,
+      ),
+    ) as Record<string, unknown>;
     expect(description).toStrictEqual({
       method: "GET",
       path: "/things",

@@ -51,11 +51,7 @@ function mocksModule(context: EmitContext, descriptions: readonly LiteralValue[]
   const styles = [...new Set(descriptions.flatMap(identifiersIn))];
   const lists = model.operations.some((operation) => operation.pagination !== undefined);
   const others = model.operations.some((operation) => operation.pagination === undefined);
-  const runtime: ImportSpecifier[] = [
-    { name: "mockHandler" },
-    ...(lists ? [{ name: "ListMockAnswer", typeOnly: true }] : []),
-    ...(others ? [{ name: "MockAnswer", typeOnly: true }] : []),
-  ];
+  const runtime: ImportSpecifier[] = [{ name: "mockHandler" }, ...(lists ? [{ name: "ListMockAnswer", typeOnly: true }] : []), ...(others ? [{ name: "MockAnswer", typeOnly: true }] : [])];
   return sourceFile([
     { doc: header },
     { doc: moduleDeclaration("import", [{ name: "HttpHandler" }, { name: "RequestHandlerOptions" }], "msw", true), group: "import" as const },
@@ -83,9 +79,10 @@ function handlerFunction(operation: OperationModel, description: LiteralValue): 
   const { typeNames } = operation;
   const answer = operation.pagination === undefined ? ref("MockAnswer", name(typeNames.response), name(typeNames.error)) : ref("ListMockAnswer", name(typeNames.item), name(typeNames.error));
   const what = `\`${operation.method} ${operation.path}\``;
-  const doc = operation.pagination === undefined
-    ? `Answers ${what} (\`${operation.functionName}\`) with the spec's example, or data generated from its schema.\nPass \`{ body }\` to answer with your own, \`{ status }\` for a documented error.`
-    : `Answers ${what} (\`${operation.functionName}\`) with a list served page by page, as the API pages it.\nPass \`{ items }\` to serve your own, \`{ count }\` to generate that many, \`{ status }\` for a documented error.`;
+  const doc =
+    operation.pagination === undefined
+      ? `Answers ${what} (\`${operation.functionName}\`) with the spec's example, or data generated from its schema.\nPass \`{ body }\` to answer with your own, \`{ status }\` for a documented error.`
+      : `Answers ${what} (\`${operation.functionName}\`) with a list served page by page, as the API pages it.\nPass \`{ items }\` to serve your own, \`{ count }\` to generate that many, \`{ status }\` for a documented error.`;
   const example = operation.pagination === undefined ? `server.use(${operation.functionName}({ status: ${firstErrorStatus(operation)} }));` : `server.use(${operation.functionName}({ count: 250 }));`;
   return functionDeclaration(
     operation.functionName,
@@ -114,7 +111,13 @@ function dataModule(header: string, { schemas, examples }: MockTables): Doc {
   return sourceFile([
     { doc: header },
     { doc: moduleDeclaration("import", [{ name: "MockData" }], "./runtime.js", true), group: "import" as const },
-    { doc: [jsDocComment(doc), hardline, assignment(`export const ${MOCK_DATA}: MockData`, valueDoc({ schemas: schemas.table(), examples: Object.keys(shared).length === 0 ? undefined : shared }), ";")] },
+    {
+      doc: [
+        jsDocComment(doc),
+        hardline,
+        assignment(`export const ${MOCK_DATA}: MockData`, valueDoc({ schemas: schemas.table(), examples: Object.keys(shared).length === 0 ? undefined : shared }), ";"),
+      ],
+    },
   ]);
 }
 

@@ -22,7 +22,11 @@ export const tanstackQuery: Emitter = {
   builtIn: false,
   reservedNames: HELPERS,
   emit: (context) => [...copiedTemplates(context), emitIndex(context), ...context.model.operations.map((operation) => emitOperationFile(operation, context.header))],
-  package: (context) => ({ exports: { "./tanstack-query": `${FOLDER}/index`, "./tanstack-query/*": `${FOLDER}/operations/*` }, peerDependencies: { "@tanstack/query-core": "^5.0.0" }, readme: readmeSection(context) }),
+  package: (context) => ({
+    exports: { "./tanstack-query": `${FOLDER}/index`, "./tanstack-query/*": `${FOLDER}/operations/*` },
+    peerDependencies: { "@tanstack/query-core": "^5.0.0" },
+    readme: readmeSection(context),
+  }),
 };
 
 /** The generated README's section: what the subpath holds, and one example that compiles against the package. */
@@ -41,9 +45,20 @@ function readmeSection({ model, package: { packageName } }: EmitContext): string
     ...(read === undefined ? [] : [`const data = await queryClient.fetchQuery(${call(read, "QueryOptions")});`]),
     ...(list === undefined ? [] : [`const pages = await queryClient.fetchInfiniteQuery({ ...${call(list, "InfiniteQueryOptions")}, pages: 3 });`]),
     ...(write === undefined ? [] : [`const mutation = ${write.functionName}MutationOptions(client);`]),
-    ...(read === undefined ? [] : [`await queryClient.invalidateQueries({ queryKey: ${read.functionName}QueryKey(${read.pathParameters.map((parameter) => sampleValue(parameter.value)).join(", ")}) });`]),
+    ...(read === undefined
+      ? []
+      : [`await queryClient.invalidateQueries({ queryKey: ${read.functionName}QueryKey(${read.pathParameters.map((parameter) => sampleValue(parameter.value)).join(", ")}) });`]),
   ];
-  const keyExample = read === undefined ? "" : ` (\`${read.method} ${read.path}\` is \`[${[...read.path.split("/").filter((segment) => segment !== "").map((segment) => (/^\{[^}]+\}$/.test(segment) ? segment.slice(1, -1) : JSON.stringify(segment))), "params"].join(", ")}]\`)`;
+  const keyExample =
+    read === undefined
+      ? ""
+      : ` (\`${read.method} ${read.path}\` is \`[${[
+          ...read.path
+            .split("/")
+            .filter((segment) => segment !== "")
+            .map((segment) => (/^\{[^}]+\}$/.test(segment) ? segment.slice(1, -1) : JSON.stringify(segment))),
+          "params",
+        ].join(", ")}]\`)`;
   const text = `\`${packageName}/tanstack-query\` has TanStack Query v5 options for every operation (\`${packageName}/tanstack-query/<operation>\` has one operation's, for apps that type-check only what they use): \`<operation>QueryOptions\` for reads, \`<operation>MutationOptions\` for writes and, for list operations, \`<operation>InfiniteQueryOptions\` that page by the API's own pagination. They are plain objects for \`useQuery\`, \`useInfiniteQuery\` and \`useMutation\` of React, Vue, Solid, Svelte or Angular Query, or for \`QueryClient\`; this package imports only types from \`@tanstack/query-core\` (an optional peer dependency). Query keys follow the path${keyExample}, so a key without params is the prefix of every query below that path, for \`invalidateQueries\`.`;
   return `## TanStack Query\n\n${text}\n\n\`\`\`ts\n${lines.join("\n")}\n\`\`\`\n`;
 }
@@ -69,9 +84,15 @@ function emitOperationFile(operation: OperationModel, header: string): Generated
   const statements: { doc: Doc; group?: "import" }[] = [
     { doc: header },
     { doc: moduleDeclaration("import", [{ name: "QueryKey" }], "@tanstack/query-core", true), group: "import" },
-    { doc: moduleDeclaration("import", [{ name: operation.functionName }, ...types.map((typeName) => ({ name: typeName, typeOnly: true }))], `../../operations/${operation.fileName}.js`), group: "import" },
+    {
+      doc: moduleDeclaration("import", [{ name: operation.functionName }, ...types.map((typeName) => ({ name: typeName, typeOnly: true }))], `../../operations/${operation.fileName}.js`),
+      group: "import",
+    },
     { doc: moduleDeclaration("import", sortSpecifiers(runtime.map((runtimeName) => ({ name: runtimeName }))), "../../runtime/index.js", true), group: "import" },
-    { doc: moduleDeclaration("import", sortSpecifiers([...helpers.map((helper) => ({ name: helper })), ...optionTypes.map((typeName) => ({ name: typeName, typeOnly: true }))]), "../options.js"), group: "import" },
+    {
+      doc: moduleDeclaration("import", sortSpecifiers([...helpers.map((helper) => ({ name: helper })), ...optionTypes.map((typeName) => ({ name: typeName, typeOnly: true }))]), "../options.js"),
+      group: "import",
+    },
     ...docs.map((doc) => ({ doc })),
   ];
   return { path: `src/${FOLDER}/operations/${operation.fileName}.ts`, contents: print(sourceFile(statements)) };
@@ -81,8 +102,23 @@ function emitOperationFile(operation: OperationModel, header: string): Generated
 function emitIndex({ model, header }: EmitContext): GeneratedFile {
   const statements: { doc: Doc; group?: "export" }[] = [
     { doc: header },
-    { doc: moduleDeclaration("export", ["OperationInfiniteQueryOptions", "OperationMutationOptions", "OperationQueryOptions", "PageLink"].map((typeName) => ({ name: typeName })), "./options.js", true), group: "export" },
-    ...model.operations.map((operation) => ({ doc: moduleDeclaration("export", exportedNames(operation).map((exported) => ({ name: exported })), `./operations/${operation.fileName}.js`), group: "export" as const })),
+    {
+      doc: moduleDeclaration(
+        "export",
+        ["OperationInfiniteQueryOptions", "OperationMutationOptions", "OperationQueryOptions", "PageLink"].map((typeName) => ({ name: typeName })),
+        "./options.js",
+        true,
+      ),
+      group: "export",
+    },
+    ...model.operations.map((operation) => ({
+      doc: moduleDeclaration(
+        "export",
+        exportedNames(operation).map((exported) => ({ name: exported })),
+        `./operations/${operation.fileName}.js`,
+      ),
+      group: "export" as const,
+    })),
   ];
   return { path: `src/${FOLDER}/index.ts`, contents: print(sourceFile(statements)) };
 }
@@ -90,7 +126,12 @@ function emitIndex({ model, header }: EmitContext): GeneratedFile {
 /** The functions the plugin declares for an operation, in the order its module declares them. */
 function exportedNames(operation: OperationModel): string[] {
   const fn = operation.functionName;
-  return [`${fn}QueryKey`, ...(isRead(operation) ? [`${fn}QueryOptions`] : []), ...(operation.pagination === undefined ? [] : [`${fn}InfiniteQueryOptions`]), ...(isRead(operation) ? [] : [`${fn}MutationOptions`])];
+  return [
+    `${fn}QueryKey`,
+    ...(isRead(operation) ? [`${fn}QueryOptions`] : []),
+    ...(operation.pagination === undefined ? [] : [`${fn}InfiniteQueryOptions`]),
+    ...(isRead(operation) ? [] : [`${fn}MutationOptions`]),
+  ];
 }
 
 /**
@@ -104,10 +145,12 @@ function keyPath(operation: OperationModel): Doc {
     const whole = /^\{([^}]+)\}$/.exec(segment)?.[1];
     if (whole !== undefined && argumentOf.has(whole)) return argumentOf.get(whole) ?? "";
     if (!/\{[^}]+\}/.test(segment)) return stringLiteral(segment);
-    const text = segment.replace(/[`\\$]/g, (character) => `\\${character}`).replace(/\\\$\{([^}]+)\}|\{([^}]+)\}/g, (match, _escaped: string | undefined, parameter: string | undefined) => {
-      const argument = parameter === undefined ? undefined : argumentOf.get(parameter);
-      return argument === undefined ? match : `\${${argument}}`;
-    });
+    const text = segment
+      .replace(/[`\\$]/g, (character) => `\\${character}`)
+      .replace(/\\\$\{([^}]+)\}|\{([^}]+)\}/g, (match, _escaped: string | undefined, parameter: string | undefined) => {
+        const argument = parameter === undefined ? undefined : argumentOf.get(parameter);
+        return argument === undefined ? match : `\${${argument}}`;
+      });
     return `\`${text}\``;
   });
   return group(["[", indent([softline, join([",", line], docs)]), ifBreak(","), softline, "]"]);
@@ -139,7 +182,9 @@ function operationDeclarations(operation: OperationModel, paramsType: string): {
       [...pathParameters, { name: "params", type: name(paramsType), optional: true }],
       name("QueryKey"),
       [["return operationKey(", keyPath(operation), ", params);"]],
-      jsDocComment(`The query key of ${see}: its path${pathArguments.length === 0 ? "" : " with the path parameters filled in"}, then its params. Without params it is the prefix of every query below this path, for \`invalidateQueries\`.`),
+      jsDocComment(
+        `The query key of ${see}: its path${pathArguments.length === 0 ? "" : " with the path parameters filled in"}, then its params. Without params it is the prefix of every query below this path, for \`invalidateQueries\`.`,
+      ),
     ),
   );
   const keyCall = `${keyName}(${[...pathArguments, "params ?? {}"].join(", ")})`;
@@ -173,34 +218,54 @@ function operationDeclarations(operation: OperationModel, paramsType: string): {
   }
   if (!isRead(operation)) {
     helpers.push("mutationOptionsFor");
-    const members = [...operation.pathParameters.map((parameter, index) => [parameter.argumentName, ": ", typeDoc(indexed(ref("Parameters", name(`typeof ${fn}`)), index + 1))]), ["params", paramsRequired ? "" : "?", ": ", paramsType]];
+    const members = [
+      ...operation.pathParameters.map((parameter, index) => [parameter.argumentName, ": ", typeDoc(indexed(ref("Parameters", name(`typeof ${fn}`)), index + 1))]),
+      ["params", paramsRequired ? "" : "?", ": ", paramsType],
+    ];
     const optionalVariables = pathArguments.length === 0 && !paramsRequired;
-    const variablesType: Doc = [group(["{", indent([line, join([";", line], members.map((member) => ["readonly ", member]))]), ifBreak(";"), line, "}"]), optionalVariables ? " | void" : ""];
-    const variables = optionalVariables ? "variables ? variables.params : undefined" : "variables.params";
-    docs.push(
-      [
-        jsDocComment(`${see} as a mutation, for \`useMutation\`: \`mutate(${pathArguments.length === 0 ? "{ params }" : `{ ${pathArguments.join(", ")}, params }`})\` calls it.`),
-        hardline,
-        "export function ",
-        `${fn}MutationOptions`,
-        group(["(", indent([softline, join([",", line], ["client: Client", "options?: RequestOptions"])]), ifBreak(","), softline, ")"]),
-        ": ",
-        group(["OperationMutationOptions<", indent([softline, join([",", line], [names.response, typeDoc(error), variablesType])]), softline, ">"]),
-        " {",
+    const variablesType: Doc = [
+      group([
+        "{",
         indent([
-          hardline,
-          returnCall(
-            "mutationOptionsFor",
-            `[${stringLiteral(fn)}]`,
-            "variables",
-            [fn, "(", join(", ", ["client", ...pathArguments.map((argument) => `variables.${argument}`), variables, "options"]), ")"],
+          line,
+          join(
+            [";", line],
+            members.map((member) => ["readonly ", member]),
           ),
         ]),
-        hardline,
+        ifBreak(";"),
+        line,
         "}",
-      ],
-    );
+      ]),
+      optionalVariables ? " | void" : "",
+    ];
+    const variables = optionalVariables ? "variables ? variables.params : undefined" : "variables.params";
+    docs.push([
+      jsDocComment(`${see} as a mutation, for \`useMutation\`: \`mutate(${pathArguments.length === 0 ? "{ params }" : `{ ${pathArguments.join(", ")}, params }`})\` calls it.`),
+      hardline,
+      "export function ",
+      `${fn}MutationOptions`,
+      group(["(", indent([softline, join([",", line], ["client: Client", "options?: RequestOptions"])]), ifBreak(","), softline, ")"]),
+      ": ",
+      group(["OperationMutationOptions<", indent([softline, join([",", line], [names.response, typeDoc(error), variablesType])]), softline, ">"]),
+      " {",
+      indent([
+        hardline,
+        returnCall("mutationOptionsFor", `[${stringLiteral(fn)}]`, "variables", [
+          fn,
+          "(",
+          join(", ", ["client", ...pathArguments.map((argument) => `variables.${argument}`), variables, "options"]),
+          ")",
+        ]),
+      ]),
+      hardline,
+      "}",
+    ]);
   }
-  const optionTypes = [...(isRead(operation) ? ["OperationQueryOptions"] : []), ...(operation.pagination === undefined ? [] : ["OperationInfiniteQueryOptions"]), ...(isRead(operation) ? [] : ["OperationMutationOptions"])];
+  const optionTypes = [
+    ...(isRead(operation) ? ["OperationQueryOptions"] : []),
+    ...(operation.pagination === undefined ? [] : ["OperationInfiniteQueryOptions"]),
+    ...(isRead(operation) ? [] : ["OperationMutationOptions"]),
+  ];
   return { docs, helpers, optionTypes };
 }
