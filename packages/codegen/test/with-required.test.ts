@@ -142,4 +142,3 @@ function typeModulesText(files: readonly { path: string; contents: string }[]): 
     .map((file) => file.contents)
     .join("\n");
 }
-
