@@ -134,7 +134,7 @@ describe("the codegen workflow", () => {
     expect(scriptProblems(workflow, scripts)).toStrictEqual([]);
     const called = new Set(workflow.jobs.flatMap((candidate) => candidate.steps.flatMap((s) => (s.run === undefined ? [] : pnpmCalls(s.run)))));
     expect([...called].sort()).toStrictEqual(["build", "generate", "generate:check", "install", "test"]);
-    // The scripts those scripts run, transitively (`test` runs lint, build, typecheck and generate:check).
+    // The scripts those scripts run, transitively (`test` runs lint, format:check, build, typecheck and generate:check).
     const seen = new Set<string>();
     const visit = (name: string) => {
       if (seen.has(name) || scripts[name] === undefined) return;
@@ -145,7 +145,7 @@ describe("the codegen workflow", () => {
       }
     };
     for (const name of called) visit(name);
-    expect([...seen].sort()).toStrictEqual(["build", "generate", "generate:check", "lint", "test", "typecheck"]);
+    expect([...seen].sort()).toStrictEqual(["build", "format:check", "generate", "generate:check", "lint", "test", "typecheck"]);
   });
 
   it("calls diga-codegen only with commands and options that its --help documents", () => {
