@@ -151,6 +151,18 @@ describe("prepareRequest", () => {
     });
   });
 
+  it("adds the parameters to a query the path already has, and drops a fragment fetch would not send", async () => {
+    const flickr = {
+      method: "GET",
+      path: "/rest?method=flickr.photos.search#search",
+      params: { text: { in: "query" } },
+    } as const satisfies Endpoint;
+    const { url } = await prepareRequest(client(), flickr, { params: { text: "cats" } });
+    expect(url).toBe("https://api.example.com/v1/rest?method=flickr.photos.search&text=cats");
+    const bare = await prepareRequest(client(), flickr, {});
+    expect(bare.url).toBe("https://api.example.com/v1/rest?method=flickr.photos.search");
+  });
+
   it("sends no credentials to an operation that asks for none", async () => {
     const { init } = await prepareRequest(
       client({ bearerToken: "t0k" }),

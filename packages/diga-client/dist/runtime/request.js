@@ -110,8 +110,10 @@ export async function prepareRequest(client, endpoint, input, options = {}) {
 		if (value === undefined) outgoing.headers.delete(name);
 		else setHeader(outgoing.headers, name, value);
 	}
-	const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`;
-	const withQuery = (query) => query.length > 0 ? `${base}?${query.join("&")}` : base;
+	// A path may carry a query of its own (`/rest?method=flickr.photos.search`) and a fragment that only tells two
+	// operations apart (`/items#archived`): the parameters join the query, and fetch never sends a fragment.
+	const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`.replace(/#.*$/s, "");
+	const withQuery = (query) => query.length > 0 ? `${base}${base.includes("?") ? "&" : "?"}${query.join("&")}` : base;
 	const [url, safeUrl] = input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : input.url.follow(input.url.href, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
 	const init = {
 		method: endpoint.method,

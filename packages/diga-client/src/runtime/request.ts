@@ -298,9 +298,15 @@ export async function prepareRequest(
     else setHeader(outgoing.headers, name, value);
   }
 
-  const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`;
+  // A path may carry a query of its own (`/rest?method=flickr.photos.search`) and a fragment that only tells two
+  // operations apart (`/items#archived`): the parameters join the query, and fetch never sends a fragment.
+  const base =
+    `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`.replace(
+      /#.*$/s,
+      "",
+    );
   const withQuery = (query: readonly string[]) =>
-    query.length > 0 ? `${base}?${query.join("&")}` : base;
+    query.length > 0 ? `${base}${base.includes("?") ? "&" : "?"}${query.join("&")}` : base;
   const [url, safeUrl] =
     input.url === undefined
       ? [withQuery(outgoing.query), withQuery(publicQuery)]
