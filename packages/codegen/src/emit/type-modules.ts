@@ -135,8 +135,11 @@ export function splitTypeModules(ts: typeof TypeScript, statements: readonly Typ
   const rewrite = rewriter(SCHEMA_MODULE, imports, (node) => {
     const declaration = moved.get(node);
     if (declaration === undefined || !ts.isPropertySignature(node)) return undefined;
-    // The JSDoc stays on the declaration in its module; here it would only double the file.
-    return ts.factory.createPropertySignature(node.modifiers, node.name, node.questionToken, ts.factory.createTypeReferenceNode(imports.local(declaration)));
+    const reference = ts.factory.createPropertySignature(node.modifiers, node.name, node.questionToken, ts.factory.createTypeReferenceNode(imports.local(declaration)));
+    // A component's JSDoc went with it to its module. An operation's (its summary, on a method of `paths`) stays
+    // here, where openapi-typescript writes it for every operation with an operationId too.
+    const comments = operations.memberDeclarations.has(node) ? ts.getSyntheticLeadingComments(node) : undefined;
+    return comments === undefined ? reference : ts.setSyntheticLeadingComments(reference, comments);
   });
   const rootStatements = statements.filter((statement) => !(ts.isTypeAliasDeclaration(statement) && helperNames.has(statement.name.text)));
   files.push(printModule(SCHEMA_MODULE, rootStatements.map(rewrite), imports));
