@@ -168,7 +168,7 @@ function buildOperation(
     fileName: operationFileName(functionName),
     method: method.toUpperCase() as Uppercase<HttpMethod>,
     path,
-    typeRoot: operationId === undefined ? { kind: "paths", path, method } : { kind: "operations", operationId },
+    typeRoot: operationId === undefined ? { kind: "paths", path, method } : { kind: "operations", operationId: operationTypeKey(operationId) },
     docs: docsOf(operation),
     tags: operation.tags ?? [],
     pathParameters: buildPathParameters(document, path, parameters),
@@ -219,6 +219,11 @@ function successResponse(document: OpenApiDocument, operation: OperationObject):
     if (mediaType !== undefined && classifyMediaType(mediaType) === "json") return { schema: response.content?.[mediaType]?.schema, headers: Object.keys(response.headers ?? {}) };
   }
   return undefined;
+}
+
+/** openapi-typescript's key in `operations`: the operationId with each `#` made a `/` (its workaround for `$ref` parsing). */
+function operationTypeKey(operationId: string): string {
+  return operationId.replaceAll("#", "/");
 }
 
 /**
