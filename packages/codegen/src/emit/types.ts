@@ -200,7 +200,9 @@ export function clientSideTypes(ts: typeof TypeScript, schema: SchemaObject, { p
   // OpenAPI 3.1 schemas may be the booleans `true` and `false` (openapi-typescript passes them through).
   if (typeof schema !== "object" || schema === null) return undefined;
   const format = "format" in schema ? schema.format : undefined;
-  if (format === "binary" && "type" in schema && schema.type === "string") return ts.factory.createTypeReferenceNode("Blob");
-  if (path === undefined || !PARAMETER_PATH.test(path) || (format !== "date-time" && format !== "date")) return undefined;
+  const inParameter = path !== undefined && PARAMETER_PATH.test(path);
+  // A parameter is text on the wire, so `format: binary` there (Sinao's `invoice` query parameter) stays a string.
+  if (format === "binary" && "type" in schema && schema.type === "string" && !inParameter) return ts.factory.createTypeReferenceNode("Blob");
+  if (!inParameter || (format !== "date-time" && format !== "date")) return undefined;
   return ts.factory.createUnionTypeNode([ts.factory.createTypeReferenceNode("Date"), ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword)]);
 }
