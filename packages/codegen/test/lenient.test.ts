@@ -78,3 +78,45 @@ describe("a spec that breaks the rules in small ways", () => {
     expect(existsSync(strictOutput)).toBe(false);
   }, 60_000);
 });
+
+describe("a request body no literal can fit", () => {
+  it("generates a client that type-checks, warns once per schema naming the operations, and leaves their examples out", async () => {
+    const directory = await temporaryDirectory("codegen-unwritable-");
+    const file = join(directory, "openapi.yaml");
+    // Azure Data Factory's shape: a required string beside an index signature of objects.
+    const resource =
+      "{ type: object, required: [properties], properties: { properties: { type: object, required: [type], properties: { type: { type: string } }, additionalProperties: { type: object } } } }";
+    await writeFile(
+      file,
+      [
+        "openapi: 3.0.3",
+        "info: { title: Unwritable, version: '1.0.0' }",
+        "components:",
+        `  schemas: { Dataset: ${resource} }`,
+        "paths:",
+        "  /datasets/{name}:",
+        "    parameters: [{ name: name, in: path, required: true, schema: { type: string } }]",
+        "    put: { operationId: putDataset, requestBody: { required: true, content: { application/json: { schema: { $ref: '#/components/schemas/Dataset' } } } }, responses: { '204': { description: ok } } }",
+        "    patch: { operationId: patchDataset, requestBody: { required: true, content: { application/json: { schema: { $ref: '#/components/schemas/Dataset' } } } }, responses: { '204': { description: ok } } }",
+        "    get: { operationId: getDataset, responses: { '204': { description: ok } } }",
+        "",
+      ].join("\n"),
+    );
+    const result = await generate({ input: file });
+    expect(result.warnings).toStrictEqual([
+      {
+        pointer: "/components/schemas/Dataset/properties/properties",
+        message: expect.stringContaining('its required property "type" cannot also be the object its `additionalProperties` asks for; `putDataset`, `patchDataset` can only be called with a cast'),
+      },
+    ]);
+    const source = (name: string) => result.files.find((entry) => entry.path === `src/operations/${name}.ts`)?.contents ?? "";
+    expect(source("putDataset")).not.toContain("@example");
+    expect(source("getDataset")).toContain("@example");
+    const readme = result.files.find((entry) => entry.path === "README.md")?.contents ?? "";
+    expect(readme).toContain("No example: no value fits the type the spec gives this request (`/components/schemas/Dataset/properties/properties`)");
+    expect(readme).not.toContain("putDataset(client");
+    const output = await temporaryDirectory("codegen-unwritable-out-");
+    await writeFiles(output, result.files);
+    expect(typecheckProgram(result.files.filter((entry) => entry.path.startsWith("src/") && entry.path.endsWith(".ts")).map((entry) => join(output, entry.path)))).toStrictEqual([]);
+  }, 60_000);
+});

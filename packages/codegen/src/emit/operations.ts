@@ -1,5 +1,6 @@
 import { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle, RESPONSE_READERS } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
+import { exampleBlocker } from "../model/samples.js";
 import { DEFAULT_MEDIA_TYPES, runtimeExplodes, STATUS_ERROR_CLASSES } from "../model/runtime-contract.js";
 import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
@@ -384,7 +385,7 @@ function functionDocs(operation: OperationModel): Doc {
       .filter((parameter) => parameter.description !== undefined)
       .map((parameter) => ({ name: "param", text: `${parameter.argumentName} - ${docText(parameter.description ?? "")}` })),
     ...(docs.deprecated ? [{ name: "deprecated" }] : []),
-    { name: "example", text: `\n\`\`\`ts\n${operationExample(operation)}\n\`\`\`` },
+    ...(exampleBlocker(operation) === undefined ? [{ name: "example", text: `\n\`\`\`ts\n${operationExample(operation)}\n\`\`\`` }] : []),
   ];
   return jsDocComment(description ?? "", tags);
 }

@@ -3,14 +3,17 @@
  * Everything in it is derived from the model, so it stays true when the spec changes.
  */
 import type { ApiModel, CredentialModel, OAuthFlowModel, OperationModel } from "../model/model.js";
+import { exampleBlocker } from "../model/samples.js";
 import type { GeneratedFile } from "./file.js";
 import { exampleCall, operationExample } from "./operations.js";
 import type { PackageOptions } from "./package-files.js";
 
 export function emitReadme(model: ApiModel, options: PackageOptions, extraSections: readonly string[] = []): GeneratedFile {
-  const first = model.operations[0];
-  const paginated = model.operations.find((operation) => operation.pagination !== undefined);
-  const documentedError = model.operations.find((operation) => operation.responses.some((response) => !response.isSuccess && /^[45]\d\d$/.test(response.status)));
+  // The sections' examples must compile: only operations whose example can be written.
+  const exemplary = model.operations.filter((operation) => exampleBlocker(operation) === undefined);
+  const first = exemplary[0];
+  const paginated = exemplary.find((operation) => operation.pagination !== undefined);
+  const documentedError = exemplary.find((operation) => operation.responses.some((response) => !response.isSuccess && /^[45]\d\d$/.test(response.status)));
   const imports = (...names: readonly (string | undefined)[]) => `import { ${[...new Set(names.filter((name) => name !== undefined))].join(", ")} } from "${options.packageName}";`;
   const clientLine = createClientLine(model.credentials[0]);
   const sections = [
@@ -129,11 +132,14 @@ export function emitReadme(model: ApiModel, options: PackageOptions, extraSectio
 }
 
 function operationSection(operation: OperationModel, packageName: string): string {
+  const blocker = exampleBlocker(operation);
   const summary = operation.docs.summary ?? operation.docs.description?.split("\n")[0];
   return [
     `### \`${operation.functionName}\`${operation.docs.deprecated ? " (deprecated)" : ""}`,
     `\`${operation.method} ${operation.path}\`${summary === undefined ? "" : ` — ${oneLine(summary)}`}`,
-    fence("ts", `import { ${operation.functionName} } from "${packageName}";\n\n${operationExample(operation)}`),
+    blocker === undefined
+      ? fence("ts", `import { ${operation.functionName} } from "${packageName}";\n\n${operationExample(operation)}`)
+      : `No example: no value fits the type the spec gives this request (\`${blocker.pointer}\`), so a call needs a cast.`,
   ].join("\n\n");
 }
 

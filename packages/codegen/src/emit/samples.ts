@@ -44,6 +44,9 @@ export function sampleSource(sample: SampleValue): string {
       return "new Blob([])";
     case "array":
       return `[${sample.items.map(sampleSource).join(", ")}]`;
+    case "unwritable":
+      // Callers leave such examples out (`hasExample`); this keeps a slip compiling rather than crashing.
+      return "undefined as never";
     case "object":
       return sample.properties.length === 0 ? "{}" : `{ ${sample.properties.map(([key, value]) => `${key === "__proto__" ? '["__proto__"]' : propertyKey(key)}: ${sampleSource(value)}`).join(", ")} }`;
   }

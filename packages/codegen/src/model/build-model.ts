@@ -35,7 +35,7 @@ import { MODULE_SCOPE_NAMES, RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS } from 
 import { dereference } from "./refs.js";
 import { classifyMediaType, classifyRequestMediaType, pickMediaType, pickRequestMediaType } from "./media-types.js";
 import { bodyDefaultsOf } from "./body-defaults.js";
-import { sampleOf } from "./samples.js";
+import { exampleBlocker, sampleOf } from "./samples.js";
 import { valueModelOf } from "./values.js";
 // The runtime's names were defined here before they got a module of their own; emitters still import them from here.
 export { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle, RESPONSE_READERS, RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS } from "./runtime-contract.js";
@@ -87,6 +87,7 @@ export function buildModel(document: OpenApiDocument, options: BuildModelOptions
   const problems: Problem[] = [];
   const warnings: WarningModel[] = [];
   const built = raw.map((entry, index) => buildOperation(document, entry, functionNames[index] ?? "", credentials, problems, warnings));
+  warnings.push(...unwritableExampleWarnings(built));
   if (problems.length > 0) throw new CodegenError("model", problems);
   const operations = assignResources(uniqueTypeRoots(built));
   const sdkClass =
@@ -221,6 +222,26 @@ function successResponse(document: OpenApiDocument, operation: OperationObject):
   return undefined;
 }
 
+/**
+ * A body whose type admits no literal (Azure Data Factory's `{ type: string }` beside `additionalProperties: { type:
+ * object }`) compiles as a type but cannot be called without a cast: say so once per schema, and leave its examples out.
+ */
+function unwritableExampleWarnings(operations: readonly OperationModel[]): WarningModel[] {
+  const bySchema = new Map<string, { reason: string; functions: string[]; pointer: string }>();
+  for (const operation of operations) {
+    const blocker = exampleBlocker(operation);
+    if (blocker === undefined) continue;
+    const pointer = blocker.pointer === "" ? operation.pointer : blocker.pointer;
+    const entry = bySchema.get(pointer) ?? { reason: blocker.reason, functions: [], pointer };
+    entry.functions.push(operation.functionName);
+    bySchema.set(pointer, entry);
+  }
+  return [...bySchema.values()].map(({ reason, functions, pointer }) => ({
+    pointer,
+    message: `no value fits this schema's type, because ${reason}; ${functions.map((name) => `\`${name}\``).join(", ")} can only be called with a cast, so ${functions.length === 1 ? "its example is" : "their examples are"} left out (fix the schema: widen \`additionalProperties\` or drop it)`,
+  }));
+}
+
 /** openapi-typescript's key in `operations`: the operationId with each `#` made a `/` (its workaround for `$ref` parsing). */
 function operationTypeKey(operationId: string): string {
   return operationId.replaceAll("#", "/");
@@ -326,7 +347,7 @@ function buildParameter(document: OpenApiDocument, parameter: ParameterObject): 
 
 function buildRequestBody(document: OpenApiDocument, operation: OperationObject, pointer: string, parameters: readonly LocatedParameter[]): RequestBodyModel | undefined {
   if (operation.requestBody === undefined) return undefined;
-  const body = dereference<RequestBodyObject>(document, operation.requestBody, appendPointer(pointer, "requestBody")).value;
+  const { value: body, pointer: bodyPointer } = dereference<RequestBodyObject>(document, operation.requestBody, appendPointer(pointer, "requestBody"));
   const mediaTypes = Object.keys(body.content ?? {});
   const mediaType = pickRequestMediaType(mediaTypes);
   if (mediaType === undefined) return undefined;
@@ -339,7 +360,7 @@ function buildRequestBody(document: OpenApiDocument, operation: OperationObject,
     otherMediaTypes: mediaTypes.filter((type) => type !== mediaType),
     key: takenByParameter ? "requestBody" : "body",
     description: body.description,
-    sample: bodySample(document, body.content[mediaType]?.schema, classifyRequestMediaType(mediaType)),
+    sample: bodySample(document, body.content[mediaType]?.schema, classifyRequestMediaType(mediaType), appendPointer(bodyPointer, "content", mediaType, "schema")),
     defaulted: ["json", "form", "multipart"].includes(classifyRequestMediaType(mediaType)) ? bodyDefaultsOf(document, body.content[mediaType]?.schema) : undefined,
     encoding:
       encoding === undefined
@@ -384,10 +405,10 @@ function sendableBody(
   return undefined;
 }
 
-function bodySample(document: OpenApiDocument, schema: MaybeRef<SchemaObject> | undefined, kind: RequestBodyModel["kind"]): SampleValue {
+function bodySample(document: OpenApiDocument, schema: MaybeRef<SchemaObject> | undefined, kind: RequestBodyModel["kind"], pointer: string): SampleValue {
   if (kind === "binary") return { kind: "blob" };
   if (kind === "text") return { kind: "literal", value: "text" };
-  return sampleOf(document, schema);
+  return sampleOf(document, schema, 0, pointer);
 }
 
 /** 2xx responses are successes; so is `default` when the spec documents no 2xx (then it is the only answer described). */

@@ -189,7 +189,9 @@ export type SampleValue =
   | { readonly kind: "literal"; readonly value: string | number | boolean | null }
   | { readonly kind: "blob" }
   | { readonly kind: "array"; readonly items: readonly SampleValue[] }
-  | { readonly kind: "object"; readonly properties: readonly (readonly [string, SampleValue])[] };
+  | { readonly kind: "object"; readonly properties: readonly (readonly [string, SampleValue])[] }
+  /** No literal fits (properties that conflict with `additionalProperties`): the example is left out, with a warning. */
+  | { readonly kind: "unwritable"; readonly pointer: string; readonly reason: string };
 
 export interface ResponseModel {
   /** `200`, `4XX` or `default`, as written in the spec. */

@@ -11,6 +11,12 @@ const document = {
       Base: { type: "object", required: ["id"], properties: { id: { type: "string", format: "uuid" } } },
       Node: { type: "object", required: ["children"], properties: { children: { type: "array", items: { $ref: "#/components/schemas/Node" } } } },
       Loop: { type: "object", required: ["next"], properties: { next: { $ref: "#/components/schemas/Loop" } } },
+      // Service Fabric's shape: the parent's enum says "Local", openapi-typescript's child types say their own names.
+      NetworkBase: { type: "object", discriminator: { propertyName: "kind" }, required: ["kind"], properties: { kind: { type: "string", enum: ["Local"] } } },
+      Network: { allOf: [{ $ref: "#/components/schemas/NetworkBase" }], properties: { description: { type: "string" } } },
+      LocalNetwork: { allOf: [{ $ref: "#/components/schemas/Network" }], required: ["prefix"], properties: { prefix: { type: "string" } } },
+      Shape: { type: "object", discriminator: { propertyName: "type", mapping: { sq: "#/components/schemas/Square" } }, properties: { type: { type: "string" } } },
+      Square: { allOf: [{ $ref: "#/components/schemas/Shape" }], required: ["side"], properties: { side: { type: "number" } } },
     },
   },
 } as unknown as OpenApiDocument;
@@ -76,11 +82,42 @@ describe("sampleOf", () => {
       },
       want: object(["name", literal("string")], ["status", literal("completed")], ["conclusion", literal("success")]),
     },
+    {
+      name: "an inherited discriminator is the schema's own name (openapi-typescript's type), not the parent's enum",
+      schema: { $ref: "#/components/schemas/Network" },
+      want: object(["kind", literal("Network")]),
+    },
+    {
+      name: "an inherited discriminator, through a parent's parent",
+      schema: { $ref: "#/components/schemas/LocalNetwork" },
+      want: object(["kind", literal("LocalNetwork")], ["prefix", literal("string")]),
+    },
+    { name: "an inherited discriminator is the mapping's key for the schema", schema: { $ref: "#/components/schemas/Square" }, want: object(["type", literal("sq")], ["side", literal(1)]) },
+    { name: "the discriminator's own schema keeps its enum", schema: { $ref: "#/components/schemas/NetworkBase" }, want: object(["kind", literal("Local")]) },
     { name: "the first non-null alternative of anyOf", schema: { anyOf: [{ type: "null" }, { type: "number" }] }, want: literal(1) },
     { name: "a binary string is a Blob", schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } }, want: object(["file", { kind: "blob" }]) },
     { name: "arrays are empty, so recursion through items ends at once", schema: { $ref: "#/components/schemas/Node" }, want: object(["children", { kind: "array", items: [] }]) },
   ])("$name", ({ schema, want }) => {
     expect(sampleOf(document, schema as SchemaObject)).toStrictEqual(want);
+  });
+
+  it("marks an object no literal fits: a required property the `additionalProperties` schema does not admit (Azure Data Factory)", () => {
+    const schema = {
+      type: "object",
+      required: ["properties"],
+      properties: { properties: { type: "object", required: ["type"], properties: { type: { type: "string" } }, additionalProperties: { type: "object" } } },
+    };
+    expect(sampleOf(document, schema as SchemaObject, 0, "/components/schemas/Dataset")).toStrictEqual(
+      object([
+        "properties",
+        { kind: "unwritable", pointer: "/components/schemas/Dataset/properties/properties", reason: 'its required property "type" cannot also be the object its `additionalProperties` asks for' },
+      ]),
+    );
+    // The same property beside an index signature it fits, or beside `additionalProperties: true`, is written.
+    for (const extra of [{ type: "string" }, true, {}])
+      expect(sampleOf(document, { type: "object", required: ["type"], properties: { type: { type: "string" } }, additionalProperties: extra } as SchemaObject)).toStrictEqual(
+        object(["type", literal("string")]),
+      );
   });
 
   it("stops a required self-reference at a bounded depth", () => {

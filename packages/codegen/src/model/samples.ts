@@ -1,4 +1,5 @@
-import type { SampleValue } from "./model.js";
+import { escapePointerSegment, parsePointer } from "../pointer.js";
+import type { OperationModel, SampleValue } from "./model.js";
 import { dereference } from "./refs.js";
 import type { MaybeRef, OpenApiDocument, SchemaObject } from "./spec.js";
 
@@ -7,9 +8,9 @@ import type { MaybeRef, OpenApiDocument, SchemaObject } from "./spec.js";
  * those with a default) only, each with its default, first enum value or a value of its type and format. Built from the schema rather than
  * from the spec's `example`, which may carry properties the type does not allow (the examples must compile).
  */
-export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject> | boolean | undefined, depth = 0): SampleValue {
+export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject> | boolean | undefined, depth = 0, at = ""): SampleValue {
   if (schemaOrRef === undefined || typeof schemaOrRef === "boolean" || depth > 6) return { kind: "object", properties: [] };
-  const schema = dereference(document, schemaOrRef, "").value;
+  const { value: schema, pointer } = dereference(document, schemaOrRef, at);
   if (typeof schema !== "object" || schema === null) return { kind: "object", properties: [] };
   if (schema.const !== undefined && isScalar(schema.const)) return { kind: "literal", value: schema.const };
   // `enum` and `const` are the type itself; `default` is not, and real specs write `default: "1"` for an integer.
@@ -25,7 +26,7 @@ export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<Schema
     const first = dereference(document, alternatives[0], "").value;
     if (schema.properties !== undefined && isPlainObject(first)) {
       const { oneOf: _oneOf, anyOf: _anyOf, ...object } = schema;
-      return objectSample(document, { ...object, properties: { ...schema.properties, ...first.properties }, required: [...(schema.required ?? []), ...(first.required ?? [])] }, depth);
+      return objectSample(document, { ...object, properties: { ...schema.properties, ...first.properties }, required: [...(schema.required ?? []), ...(first.required ?? [])] }, depth, pointer);
     }
     return sampleOf(document, alternatives[0], depth + 1);
   }
@@ -34,7 +35,7 @@ export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<Schema
   // { minLength: 1 }]`: no member describes an object, so the first that says what the value is decides the sample.
   const typed = type === undefined && schema.properties === undefined ? (schema.allOf?.filter((member) => !isAnnotationOnly(document, member)) ?? []) : [];
   if (typed[0] !== undefined && !typed.some((member) => isObjectLike(document, member))) return sampleOf(document, typed[0], depth + 1);
-  if (type === "object" || (type === undefined && (schema.properties !== undefined || schema.allOf !== undefined))) return objectSample(document, schema, depth);
+  if (type === "object" || (type === undefined && (schema.properties !== undefined || schema.allOf !== undefined))) return objectSample(document, schema, depth, pointer);
   switch (type) {
     case "array":
       return { kind: "array", items: [] };
@@ -52,24 +53,112 @@ export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<Schema
   }
 }
 
-function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: number): SampleValue {
-  const properties = new Map<string, MaybeRef<SchemaObject>>();
+/** `pointer`: where the schema is written (`#/components/schemas/X` when reached by `$ref`), which names its discriminator value. */
+function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: number, pointer: string): SampleValue {
+  const properties = new Map<string, { schema: MaybeRef<SchemaObject>; pointer: string }>();
   const required = new Set<string>();
-  const collect = (part: SchemaObject, level: number) => {
+  // Each `additionalProperties` schema of the object or its allOf members: openapi-typescript intersects its index
+  // signature with the named properties, so every property's value must fit it too.
+  const indexSignatures: { schema: SchemaObject; pointer: string }[] = [];
+  const collect = (part: SchemaObject, level: number, at: string) => {
+    const extra = dereference<SchemaObject | boolean | undefined>(document, part.additionalProperties as MaybeRef<SchemaObject> | boolean | undefined, `${at}/additionalProperties`);
+    if (typeof extra.value === "object" && extra.value !== null) indexSignatures.push({ schema: extra.value, pointer: at });
     for (const [name, property] of Object.entries(part.properties ?? {})) {
-      properties.set(name, property);
+      properties.set(name, { schema: property, pointer: `${at}/properties/${escapePointerSegment(name)}` });
       // openapi-typescript types a property with its own `default` as present (`defaultNonNullable`) outside inline
       // parameters and request bodies; a sample that sets it fits either way.
       if (typeof property === "object" && property !== null && !("$ref" in property) && property.default !== undefined) required.add(name);
     }
     for (const name of part.required ?? []) required.add(name);
-    if (level < 6) for (const member of part.allOf ?? []) collect(dereference(document, member, "").value, level + 1);
+    if (level < 6)
+      for (const [index, member] of (part.allOf ?? []).entries()) {
+        const resolved = dereference(document, member, `${at}/allOf/${index}`);
+        collect(resolved.value, level + 1, resolved.pointer);
+      }
   };
-  collect(schema, 0);
+  collect(schema, 0, pointer);
   // A required name no `properties` declares (Plaid lists three) is no member of openapi-typescript's type: a sample
   // that sets it does not compile.
   const declared = [...required].filter((name) => properties.has(name));
-  return { kind: "object", properties: declared.map((name) => [name, sampleOf(document, properties.get(name), depth + 1)] as const) };
+  const samples = declared.map((name) => [name, sampleOf(document, properties.get(name)?.schema, depth + 1, properties.get(name)?.pointer)] as const);
+  for (const [name, sample] of samples) {
+    const misfit = sample.kind === "unwritable" ? undefined : indexSignatures.find(({ schema: extra }) => !fitsSchemaType(sample, typeOf(extra)));
+    if (misfit !== undefined)
+      return { kind: "unwritable", pointer: misfit.pointer, reason: `its required property "${name}" cannot also be the ${typeOf(misfit.schema)} its \`additionalProperties\` asks for` };
+  }
+  const discriminator = schema.discriminator === undefined && pointer !== "" ? inheritedDiscriminator(document, schema) : undefined;
+  if (discriminator?.propertyName === undefined) return { kind: "object", properties: samples };
+  const tag = [discriminator.propertyName, { kind: "literal", value: discriminatorValue(discriminator, pointer) }] as const;
+  return { kind: "object", properties: [tag, ...samples.filter(([name]) => name !== discriminator.propertyName)] };
+}
+
+/** Whether a sample is a value of the JSON type named (an index signature's); without a type, anything is. */
+function fitsSchemaType(sample: SampleValue, type: string | undefined): boolean {
+  switch (type) {
+    case undefined:
+      return true;
+    case "object":
+      return sample.kind === "object";
+    case "array":
+      return sample.kind === "array";
+    case "string":
+      return sample.kind === "literal" && typeof sample.value === "string";
+    default:
+      return sample.kind === "literal" && fitsType(sample.value, type);
+  }
+}
+
+/**
+ * What stops an operation's example from compiling: the first unwritable part of the samples it shows (its required
+ * object parameters and its required body), or undefined when it has none.
+ */
+export function exampleBlocker(operation: OperationModel): Extract<SampleValue, { kind: "unwritable" }> | undefined {
+  const shown = [
+    ...operation.parameters.filter((parameter) => parameter.required).map((parameter) => parameter.sample),
+    operation.requestBody?.required === true ? operation.requestBody.sample : undefined,
+  ];
+  for (const sample of shown) {
+    const found = sample === undefined ? undefined : unwritablePart(sample);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The first place in a sample that no value can be written for, if any. */
+function unwritablePart(sample: SampleValue): Extract<SampleValue, { kind: "unwritable" }> | undefined {
+  if (sample.kind === "unwritable") return sample;
+  const parts = sample.kind === "object" ? sample.properties.map(([, value]) => value) : sample.kind === "array" ? sample.items : [];
+  for (const part of parts) {
+    const found = unwritablePart(part);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+type Discriminator = NonNullable<SchemaObject["discriminator"]>;
+
+/**
+ * The discriminator a schema inherits through `allOf: [{ $ref }]`, directly or through its parents' own `allOf`.
+ * openapi-typescript types the inheriting schema's discriminator property as its own value, whatever the parent's
+ * enum says (Service Fabric's `LocalNetworkResourceProperties` has `kind: "LocalNetworkResourceProperties"`).
+ */
+function inheritedDiscriminator(document: OpenApiDocument, schema: SchemaObject, seen = new Set<string>()): Discriminator | undefined {
+  for (const member of schema.allOf ?? []) {
+    if (!("$ref" in member) || seen.has(member.$ref)) continue;
+    seen.add(member.$ref);
+    const parent = dereference<SchemaObject>(document, member, "").value;
+    if (typeof parent !== "object" || parent === null) continue;
+    const found = parent.discriminator?.propertyName !== undefined ? parent.discriminator : inheritedDiscriminator(document, parent, seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** openapi-typescript's value for the schema at `pointer`: the mapping's key that names it, else the schema's own name. */
+function discriminatorValue(discriminator: Discriminator, pointer: string): string {
+  const name = parsePointer(pointer).at(-1) ?? "";
+  const mapped = Object.entries(discriminator.mapping ?? {}).find(([, target]) => (target.startsWith("#") ? parsePointer(target.slice(1)).at(-1) : target) === name);
+  return mapped?.[0] ?? name;
 }
 
 function typeOf(schema: SchemaObject): string | undefined {

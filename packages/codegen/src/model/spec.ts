@@ -132,6 +132,8 @@ export interface SchemaObject {
   readonly anyOf?: readonly MaybeRef<SchemaObject>[];
   readonly oneOf?: readonly MaybeRef<SchemaObject>[];
   readonly allOf?: readonly MaybeRef<SchemaObject>[];
+  readonly additionalProperties?: MaybeRef<SchemaObject> | boolean;
+  readonly discriminator?: { readonly propertyName?: string; readonly mapping?: Readonly<Record<string, string>> };
   readonly deprecated?: boolean;
 }
 

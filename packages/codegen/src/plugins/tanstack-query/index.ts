@@ -11,6 +11,7 @@ import { group, hardline, indent, join, line, print, softline, ifBreak, type Doc
 import { exampleCall } from "../../emit/operations.js";
 import { sampleValue } from "../../emit/samples.js";
 import type { OperationModel } from "../../model/model.js";
+import { exampleBlocker } from "../../model/samples.js";
 
 const FOLDER = "tanstack-query";
 /** The template module's helpers, as the generated index imports them. */
@@ -31,8 +32,8 @@ export const tanstackQuery: Emitter = {
 
 /** The generated README's section: what the subpath holds, and one example that compiles against the package. */
 function readmeSection({ model, package: { packageName } }: EmitContext): string {
-  const read = model.operations.find(isRead);
-  const list = model.operations.find((operation) => operation.pagination !== undefined);
+  const read = model.operations.find((operation) => isRead(operation) && exampleBlocker(operation) === undefined);
+  const list = model.operations.find((operation) => operation.pagination !== undefined && exampleBlocker(operation) === undefined);
   const write = model.operations.find((operation) => !isRead(operation));
   const call = (operation: OperationModel, suffix: string) => exampleCall(operation, true).replace(`${operation.functionName}(`, `${operation.functionName}${suffix}(`);
   const lines = [
