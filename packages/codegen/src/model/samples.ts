@@ -142,23 +142,50 @@ type Discriminator = NonNullable<SchemaObject["discriminator"]>;
  * openapi-typescript types the inheriting schema's discriminator property as its own value, whatever the parent's
  * enum says (Service Fabric's `LocalNetworkResourceProperties` has `kind: "LocalNetworkResourceProperties"`).
  */
-function inheritedDiscriminator(document: OpenApiDocument, schema: SchemaObject, seen = new Set<string>()): Discriminator | undefined {
+function inheritedDiscriminator(document: OpenApiDocument, schema: SchemaObject): Discriminator | undefined {
+  // Memoised: Microsoft Graph samples its 4,000 schemas through thousands of bodies.
+  const known = inherited.get(schema);
+  if (known !== undefined) return known ?? undefined;
+  const found = findInheritedDiscriminator(document, schema, new Set());
+  inherited.set(schema, found ?? null);
+  return found;
+}
+
+const inherited = new WeakMap<SchemaObject, Discriminator | null>();
+
+function findInheritedDiscriminator(document: OpenApiDocument, schema: SchemaObject, seen: Set<string>): Discriminator | undefined {
   for (const member of schema.allOf ?? []) {
     if (!("$ref" in member) || seen.has(member.$ref)) continue;
     seen.add(member.$ref);
     const parent = dereference<SchemaObject>(document, member, "").value;
     if (typeof parent !== "object" || parent === null) continue;
-    const found = parent.discriminator?.propertyName !== undefined ? parent.discriminator : inheritedDiscriminator(document, parent, seen);
+    const found = parent.discriminator?.propertyName !== undefined ? parent.discriminator : findInheritedDiscriminator(document, parent, seen);
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
-/** openapi-typescript's value for the schema at `pointer`: the mapping's key that names it, else the schema's own name. */
+/** openapi-typescript's value for the schema at `pointer`: the mapping's first key that names it, else the schema's own name. */
 function discriminatorValue(discriminator: Discriminator, pointer: string): string {
-  const name = parsePointer(pointer).at(-1) ?? "";
-  const mapped = Object.entries(discriminator.mapping ?? {}).find(([, target]) => (target.startsWith("#") ? parsePointer(target.slice(1)).at(-1) : target) === name);
-  return mapped?.[0] ?? name;
+  const name = lastSegment(pointer);
+  let keysByTarget = mappingKeys.get(discriminator);
+  if (keysByTarget === undefined) {
+    // Graph's `@odata.type` mapping has thousands of entries: index it once, not per sample.
+    keysByTarget = new Map();
+    for (const [key, target] of Object.entries(discriminator.mapping ?? {})) {
+      const targetName = target.startsWith("#") ? lastSegment(target) : target;
+      if (!keysByTarget.has(targetName)) keysByTarget.set(targetName, key);
+    }
+    mappingKeys.set(discriminator, keysByTarget);
+  }
+  return keysByTarget.get(name) ?? name;
+}
+
+const mappingKeys = new WeakMap<Discriminator, Map<string, string>>();
+
+function lastSegment(pointer: string): string {
+  const slash = pointer.lastIndexOf("/");
+  return slash === -1 ? pointer : (parsePointer(pointer.slice(slash)).at(-1) ?? "");
 }
 
 function typeOf(schema: SchemaObject): string | undefined {
