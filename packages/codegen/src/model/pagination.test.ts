@@ -105,6 +105,20 @@ describe("detectPagination", () => {
       },
     },
     {
+      name: "Spotify: `items` required by an allOf member that does not declare it is optional where it is declared",
+      query: ["limit", "offset"],
+      schema: { allOf: [object({ next: nullableUri, offset: integer, total: integer }, ["items", "next", "offset", "total"]), object({ items })] },
+      want: {
+        items: "items",
+        itemsRequired: false,
+        hasMore: undefined,
+        styles: [
+          { kind: "nextUrl", next: "next", previous: undefined },
+          { kind: "offset", param: "offset", count: "total", size: "limit" },
+        ],
+      },
+    },
+    {
       name: "DRF's CursorPagination: a `next` URL is followed, not sent as the cursor",
       query: ["cursor"],
       schema: object({ next: nullableUri, previous: nullableUri, results: items }),

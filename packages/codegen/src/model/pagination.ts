@@ -269,7 +269,9 @@ class SchemaReader {
 
   private requiredOf(schemaOrRef: MaybeRef<SchemaObject>, depth = 0): Set<string> {
     const schema = this.resolve(schemaOrRef);
-    const names = new Set(schema.required ?? []);
+    // openapi-typescript types each allOf member on its own: a name is required where the same schema declares it
+    // (Spotify's PagingObject requires an `items` only its allOf sibling declares, and optional there).
+    const names = new Set((schema.required ?? []).filter((name) => schema.properties?.[name] !== undefined));
     if (depth < 8) for (const member of schema.allOf ?? []) for (const name of this.requiredOf(member, depth + 1)) names.add(name);
     return names;
   }
