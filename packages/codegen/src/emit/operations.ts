@@ -424,5 +424,8 @@ function itemVariable(functionName: string): string {
     .replace(/(ss|x|z|ch|sh)es$/, "$1")
     .replace(/([^s])s$/, "$1");
   // Not a reserved word, strict mode's included (`gistsListPublic` has no `public` variable): the example is a module.
-  return /^[a-z][a-z0-9]*$/.test(singular) && isIdentifier(singular) && singular !== "of" ? singular : "item";
+  // Nor a name the example already uses: Meraki's `getNetworkBluetoothClients(client, …)` would shadow its `client`.
+  return /^[a-z][a-z0-9]*$/.test(singular) && isIdentifier(singular) && !EXAMPLE_NAMES.has(singular) ? singular : "item";
 }
+
+const EXAMPLE_NAMES: ReadonlySet<string> = new Set(["of", "client", "page", "result"]);

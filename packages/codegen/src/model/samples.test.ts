@@ -16,6 +16,7 @@ const document = {
       Network: { allOf: [{ $ref: "#/components/schemas/NetworkBase" }], properties: { description: { type: "string" } } },
       LocalNetwork: { allOf: [{ $ref: "#/components/schemas/Network" }], required: ["prefix"], properties: { prefix: { type: "string" } } },
       Shape: { type: "object", discriminator: { propertyName: "type", mapping: { sq: "#/components/schemas/Square" } }, properties: { type: { type: "string" } } },
+      Selector: { allOf: [{ $ref: "#/components/schemas/Shape" }, { type: "object", properties: { type: { type: "string", enum: ["branches", "tags"] } } }] },
       Square: { allOf: [{ $ref: "#/components/schemas/Shape" }], required: ["side"], properties: { side: { type: "number" } } },
     },
   },
@@ -93,6 +94,15 @@ describe("sampleOf", () => {
       want: object(["kind", literal("LocalNetwork")], ["prefix", literal("string")]),
     },
     { name: "an inherited discriminator is the mapping's key for the schema", schema: { $ref: "#/components/schemas/Square" }, want: object(["type", literal("sq")], ["side", literal(1)]) },
+    {
+      name: "an inherited discriminator its own enum excludes admits no value (Bitbucket's pipeline_selector)",
+      schema: { $ref: "#/components/schemas/Selector" },
+      want: {
+        kind: "unwritable",
+        pointer: "/components/schemas/Selector",
+        reason: 'its discriminator "type" must be "Selector" (the schema\'s name), which its own enum ("branches", "tags") does not allow',
+      },
+    },
     { name: "the discriminator's own schema keeps its enum", schema: { $ref: "#/components/schemas/NetworkBase" }, want: object(["kind", literal("Local")]) },
     { name: "the first non-null alternative of anyOf", schema: { anyOf: [{ type: "null" }, { type: "number" }] }, want: literal(1) },
     { name: "a binary string is a Blob", schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } }, want: object(["file", { kind: "blob" }]) },

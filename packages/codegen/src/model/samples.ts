@@ -88,8 +88,29 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
   }
   const discriminator = schema.discriminator === undefined && pointer !== "" ? inheritedDiscriminator(document, schema) : undefined;
   if (discriminator?.propertyName === undefined) return { kind: "object", properties: samples };
-  const tag = [discriminator.propertyName, { kind: "literal", value: discriminatorValue(discriminator, pointer) }] as const;
+  const value = discriminatorValue(discriminator, pointer);
+  const excluding = ownDeclarations(document, schema, discriminator.propertyName).find((declared) => declared.enum !== undefined && !declared.enum.includes(value));
+  if (excluding !== undefined)
+    return {
+      kind: "unwritable",
+      pointer,
+      reason: `its discriminator "${discriminator.propertyName}" must be "${value}" (the schema's name), which its own enum (${excluding.enum?.map((item) => JSON.stringify(item)).join(", ")}) does not allow`,
+    };
+  const tag = [discriminator.propertyName, { kind: "literal", value }] as const;
   return { kind: "object", properties: [tag, ...samples.filter(([name]) => name !== discriminator.propertyName)] };
+}
+
+/**
+ * The schemas a property has in the object itself and its inline allOf members: what openapi-typescript intersects
+ * with the discriminator's literal (the `$ref`'d parents are `Omit`ted of it). Bitbucket's `pipeline_selector`
+ * declares `type` as an enum of its own, so its type demands `"pipeline_selector"` and one of them at once.
+ */
+function ownDeclarations(document: OpenApiDocument, schema: SchemaObject, property: string): SchemaObject[] {
+  const inline = (schema.allOf ?? []).filter((member): member is SchemaObject => !("$ref" in member));
+  return [schema, ...inline].flatMap((part) => {
+    const declared = part.properties?.[property];
+    return declared === undefined ? [] : [dereference<SchemaObject>(document, declared, "").value];
+  });
 }
 
 /** Whether a sample is a value of the JSON type named (an index signature's); without a type, anything is. */
