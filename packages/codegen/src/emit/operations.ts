@@ -409,11 +409,16 @@ export function exampleCall(operation: OperationModel, requiredOnly = false): st
   const withDefault = operation.parameters.find((parameter) => parameter.value.default !== undefined);
   if (shown.length === 0 && withDefault !== undefined && !requiredOnly) shown.push(withDefault);
   const fields = [
-    ...shown.map((parameter) => `${propertyKey(parameter.name)}: ${parameter.sample === undefined ? sampleValue(parameter.value) : sampleSource(parameter.sample)}`),
+    ...shown.map((parameter) => `${propertyKey(parameter.name)}: ${parameterSample(parameter)}`),
     ...(operation.requestBody?.required === true ? [`${propertyKey(operation.requestBody.key)}: ${sampleSource(operation.requestBody.sample)}`] : []),
   ];
-  const args = ["client", ...operation.pathParameters.map((parameter) => sampleValue(parameter.value)), ...(fields.length > 0 ? [`{ ${fields.join(", ")} }`] : [])];
+  const args = ["client", ...operation.pathParameters.map(parameterSample), ...(fields.length > 0 ? [`{ ${fields.join(", ")} }`] : [])];
   return `${operation.functionName}(${args.join(", ")})`;
+}
+
+/** A parameter's example value: from its schema where the value model cannot say (unions, objects). */
+export function parameterSample(parameter: PathParameterModel | ParameterModel): string {
+  return parameter.sample === undefined ? sampleValue(parameter.value) : sampleSource(parameter.sample);
 }
 
 /** `listPhones` → `phone`: the last word of the function name, singular. */

@@ -15,6 +15,7 @@ import type {
   SchemaAliasModel,
   OAuthFlowModel,
   TokenSourceModel,
+  ValueModel,
   WarningModel,
 } from "./model.js";
 import {
@@ -321,14 +322,29 @@ function buildPathParameters(document: OpenApiDocument, path: string, parameters
     for (let n = 2; taken.has(argumentName); n++) argumentName = `${safeIdentifier(camelCase(parameter.name), taken)}${n}`;
     taken.add(argumentName);
     const style = parameter.style === "label" || parameter.style === "matrix" ? parameter.style : "simple";
-    return [{ name: parameter.name, argumentName, style, explode: parameter.explode ?? false, description: parameter.description, value: valueModelOf(document, parameter.schema) }];
+    const value = valueModelOf(document, parameter.schema);
+    const sample = exampleSampleOf(document, parameter.schema, value);
+    return [{ name: parameter.name, argumentName, style, explode: parameter.explode ?? false, description: parameter.description, value, ...(sample === undefined ? {} : { sample }) }];
   });
+}
+
+/**
+ * A value for examples where the value model cannot give one: a required object needs its required members (AWS's
+ * `Suggester` query object), and a union its first alternative's value (PandaScore's videogame, an id or a slug).
+ */
+function exampleSampleOf(document: OpenApiDocument, schema: MaybeRef<SchemaObject> | undefined, value: ValueModel): SampleValue | undefined {
+  if (schema === undefined) return undefined;
+  const resolved = dereference<SchemaObject>(document, schema, "").value;
+  const union = typeof resolved === "object" && resolved !== null && (resolved.oneOf !== undefined || resolved.anyOf !== undefined);
+  return value.type === "object" || (value.type === undefined && value.enum === undefined && union) ? sampleOf(document, schema) : undefined;
 }
 
 function buildParameter(document: OpenApiDocument, parameter: ParameterObject): ParameterModel {
   const location = parameter.in as ParameterModel["in"];
   const defaultStyle = location === "header" ? "simple" : "form";
   const style = (parameter.style ?? defaultStyle) as ParameterModel["style"];
+  const value = valueModelOf(document, parameter.schema);
+  const sample = exampleSampleOf(document, parameter.schema, value);
   return {
     name: parameter.name,
     in: location,
@@ -339,9 +355,8 @@ function buildParameter(document: OpenApiDocument, parameter: ParameterObject): 
     allowReserved: parameter.allowReserved === true,
     description: parameter.description,
     deprecated: parameter.deprecated === true,
-    value: valueModelOf(document, parameter.schema),
-    // A required object needs its required members in an example (AWS's `Suggester` query object).
-    ...(parameter.required === true && valueModelOf(document, parameter.schema).type === "object" ? { sample: sampleOf(document, parameter.schema) } : {}),
+    value,
+    ...(sample === undefined || parameter.required !== true ? {} : { sample }),
   };
 }
 

@@ -121,7 +121,7 @@ export interface ParameterModel {
   readonly description: string | undefined;
   readonly deprecated: boolean;
   readonly value: ValueModel;
-  /** For a required object parameter, a value for examples: `value` says nothing of its members. */
+  /** For a required object or union parameter, a value for examples: `value` says nothing of its members or alternatives. */
   readonly sample?: SampleValue;
 }
 
@@ -133,6 +133,8 @@ export interface PathParameterModel {
   readonly explode: boolean;
   readonly description: string | undefined;
   readonly value: ValueModel;
+  /** A value for examples where `value` cannot give one (a union, an object). */
+  readonly sample?: SampleValue;
 }
 
 /** What the spec says a parameter value may be, as far as a client can check it before sending. */

@@ -8,8 +8,7 @@ import { functionDeclaration, indexed, jsDocComment, moduleDeclaration, name, re
 import type { Emitter, EmitContext } from "../../emit/emitter.js";
 import type { GeneratedFile } from "../../emit/file.js";
 import { group, hardline, indent, join, line, print, softline, ifBreak, type Doc } from "../../emit/layout.js";
-import { exampleCall } from "../../emit/operations.js";
-import { sampleValue } from "../../emit/samples.js";
+import { exampleCall, parameterSample } from "../../emit/operations.js";
 import type { OperationModel } from "../../model/model.js";
 import { exampleBlocker } from "../../model/samples.js";
 
@@ -46,9 +45,7 @@ function readmeSection({ model, package: { packageName } }: EmitContext): string
     ...(read === undefined ? [] : [`const data = await queryClient.fetchQuery(${call(read, "QueryOptions")});`]),
     ...(list === undefined ? [] : [`const pages = await queryClient.fetchInfiniteQuery({ ...${call(list, "InfiniteQueryOptions")}, pages: 3 });`]),
     ...(write === undefined ? [] : [`const mutation = ${write.functionName}MutationOptions(client);`]),
-    ...(read === undefined
-      ? []
-      : [`await queryClient.invalidateQueries({ queryKey: ${read.functionName}QueryKey(${read.pathParameters.map((parameter) => sampleValue(parameter.value)).join(", ")}) });`]),
+    ...(read === undefined ? [] : [`await queryClient.invalidateQueries({ queryKey: ${read.functionName}QueryKey(${read.pathParameters.map(parameterSample).join(", ")}) });`]),
   ];
   const keyExample =
     read === undefined
