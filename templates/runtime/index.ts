@@ -61,6 +61,7 @@ export type {
 } from "./pagination.js";
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
 export {
+  buildPath,
   cookieParam,
   deepObjectQuery,
   headerParam,
@@ -81,5 +82,12 @@ export type {
   ResponseReader,
   WithDefaults,
 } from "./request.js";
-export { dateFormat, dateTimeFormat, uuidFormat } from "./validate.js";
-export type { Format } from "./validate.js";
+export {
+  dateFormat,
+  dateTimeFormat,
+  exclusiveBounds,
+  lengthBounds,
+  patternMatch,
+  uuidFormat,
+} from "./validate.js";
+export type { Format, ValueCheck, ValueRule } from "./validate.js";

@@ -20,7 +20,7 @@ import {
 } from "./errors.js";
 import { jsonBody } from "./body.js";
 import { emptyResponse, prepareRequest, request, type Endpoint } from "./request.js";
-import { cookieParam, headerParam } from "./serialize.js";
+import { buildPath, cookieParam, headerParam } from "./serialize.js";
 import { dateTimeFormat, uuidFormat } from "./validate.js";
 
 const credentials = {
@@ -43,6 +43,7 @@ function client(options: Options = {}) {
 const endpoint = {
   method: "GET",
   path: "/things/{id}",
+  buildPath,
   params: { limit: { in: "query" }, "X-Trace": { in: headerParam }, session: { in: cookieParam } },
   security: [["bearerToken"]],
   errors: [404, 422],
@@ -758,6 +759,7 @@ describe("request: validation before sending", () => {
   const validated = {
     method: "GET",
     path: "/items/{id}",
+    buildPath,
     pathParams: { id: { format: uuidFormat } },
     params: {
       limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },

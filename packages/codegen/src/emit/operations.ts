@@ -1,6 +1,6 @@
 import { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle, RESPONSE_READERS } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
-import { DEFAULT_MEDIA_TYPES, runtimeExplodes, STATUS_ERROR_CLASSES } from "../model/runtime-contract.js";
+import { DEFAULT_MEDIA_TYPES, runtimeExplodes, STATUS_ERROR_CLASSES, VALUE_CHECKS } from "../model/runtime-contract.js";
 import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
   assignment,
@@ -265,6 +265,7 @@ export function endpointOf(operation: OperationModel): LiteralValue {
   return {
     method: operation.method,
     path: operation.path,
+    buildPath: operation.pathParameters.length === 0 ? undefined : new Identifier("buildPath"),
     pathParams: Object.keys(pathRules).length === 0 ? undefined : pathRules,
     params: operation.parameters.length === 0 ? undefined : Object.fromEntries(operation.parameters.map((parameter) => [parameter.name, paramRule(parameter)])),
     security: operation.security.length === 0 ? undefined : operation.security.map((names) => [...names]),
@@ -349,6 +350,7 @@ function checkedFormat(format: string | undefined): Identifier | undefined {
 /** The checks the runtime runs before sending. TypeScript already enforces strings and enums at compile time; these also catch casts, `any` and JavaScript callers. */
 function valueRule(value: ValueModel): { [key: string]: LiteralValue } {
   const enumValues = value.enum?.filter((item) => item !== null);
+  const checks = VALUE_CHECKS.filter(([, fields]) => fields.some((field) => value[field] !== undefined)).map(([check]) => new Identifier(check));
   return {
     type: value.type === "integer" || value.type === "number" || value.type === "boolean" ? value.type : undefined,
     format: checkedFormat(value.format),
@@ -361,6 +363,7 @@ function valueRule(value: ValueModel): { [key: string]: LiteralValue } {
     maxLength: value.maxLength,
     pattern: value.pattern,
     items: value.items === undefined ? undefined : nonEmpty(valueRule(value.items)),
+    checks: checks.length === 0 ? undefined : checks,
   };
 }
 

@@ -23,6 +23,7 @@ import {
   RUNTIME_VALUE_EXPORTS,
   runtimeExplodes,
   STATUS_ERROR_CLASSES,
+  VALUE_CHECKS,
 } from "./runtime-contract.js";
 
 const values = runtime as unknown as Record<string, unknown>;
@@ -51,17 +52,31 @@ describe("the runtime contract", () => {
       ...Object.values(PARAM_LOCATIONS),
       ...Object.values(RESPONSE_READERS),
       ...CHECKED_FORMATS.values(),
+      ...VALUE_CHECKS.map(([check]) => check),
       ...RUNTIME_VALUE_EXPORTS,
       ...Object.values(STATUS_ERROR_CLASSES),
       "InternalServerError",
       "request",
       "paginate",
+      "buildPath",
     ];
     expect(named.filter((name) => values[name] === undefined)).toStrictEqual([]);
     // What an operation module may import from the runtime, it must also keep free of operation names.
     expect(
       named.filter((name) => !RUNTIME_VALUE_EXPORTS.includes(name) && !MODULE_SCOPE_NAMES.includes(name) && !Object.values(STATUS_ERROR_CLASSES).includes(name) && name !== "InternalServerError"),
     ).toStrictEqual([]);
+  });
+
+  it("names, for each rarer value rule, the runtime check that reads it", () => {
+    const breaking = { exclusiveMinimum: [1, 1], exclusiveMaximum: [1, 1], minLength: [2, "a"], maxLength: [1, "ab"], pattern: ["^b$", "a"] } as const;
+    for (const [check, fields] of VALUE_CHECKS) {
+      for (const field of fields) {
+        const [limit, value] = breaking[field];
+        const rule = { [field]: limit };
+        const run = values[check] as (value: unknown, rule: object) => string | undefined;
+        expect(run(value, rule), `${check} reads ${field}`).toMatch(/^must /);
+      }
+    }
   });
 
   it("names only types the runtime's index exports", async () => {

@@ -44,6 +44,16 @@ export const CHECKED_FORMATS: ReadonlyMap<string, string> = new Map([
   ["date-time", "dateTimeFormat"],
 ]);
 
+/**
+ * The runtime's checks of the rarer value rules, by the rule fields each reads: a parameter names those its rule has,
+ * so an application bundles only those checks (type, format, enum, `minimum` and `maximum` need none).
+ */
+export const VALUE_CHECKS: readonly (readonly [check: string, fields: readonly ("exclusiveMinimum" | "exclusiveMaximum" | "minLength" | "maxLength" | "pattern")[]])[] = [
+  ["exclusiveBounds", ["exclusiveMinimum", "exclusiveMaximum"]],
+  ["lengthBounds", ["minLength", "maxLength"]],
+  ["patternMatch", ["pattern"]],
+];
+
 /** The runtime's values the generated index re-exports. */
 export const RUNTIME_VALUE_EXPORTS: readonly string[] = [
   "AbortError",
@@ -95,11 +105,13 @@ export const RUNTIME_TYPE_EXPORTS: readonly string[] = [
 export const MODULE_SCOPE_NAMES: readonly string[] = [
   "request",
   "paginate",
+  "buildPath",
   ...Object.values(BODY_ENCODERS),
   ...Object.values(PAGE_STYLES),
   ...QUERY_STYLES.values(),
   ...Object.values(PATH_STYLES).filter((style) => style !== undefined),
   ...CHECKED_FORMATS.values(),
+  ...VALUE_CHECKS.map(([check]) => check),
   ...Object.values(PARAM_LOCATIONS),
   ...Object.values(RESPONSE_READERS),
   "bindOperations",
