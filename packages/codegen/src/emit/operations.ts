@@ -1,6 +1,6 @@
 import { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle, RESPONSE_READERS } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
-import { DEFAULT_MEDIA_TYPES, runtimeExplodes, STATUS_ERROR_CLASSES, VALUE_CHECKS } from "../model/runtime-contract.js";
+import { COLLECTION_WRITER, DEFAULT_MEDIA_TYPES, KEEP_RESERVED, PATH_BUILDER, runtimeExplodes, SCALAR_TYPES, STATUS_ERROR_CLASSES, VALUE_CHECKS } from "../model/runtime-contract.js";
 import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
   assignment,
@@ -265,7 +265,7 @@ export function endpointOf(operation: OperationModel): LiteralValue {
   return {
     method: operation.method,
     path: operation.path,
-    buildPath: operation.pathParameters.length === 0 ? undefined : new Identifier("buildPath"),
+    buildPath: operation.pathParameters.length === 0 ? undefined : new Identifier(PATH_BUILDER),
     pathParams: Object.keys(pathRules).length === 0 ? undefined : pathRules,
     params: operation.parameters.length === 0 ? undefined : Object.fromEntries(operation.parameters.map((parameter) => [parameter.name, paramRule(parameter)])),
     security: operation.security.length === 0 ? undefined : operation.security.map((names) => [...names]),
@@ -336,10 +336,17 @@ function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {
     in: parameter.in === "query" ? "query" : new Identifier(PARAM_LOCATIONS[parameter.in]),
     style,
     explode,
-    allowReserved: parameter.allowReserved ? true : undefined,
+    allowReserved: parameter.allowReserved ? new Identifier(KEEP_RESERVED) : undefined,
+    // Headers and cookies write arrays and objects themselves; the query names the writer where the schema allows one.
+    collection: parameter.in === "query" && mayBeCollection(parameter.value) ? new Identifier(COLLECTION_WRITER) : undefined,
     required: parameter.required ? true : undefined,
     ...valueRule(parameter.value),
   };
+}
+
+/** Whether a value may be an array or object: its schema gives no scalar type and no (always scalar) enum. */
+function mayBeCollection(value: ValueModel): boolean {
+  return !SCALAR_TYPES.has(value.type) && value.enum === undefined;
 }
 
 function checkedFormat(format: string | undefined): Identifier | undefined {

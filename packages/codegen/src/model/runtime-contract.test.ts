@@ -12,6 +12,9 @@ import { templatesDirectory } from "../emit/template-sources.js";
 import {
   BODY_ENCODERS,
   CHECKED_FORMATS,
+  COLLECTION_WRITER,
+  KEEP_RESERVED,
+  PATH_BUILDER,
   DEFAULT_MEDIA_TYPES,
   MODULE_SCOPE_NAMES,
   PAGE_STYLES,
@@ -58,7 +61,9 @@ describe("the runtime contract", () => {
       "InternalServerError",
       "request",
       "paginate",
-      "buildPath",
+      PATH_BUILDER,
+      COLLECTION_WRITER,
+      KEEP_RESERVED,
     ];
     expect(named.filter((name) => values[name] === undefined)).toStrictEqual([]);
     // What an operation module may import from the runtime, it must also keep free of operation names.
@@ -108,10 +113,11 @@ describe("the runtime contract", () => {
   it("leaves out `explode` exactly where the runtime's default is the same", () => {
     const list = ["a", "b"];
     const exploded = (pairs: string[]) => pairs.length > 1;
-    expect(exploded(serializeQueryParam("x", list))).toBe(runtimeExplodes("query", undefined));
+    const { collectionQuery: collection } = runtime;
+    expect(exploded(serializeQueryParam("x", list, { collection }))).toBe(runtimeExplodes("query", undefined));
     for (const style of QUERY_STYLES.values()) {
       const queryStyle = values[style] as runtime.QueryStyle;
-      expect({ style, exploded: exploded(serializeQueryParam("x", list, { style: queryStyle })) }).toStrictEqual({ style, exploded: runtimeExplodes("query", style) });
+      expect({ style, exploded: exploded(serializeQueryParam("x", list, { style: queryStyle, collection })) }).toStrictEqual({ style, exploded: runtimeExplodes("query", style) });
     }
     const object = { r: 1, g: 2 };
     expect(serializePathParam("x", object).includes("=")).toBe(runtimeExplodes("path", undefined));

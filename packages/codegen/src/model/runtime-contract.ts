@@ -54,6 +54,17 @@ export const VALUE_CHECKS: readonly (readonly [check: string, fields: readonly (
   ["patternMatch", ["pattern"]],
 ];
 
+/**
+ * Per-use runtime helpers of parameters: filling a path template's `{names}`, writing an array or object query value,
+ * and `allowReserved`. An operation names one only when a parameter needs it.
+ */
+export const PATH_BUILDER = "buildPath";
+export const COLLECTION_WRITER = "collectionQuery";
+export const KEEP_RESERVED = "keepReserved";
+
+/** Value types whose query values are always scalars: their parameters need no {@link COLLECTION_WRITER}. */
+export const SCALAR_TYPES: ReadonlySet<string | undefined> = new Set(["string", "number", "integer", "boolean"]);
+
 /** The runtime's values the generated index re-exports. */
 export const RUNTIME_VALUE_EXPORTS: readonly string[] = [
   "AbortError",
@@ -105,7 +116,9 @@ export const RUNTIME_TYPE_EXPORTS: readonly string[] = [
 export const MODULE_SCOPE_NAMES: readonly string[] = [
   "request",
   "paginate",
-  "buildPath",
+  PATH_BUILDER,
+  COLLECTION_WRITER,
+  KEEP_RESERVED,
   ...Object.values(BODY_ENCODERS),
   ...Object.values(PAGE_STYLES),
   ...QUERY_STYLES.values(),

@@ -16,8 +16,8 @@ export type { CursorPaging, CursorSpec, LinkHeaderPaging, NextUrlPaging, OffsetP
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
 export type { FieldPath, Page, PageMethods, PageRequest, PageState, PageStyle, PaginationSpec, StyleEntry } from "./pagination.js";
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
-export { buildPath, cookieParam, deepObjectQuery, headerParam, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
-export type { ParamLocation, PathStyle, QueryStyle } from "./serialize.js";
+export { buildPath, collectionQuery, cookieParam, deepObjectQuery, headerParam, keepReserved, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
+export type { CollectionWriter, ParamLocation, PathStyle, QueryStyle } from "./serialize.js";
 export type { Endpoint, NoParams, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseReader, WithDefaults } from "./request.js";
 export { dateFormat, dateTimeFormat, exclusiveBounds, lengthBounds, patternMatch, uuidFormat } from "./validate.js";
 export type { Format, ValueCheck, ValueRule } from "./validate.js";

@@ -8,5 +8,5 @@ export { bindOperations } from "./facade.js";
 export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } from "./page-styles.js";
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
-export { buildPath, cookieParam, deepObjectQuery, headerParam, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
+export { buildPath, collectionQuery, cookieParam, deepObjectQuery, headerParam, keepReserved, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
 export { dateFormat, dateTimeFormat, exclusiveBounds, lengthBounds, patternMatch, uuidFormat } from "./validate.js";

@@ -64,15 +64,17 @@ export type {
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
 export {
   buildPath,
+  collectionQuery,
   cookieParam,
   deepObjectQuery,
   headerParam,
+  keepReserved,
   labelPath,
   matrixPath,
   pipeDelimitedQuery,
   spaceDelimitedQuery,
 } from "./serialize.js";
-export type { ParamLocation, PathStyle, QueryStyle } from "./serialize.js";
+export type { CollectionWriter, ParamLocation, PathStyle, QueryStyle } from "./serialize.js";
 export type {
   Endpoint,
   NoParams,
