@@ -4,7 +4,7 @@ export type { BinaryBody, BodyEncoder, BodySpec, EncodedBody } from "./body.js";
 export type { ErrorOf, RawResponse, WithResponse } from "./api-promise.js";
 export { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
 export type { CredentialScheme, Outgoing } from "./auth.js";
-export { Client, createRuntimeClient } from "./client.js";
+export { Client, createRuntimeClient, serverUrl } from "./client.js";
 export type {
   BaseClientOptions,
   BasicCredentials,

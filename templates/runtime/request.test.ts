@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
-import { createRuntimeClient, type Fetch, type RequestInfo } from "./client.js";
+import { createRuntimeClient, serverUrl, type Fetch, type RequestInfo } from "./client.js";
 import {
   AbortError,
   ApiError,
@@ -82,8 +82,10 @@ describe("createRuntimeClient", () => {
 
   it("fills the server's variables from the options, over the defaults", () => {
     const defaults = {
-      baseUrl: "https://{region}.api.example.com/{version}/",
-      serverVariables: { region: "eu", version: "v1" },
+      baseUrl: serverUrl("https://{region}.api.example.com/{version}/", {
+        region: "eu",
+        version: "v1",
+      }),
       userAgent: "x",
       credentials: {},
     };
@@ -101,7 +103,7 @@ describe("createRuntimeClient", () => {
   });
 
   it("resolves a relative server URL against the page, where there is one", () => {
-    const defaults = { baseUrl: "/api/v3", userAgent: "x", credentials: {} };
+    const defaults = { baseUrl: serverUrl("/api/v3"), userAgent: "x", credentials: {} };
     expect(() => createRuntimeClient({}, defaults)).toThrow(
       'the base URL must be absolute (https://…), got "/api/v3"',
     );

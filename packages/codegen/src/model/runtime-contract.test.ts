@@ -15,6 +15,7 @@ import {
   COLLECTION_WRITER,
   KEEP_RESERVED,
   PATH_BUILDER,
+  SERVER_URL,
   DEFAULT_MEDIA_TYPES,
   MODULE_SCOPE_NAMES,
   PAGE_STYLES,
@@ -66,6 +67,8 @@ describe("the runtime contract", () => {
       KEEP_RESERVED,
     ];
     expect(named.filter((name) => values[name] === undefined)).toStrictEqual([]);
+    // Named by the generated createClient, not next to an operation.
+    expect(values[SERVER_URL]).toBeTypeOf("function");
     // What an operation module may import from the runtime, it must also keep free of operation names.
     expect(
       named.filter((name) => !RUNTIME_VALUE_EXPORTS.includes(name) && !MODULE_SCOPE_NAMES.includes(name) && !Object.values(STATUS_ERROR_CLASSES).includes(name) && name !== "InternalServerError"),

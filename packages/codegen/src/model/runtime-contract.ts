@@ -61,6 +61,8 @@ export const VALUE_CHECKS: readonly (readonly [check: string, fields: readonly (
 export const PATH_BUILDER = "buildPath";
 export const COLLECTION_WRITER = "collectionQuery";
 export const KEEP_RESERVED = "keepReserved";
+/** Works out a server URL with `{variables}`, or one relative to the page; named by `createClient` for such servers. */
+export const SERVER_URL = "serverUrl";
 
 /** Value types whose query values are always scalars: their parameters need no {@link COLLECTION_WRITER}. */
 export const SCALAR_TYPES: ReadonlySet<string | undefined> = new Set(["string", "number", "integer", "boolean"]);

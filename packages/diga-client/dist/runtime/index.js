@@ -2,7 +2,7 @@
 export { ApiPromise } from "./api-promise.js";
 export { binaryBody, formBody, jsonBody, multipartBody, textBody } from "./body.js";
 export { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
-export { Client, createRuntimeClient } from "./client.js";
+export { Client, createRuntimeClient, serverUrl } from "./client.js";
 export { AbortError, ApiError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InternalServerError, isApiError, NotFoundError, PermissionDeniedError, RateLimitError, RequestValidationError, SdkError, TimeoutError, UnprocessableEntityError } from "./errors.js";
 export { bindOperations } from "./facade.js";
 export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } from "./page-styles.js";
