@@ -87,6 +87,7 @@ export type {
 export {
   dateFormat,
   dateTimeFormat,
+  eachItem,
   exclusiveBounds,
   lengthBounds,
   patternMatch,

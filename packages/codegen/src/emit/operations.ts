@@ -357,7 +357,9 @@ function checkedFormat(format: string | undefined): Identifier | undefined {
 /** The checks the runtime runs before sending. TypeScript already enforces strings and enums at compile time; these also catch casts, `any` and JavaScript callers. */
 function valueRule(value: ValueModel): { [key: string]: LiteralValue } {
   const enumValues = value.enum?.filter((item) => item !== null);
-  const checks = VALUE_CHECKS.filter(([, fields]) => fields.some((field) => value[field] !== undefined)).map(([check]) => new Identifier(check));
+  const items = value.items === undefined ? undefined : nonEmpty(valueRule(value.items));
+  const checked = { ...value, items };
+  const checks = VALUE_CHECKS.filter(([, fields]) => fields.some((field) => checked[field] !== undefined)).map(([check]) => new Identifier(check));
   return {
     type: value.type === "integer" || value.type === "number" || value.type === "boolean" ? value.type : undefined,
     format: checkedFormat(value.format),
@@ -369,7 +371,7 @@ function valueRule(value: ValueModel): { [key: string]: LiteralValue } {
     minLength: value.minLength,
     maxLength: value.maxLength,
     pattern: value.pattern,
-    items: value.items === undefined ? undefined : nonEmpty(valueRule(value.items)),
+    items,
     checks: checks.length === 0 ? undefined : checks,
   };
 }

@@ -48,7 +48,8 @@ export const CHECKED_FORMATS: ReadonlyMap<string, string> = new Map([
  * The runtime's checks of the rarer value rules, by the rule fields each reads: a parameter names those its rule has,
  * so an application bundles only those checks (type, format, enum, `minimum` and `maximum` need none).
  */
-export const VALUE_CHECKS: readonly (readonly [check: string, fields: readonly ("exclusiveMinimum" | "exclusiveMaximum" | "minLength" | "maxLength" | "pattern")[]])[] = [
+export const VALUE_CHECKS: readonly (readonly [check: string, fields: readonly ("items" | "exclusiveMinimum" | "exclusiveMaximum" | "minLength" | "maxLength" | "pattern")[]])[] = [
+  ["eachItem", ["items"]],
   ["exclusiveBounds", ["exclusiveMinimum", "exclusiveMaximum"]],
   ["lengthBounds", ["minLength", "maxLength"]],
   ["patternMatch", ["pattern"]],

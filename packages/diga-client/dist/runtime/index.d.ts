@@ -19,5 +19,5 @@ export { autoResponse, binaryResponse, emptyResponse, request, textResponse } fr
 export { buildPath, collectionQuery, cookieParam, deepObjectQuery, headerParam, keepReserved, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
 export type { CollectionWriter, ParamLocation, PathStyle, QueryStyle } from "./serialize.js";
 export type { Endpoint, NoParams, Params, ParamSpec, PathParamSpec, RequestInput, RequestOptions, ResponseReader, WithDefaults } from "./request.js";
-export { dateFormat, dateTimeFormat, exclusiveBounds, lengthBounds, patternMatch, uuidFormat } from "./validate.js";
+export { dateFormat, dateTimeFormat, eachItem, exclusiveBounds, lengthBounds, patternMatch, uuidFormat } from "./validate.js";
 export type { Format, ValueCheck, ValueRule } from "./validate.js";

@@ -9,4 +9,4 @@ export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } 
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
 export { buildPath, collectionQuery, cookieParam, deepObjectQuery, headerParam, keepReserved, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
-export { dateFormat, dateTimeFormat, exclusiveBounds, lengthBounds, patternMatch, uuidFormat } from "./validate.js";
+export { dateFormat, dateTimeFormat, eachItem, exclusiveBounds, lengthBounds, patternMatch, uuidFormat } from "./validate.js";

@@ -15,7 +15,7 @@ export interface ValueRule {
 	readonly pattern?: string;
 	readonly items?: ValueRule;
 	/**
-	* The checks of the rarer rules this rule has ({@link exclusiveBounds}, {@link lengthBounds},
+	* The checks of the rarer rules this rule has ({@link eachItem}, {@link exclusiveBounds}, {@link lengthBounds},
 	* {@link patternMatch}): generated code names them, so an application bundles only the checks its spec needs.
 	*/
 	readonly checks?: readonly ValueCheck[];
@@ -39,6 +39,8 @@ export declare const dateFormat: Format;
 export declare const dateTimeFormat: Format;
 /** Why `value` breaks `rule`, or `undefined` when it does not. `null`/`undefined` are "not sent" and always pass. */
 export declare function checkValue(value: unknown, rule: ValueRule): string | undefined;
+/** `items`: each item of an array against the items' rule. */
+export declare const eachItem: ValueCheck;
 /** `exclusiveMinimum` and `exclusiveMaximum`. */
 export declare const exclusiveBounds: ValueCheck;
 /** `minLength` and `maxLength`, in characters (a surrogate pair is one). */

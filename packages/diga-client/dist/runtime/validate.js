@@ -31,13 +31,6 @@ export const dateTimeFormat = {
 /** Why `value` breaks `rule`, or `undefined` when it does not. `null`/`undefined` are "not sent" and always pass. */
 export function checkValue(value, rule) {
 	if (value === undefined || value === null) return undefined;
-	if (Array.isArray(value)) {
-		for (const [index, item] of rule.items === undefined ? [] : value.entries()) {
-			const problem = checkValue(item, rule.items);
-			if (problem !== undefined) return `item ${index} ${problem}`;
-		}
-		return undefined;
-	}
 	const { type, format, minimum, maximum } = rule;
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) return "is an invalid Date";
@@ -58,6 +51,14 @@ export function checkValue(value, rule) {
 	}
 	return undefined;
 }
+/** `items`: each item of an array against the items' rule. */
+export const eachItem = (value, { items }) => {
+	for (const [index, item] of Array.isArray(value) && items !== undefined ? value.entries() : []) {
+		const problem = checkValue(item, items);
+		if (problem !== undefined) return `item ${index} ${problem}`;
+	}
+	return undefined;
+};
 /** `exclusiveMinimum` and `exclusiveMaximum`. */
 export const exclusiveBounds = (value, { exclusiveMinimum: above, exclusiveMaximum: below }) => typeof value !== "number" ? undefined : value <= (above ?? -Infinity) ? `must be greater than ${above}` : value >= (below ?? Infinity) ? `must be less than ${below}` : undefined;
 /** `minLength` and `maxLength`, in characters (a surrogate pair is one). */

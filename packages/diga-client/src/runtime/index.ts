@@ -89,6 +89,7 @@ export type {
 export {
   dateFormat,
   dateTimeFormat,
+  eachItem,
   exclusiveBounds,
   lengthBounds,
   patternMatch,

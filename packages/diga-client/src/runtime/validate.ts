@@ -17,7 +17,7 @@ export interface ValueRule {
   readonly pattern?: string;
   readonly items?: ValueRule;
   /**
-   * The checks of the rarer rules this rule has ({@link exclusiveBounds}, {@link lengthBounds},
+   * The checks of the rarer rules this rule has ({@link eachItem}, {@link exclusiveBounds}, {@link lengthBounds},
    * {@link patternMatch}): generated code names them, so an application bundles only the checks its spec needs.
    */
   readonly checks?: readonly ValueCheck[];
@@ -70,13 +70,6 @@ export const dateTimeFormat: Format = {
 /** Why `value` breaks `rule`, or `undefined` when it does not. `null`/`undefined` are "not sent" and always pass. */
 export function checkValue(value: unknown, rule: ValueRule): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of rule.items === undefined ? [] : value.entries()) {
-      const problem = checkValue(item, rule.items as ValueRule);
-      if (problem !== undefined) return `item ${index} ${problem}`;
-    }
-    return undefined;
-  }
   const { type, format, minimum, maximum } = rule;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return "is an invalid Date";
@@ -99,6 +92,15 @@ export function checkValue(value: unknown, rule: ValueRule): string | undefined 
   }
   return undefined;
 }
+
+/** `items`: each item of an array against the items' rule. */
+export const eachItem: ValueCheck = (value, { items }) => {
+  for (const [index, item] of Array.isArray(value) && items !== undefined ? value.entries() : []) {
+    const problem = checkValue(item, items as ValueRule);
+    if (problem !== undefined) return `item ${index} ${problem}`;
+  }
+  return undefined;
+};
 
 /** `exclusiveMinimum` and `exclusiveMaximum`. */
 export const exclusiveBounds: ValueCheck = (
