@@ -2,7 +2,8 @@
  * How many bytes a user's bundle pays for the generated client: one list operation (with pagination, retries,
  * validation and errors), the whole runtime, and the whole package with the facade. esbuild, minified, then gzip.
  *
- *   npx -y pnpm@12.4.2 bundle-size
+ *   npx -y pnpm@12.4.2 bundle-size              the three bundles
+ *   npx -y pnpm@12.4.2 bundle-size --modules    also the minified bytes each module adds to them
  */
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -17,7 +18,7 @@ export interface BundleSize {
 }
 
 /** Bundles `entry` (source text resolved inside the client package) the way an application bundler would. */
-export async function bundleSize(name: string, entry: string): Promise<BundleSize & { code: string }> {
+export async function bundleSize(name: string, entry: string): Promise<BundleSize & { code: string; modules: [module: string, bytes: number][] }> {
   const result = await build({
     stdin: { contents: entry, resolveDir: client, loader: "ts" },
     bundle: true,
@@ -26,10 +27,16 @@ export async function bundleSize(name: string, entry: string): Promise<BundleSiz
     platform: "neutral",
     target: "es2022",
     write: false,
+    metafile: true,
     logLevel: "silent",
   });
   const code = result.outputFiles[0]?.text ?? "";
-  return { name, code, minified: Buffer.byteLength(code), gzipped: gzipSync(code, { level: 9 }).length };
+  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  const modules = Object.entries(inputs)
+    .map(([path, { bytesInOutput }]): [string, number] => [path.replace(/^.*?src\//, ""), bytesInOutput])
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return { name, code, modules, minified: Buffer.byteLength(code), gzipped: gzipSync(code, { level: 9 }).length };
 }
 
 export const BUNDLES = {
@@ -41,8 +48,9 @@ export const BUNDLES = {
 async function main(): Promise<void> {
   console.log("bundle (esbuild --bundle --minify, ESM, then gzip -9)          minified     min+gzip");
   for (const [name, entry] of Object.entries(BUNDLES)) {
-    const { minified, gzipped } = await bundleSize(name, entry);
+    const { minified, gzipped, modules } = await bundleSize(name, entry);
     console.log(`${name.padEnd(60)} ${`${minified} B`.padStart(10)} ${`${gzipped} B`.padStart(12)}`);
+    if (process.argv.includes("--modules")) for (const [module, bytes] of modules) console.log(`  ${module.padEnd(58)} ${`${bytes} B`.padStart(10)}`);
   }
 }
 

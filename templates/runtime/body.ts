@@ -1,5 +1,11 @@
 import { RequestValidationError } from "./errors.js";
-import { isAbsent, scalarToString, serializeQueryParam, type QueryStyle } from "./serialize.js";
+import {
+  collectionQuery,
+  isAbsent,
+  scalarToString,
+  serializeQueryParam,
+  type QueryStyle,
+} from "./serialize.js";
 
 /** Raw bytes a binary body may be given as. */
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;
@@ -111,7 +117,9 @@ function entriesOf(value: unknown): [string, unknown][] {
 /** `application/x-www-form-urlencoded`: each property as a form parameter, with its encoding's style. */
 export const formBody: BodyEncoder = /* @__PURE__ */ encoder((value, spec) => {
   const body = entriesOf(value)
-    .flatMap(([name, inner]) => serializeQueryParam(name, inner, spec.encoding?.[name] ?? {}))
+    .flatMap(([name, inner]) =>
+      serializeQueryParam(name, inner, { collection: collectionQuery, ...spec.encoding?.[name] }),
+    )
     .join("&")
     .replaceAll("%20", "+");
   return {

@@ -4,7 +4,7 @@ export type { BinaryBody, BodyEncoder, BodySpec, EncodedBody } from "./body.js";
 export type { ErrorOf, RawResponse, WithResponse } from "./api-promise.js";
 export { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
 export type { CredentialScheme, Outgoing } from "./auth.js";
-export { Client, createRuntimeClient } from "./client.js";
+export { Client, createRuntimeClient, serverUrl } from "./client.js";
 export type {
   BaseClientOptions,
   BasicCredentials,
@@ -61,15 +61,18 @@ export type {
 } from "./pagination.js";
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
 export {
+  buildPath,
+  collectionQuery,
   cookieParam,
   deepObjectQuery,
   headerParam,
+  keepReserved,
   labelPath,
   matrixPath,
   pipeDelimitedQuery,
   spaceDelimitedQuery,
 } from "./serialize.js";
-export type { ParamLocation, PathStyle, QueryStyle } from "./serialize.js";
+export type { CollectionWriter, ParamLocation, PathStyle, QueryStyle } from "./serialize.js";
 export type {
   Endpoint,
   NoParams,
@@ -81,5 +84,13 @@ export type {
   ResponseReader,
   WithDefaults,
 } from "./request.js";
-export { dateFormat, dateTimeFormat, uuidFormat } from "./validate.js";
-export type { Format } from "./validate.js";
+export {
+  dateFormat,
+  dateTimeFormat,
+  eachItem,
+  exclusiveBounds,
+  lengthBounds,
+  patternMatch,
+  uuidFormat,
+} from "./validate.js";
+export type { Format, ValueCheck, ValueRule } from "./validate.js";

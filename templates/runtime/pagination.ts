@@ -101,49 +101,52 @@ interface Chain {
   readonly seen: ReadonlySet<string>;
 }
 
+/** What a page keeps, hidden, to find its neighbours. */
+interface Paging {
+  readonly chain: Chain;
+  readonly state: PageState;
+}
+
 /** A dotted path into a body; `undefined` where any step is missing. */
 export function fieldAt(body: unknown, path: FieldPath): unknown {
-  if (path === "") return body;
   let value = body;
-  for (const key of path.split(".")) {
+  for (const key of path === "" ? [] : path.split(".")) {
     if (typeof value !== "object" || value === null) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
 }
 
+const styleOf = (entry: StyleEntry) => entry.style as PageStyle<StyleEntry>;
+
 /**
  * Where the page `direction` of this one is, or `undefined` at the end. In the chain's own direction an empty page or
  * `hasMore: false` ends it, and so does a request already made (a server repeating a cursor or a URL).
  */
 export function pageRequest(page: object, direction: "next" | "previous"): PageRequest | undefined {
-  const paging = (page as { [CHAIN]?: { chain: Chain; state: PageState } })[CHAIN];
+  const paging = (page as { [CHAIN]?: Paging })[CHAIN];
   if (paging === undefined) return undefined;
   const { chain, state } = paging;
   const spec = chain.endpoint.pagination;
   const onward = direction === "next";
   if (onward && (state.items.length === 0 || fieldAt(state.body, spec.hasMore ?? "-") === false))
     return undefined;
-  const step = (chain.entry.style as PageStyle<StyleEntry>).step(
-    chain.entry,
-    state,
-    onward !== chain.backwards,
-  );
+  const step = styleOf(chain.entry).step(chain.entry, state, onward !== chain.backwards);
   if (step === undefined) return undefined;
-  if (typeof step === "string") return onward && chain.seen.has(step) ? undefined : { url: step };
-  const params: Record<string, unknown> = { ...state.params };
-  for (const entry of spec.styles)
-    for (const name of (entry.style as PageStyle<StyleEntry>).owns(entry))
-      if (name !== undefined) delete params[name];
-  Object.assign(params, step);
-  return onward && chain.seen.has(keyOf(params)) ? undefined : { params };
+  let next: PageRequest = { url: step as string };
+  if (typeof step !== "string") {
+    const params: Record<string, unknown> = { ...state.params };
+    for (const entry of spec.styles)
+      for (const name of styleOf(entry).owns(entry)) if (name !== undefined) delete params[name];
+    next = { params: Object.assign(params, step) };
+  }
+  return onward && chain.seen.has(keyOf(next)) ? undefined : next;
 }
 
 const CHAIN = Symbol("paging");
 
-function keyOf(params: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(params);
-}
+/** One request of a chain as a key: the URL, or the params. */
+const keyOf = (request: PageRequest) => JSON.stringify(request);
 
 /** Makes a body a page: the paging methods are added as hidden properties, so the body's own fields (and JSON) stay as they came. */
 function toPage<TBody, TItem>(
@@ -152,33 +155,32 @@ function toPage<TBody, TItem>(
   params: Readonly<Record<string, unknown>>,
   headers: Headers,
 ): Page<TBody, TItem> {
-  const target = (typeof body === "object" && body !== null ? body : {}) as object;
+  const page = (typeof body === "object" && body !== null ? body : {}) as Page<TBody, TItem>;
   const found = fieldAt(body, chain.endpoint.pagination.items);
   const items = (Array.isArray(found) ? found : []) as TItem[];
-  const state: PageState = { body, items, params, headers };
-  const page = target as Page<TBody, TItem>;
+  const has = (direction: "next" | "previous") => pageRequest(page, direction) !== undefined;
   const fetchPage = (direction: "next" | "previous", options: RequestOptions | undefined) => {
     const next = pageRequest(page, direction);
-    if (next === undefined)
-      return Promise.reject(
-        new SdkError(
-          `there is no ${direction} page: check has${direction === "next" ? "Next" : "Previous"}Page() first`,
-        ),
-      );
-    return startPage<TBody, TItem>(
-      {
-        ...chain,
-        options: options ?? chain.options,
-        seen: direction === "next" ? chain.seen : new Set(),
-      },
-      next,
-    );
+    return next === undefined
+      ? Promise.reject(
+          new SdkError(
+            `there is no ${direction} page: check has${direction === "next" ? "Next" : "Previous"}Page() first`,
+          ),
+        )
+      : startPage<TBody, TItem>(
+          {
+            ...chain,
+            options: options ?? chain.options,
+            seen: direction === "next" ? chain.seen : new Set(),
+          },
+          next,
+        );
   };
-  const methods: PageMethods<TBody, TItem> & { [CHAIN]: unknown } = {
-    [CHAIN]: { chain, state },
-    hasNextPage: () => pageRequest(page, "next") !== undefined,
+  const methods: PageMethods<TBody, TItem> & { [CHAIN]: Paging } = {
+    [CHAIN]: { chain, state: { body, items, params, headers } },
+    hasNextPage: () => has("next"),
     getNextPage: (options) => fetchPage("next", options),
-    hasPreviousPage: () => pageRequest(page, "previous") !== undefined,
+    hasPreviousPage: () => has("previous"),
     getPreviousPage: (options) => fetchPage("previous", options),
     async *iterPages() {
       for (let current = page; ; current = await current.getNextPage()) {
@@ -192,15 +194,14 @@ function toPage<TBody, TItem>(
      */
     async *[Symbol.asyncIterator]() {
       for await (const each of page.iterPages()) {
-        const list = (each as unknown as { [CHAIN]: { state: PageState } })[CHAIN].state
-          .items as TItem[];
         // A copy: a bare-array page is itself async-iterable, and delegating to it would start over.
-        yield* chain.backwards ? [...list].reverse() : [...list];
+        const list = [...((each as unknown as { [CHAIN]: Paging })[CHAIN].state.items as TItem[])];
+        yield* chain.backwards ? list.reverse() : list;
       }
     },
   };
   for (const key of Reflect.ownKeys(methods))
-    Object.defineProperty(target, key, {
+    Object.defineProperty(page, key, {
       value: methods[key as keyof typeof methods],
       configurable: true,
       writable: true,
@@ -225,7 +226,8 @@ export class PagePromise<TBody, TItem, E = unknown>
 
 /**
  * Sends a list operation and wraps its body as a {@link Page}. Passing two parameters of one style (`after` and
- * `before`) is rejected before sending (the two directions exclude each other), whatever `validate` says.
+ * `before`) is rejected before sending (the two directions exclude each other), whatever `validate` says. Generated
+ * code calls it only for operations with a pagination spec, which names at least one style.
  */
 export function paginate<TBody, TItem, E = unknown>(
   client: Client,
@@ -233,23 +235,21 @@ export function paginate<TBody, TItem, E = unknown>(
   input: RequestInput,
   options?: RequestOptions,
 ): PagePromise<TBody, TItem, E> {
-  const spec = endpoint.pagination;
-  if (spec === undefined)
-    throw new SdkError(`${endpoint.method} ${endpoint.path} is not paginated`);
+  const spec = endpoint.pagination as PaginationSpec;
   const params = (input.params ?? {}) as Record<string, unknown>;
   const givenOf = (entry: StyleEntry) =>
-    (entry.style as PageStyle<StyleEntry>)
+    styleOf(entry)
       .owns(entry)
       .filter((name) => name !== undefined && params[name] !== undefined && params[name] !== null);
-  const entry = spec.styles.find((candidate) => givenOf(candidate).length > 0) ?? spec.styles[0];
-  const given = entry === undefined ? [] : givenOf(entry);
-  if (entry === undefined || given.length > 1) {
+  const entry = (spec.styles.find((candidate) => givenOf(candidate).length > 0) ??
+    spec.styles[0]) as StyleEntry;
+  const [first, second] = givenOf(entry);
+  if (second !== undefined) {
     const error = new RequestValidationError(
-      `${endpoint.method} ${endpoint.path}: ${entry === undefined ? "no pagination style" : `pass either "${given[0]}" or "${given[1]}", not both`}`,
+      `${endpoint.method} ${endpoint.path}: pass either "${first}" or "${second}", not both`,
     );
     return new PagePromise(Promise.reject(error), () => Promise.reject(error));
   }
-  const backwards = (entry.style as PageStyle<StyleEntry>).backwards?.(entry, params) === true;
   return startPage(
     {
       client,
@@ -257,7 +257,7 @@ export function paginate<TBody, TItem, E = unknown>(
       input,
       options,
       entry,
-      backwards,
+      backwards: styleOf(entry).backwards?.(entry, params) === true,
       seen: new Set(),
     },
     { params },
@@ -271,15 +271,21 @@ function startPage<TBody, TItem, E = unknown>(
 ): PagePromise<TBody, TItem, E> {
   const params =
     "params" in next ? next.params : ((chain.input.params ?? {}) as Record<string, unknown>);
-  const seen = new Set(chain.seen).add("url" in next ? next.url : keyOf(params));
+  const seen = new Set(chain.seen).add(keyOf(next));
   // Only the styles that page by URL return one, and each says how it is followed.
-  const follow = (chain.entry.style as PageStyle<StyleEntry>).follow as FollowUrl;
   const input: RequestInput =
     "url" in next
-      ? { ...chain.input, url: { href: next.url, follow } }
+      ? {
+          ...chain.input,
+          url: { href: next.url, follow: styleOf(chain.entry).follow as FollowUrl },
+        }
       : { ...chain.input, params };
-  return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) => {
-    const body = await readResponse(raw, undefined, chain.options?.signal);
-    return toPage<TBody, TItem>(body, { ...chain, seen }, params, raw.response.headers);
-  });
+  return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) =>
+    toPage<TBody, TItem>(
+      await readResponse(raw, undefined, chain.options?.signal),
+      { ...chain, seen },
+      params,
+      raw.response.headers,
+    ),
+  );
 }

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
-import { createRuntimeClient, type Fetch, type RequestInfo } from "./client.js";
+import { createRuntimeClient, serverUrl, type Fetch, type RequestInfo } from "./client.js";
 import {
   AbortError,
   ApiError,
@@ -20,7 +20,7 @@ import {
 } from "./errors.js";
 import { jsonBody } from "./body.js";
 import { emptyResponse, prepareRequest, request, type Endpoint } from "./request.js";
-import { cookieParam, headerParam } from "./serialize.js";
+import { buildPath, cookieParam, headerParam } from "./serialize.js";
 import { dateTimeFormat, uuidFormat } from "./validate.js";
 
 const credentials = {
@@ -43,6 +43,7 @@ function client(options: Options = {}) {
 const endpoint = {
   method: "GET",
   path: "/things/{id}",
+  buildPath,
   params: { limit: { in: "query" }, "X-Trace": { in: headerParam }, session: { in: cookieParam } },
   security: [["bearerToken"]],
   errors: [404, 422],
@@ -81,8 +82,10 @@ describe("createRuntimeClient", () => {
 
   it("fills the server's variables from the options, over the defaults", () => {
     const defaults = {
-      baseUrl: "https://{region}.api.example.com/{version}/",
-      serverVariables: { region: "eu", version: "v1" },
+      baseUrl: serverUrl("https://{region}.api.example.com/{version}/", {
+        region: "eu",
+        version: "v1",
+      }),
       userAgent: "x",
       credentials: {},
     };
@@ -100,7 +103,7 @@ describe("createRuntimeClient", () => {
   });
 
   it("resolves a relative server URL against the page, where there is one", () => {
-    const defaults = { baseUrl: "/api/v3", userAgent: "x", credentials: {} };
+    const defaults = { baseUrl: serverUrl("/api/v3"), userAgent: "x", credentials: {} };
     expect(() => createRuntimeClient({}, defaults)).toThrow(
       'the base URL must be absolute (https://…), got "/api/v3"',
     );
@@ -758,6 +761,7 @@ describe("request: validation before sending", () => {
   const validated = {
     method: "GET",
     path: "/items/{id}",
+    buildPath,
     pathParams: { id: { format: uuidFormat } },
     params: {
       limit: { in: "query", type: "integer", minimum: 1, maximum: 100 },

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   buildPath,
+  collectionQuery,
   deepObjectQuery,
+  keepReserved,
   labelPath,
   matrixPath,
   pipeDelimitedQuery,
@@ -107,7 +109,11 @@ describe("serializeQueryParam (OpenAPI style examples)", () => {
   ])("$style, explode $explode", ({ style, explode, want }) => {
     expect(
       [primitive, array, object].map((value) =>
-        serializeQueryParam("color", value, { ...QUERY_STYLES[style], explode }),
+        serializeQueryParam("color", value, {
+          ...QUERY_STYLES[style],
+          explode,
+          collection: collectionQuery,
+        }),
       ),
     ).toStrictEqual(want);
   });
@@ -129,13 +135,21 @@ describe("serializeQueryParam (OpenAPI style examples)", () => {
       want: ["q=2025-01-31T09%3A30%3A00.000Z"],
     },
   ])("$name", ({ value, want }) => {
-    expect(serializeQueryParam("q", value)).toStrictEqual(want);
+    expect(serializeQueryParam("q", value, { collection: collectionQuery })).toStrictEqual(want);
+  });
+
+  it("writes a scalar only, without a collection writer (generated for parameters that are never arrays or objects)", () => {
+    expect(serializeQueryParam("q", "a b")).toStrictEqual(["q=a%20b"]);
+    expect(serializeQueryParam("q", ["a", "b"], { collection: collectionQuery })).toStrictEqual([
+      "q=a",
+      "q=b",
+    ]);
   });
 
   it("keeps reserved characters with allowReserved, except those that would change the query", () => {
-    expect(serializeQueryParam("path", "/a/b:c?d&e=f#g", { allowReserved: true })).toStrictEqual([
-      "path=/a/b:c?d%26e%3Df%23g",
-    ]);
+    expect(
+      serializeQueryParam("path", "/a/b:c?d&e=f#g", { allowReserved: keepReserved }),
+    ).toStrictEqual(["path=/a/b:c?d%26e%3Df%23g"]);
   });
 
   it("sends only the day of a Date for format: date", () => {

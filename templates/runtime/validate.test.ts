@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkValue, dateFormat, dateTimeFormat, uuidFormat, type ValueRule } from "./validate.js";
+import {
+  checkValue,
+  dateFormat,
+  dateTimeFormat,
+  eachItem,
+  exclusiveBounds,
+  lengthBounds,
+  patternMatch,
+  uuidFormat,
+  type ValueRule,
+} from "./validate.js";
 
 describe("checkValue", () => {
   it.each<{ value: unknown; rule: ValueRule; want: string | undefined }>([
@@ -9,8 +19,16 @@ describe("checkValue", () => {
     { value: 1.5, rule: { type: "integer" }, want: "must be an integer" },
     { value: Number.NaN, rule: { type: "number" }, want: "must be a finite number" },
     { value: "10", rule: { type: "integer" }, want: "must be a number" },
-    { value: 1, rule: { exclusiveMinimum: 1 }, want: "must be greater than 1" },
-    { value: 10, rule: { exclusiveMaximum: 10 }, want: "must be less than 10" },
+    {
+      value: 1,
+      rule: { exclusiveMinimum: 1, checks: [exclusiveBounds] },
+      want: "must be greater than 1",
+    },
+    {
+      value: 10,
+      rule: { exclusiveMaximum: 10, checks: [exclusiveBounds] },
+      want: "must be less than 10",
+    },
     { value: "asc", rule: { enum: ["asc", "desc"] }, want: undefined },
     { value: "ASC", rule: { enum: ["asc", "desc"] }, want: 'must be one of "asc", "desc"' },
     {
@@ -47,12 +65,25 @@ describe("checkValue", () => {
     { value: new Date(0), rule: { format: dateTimeFormat }, want: undefined },
     { value: new Date(Number.NaN), rule: { format: dateTimeFormat }, want: "is an invalid Date" },
     { value: new Date(0), rule: {}, want: "is a Date, but must be a string" },
-    { value: "ab", rule: { minLength: 3 }, want: "must be at least 3 characters long" },
-    { value: "😀😀", rule: { maxLength: 2 }, want: undefined },
-    { value: "abc", rule: { pattern: "^[a-z]+$" }, want: undefined },
-    { value: "ABC", rule: { pattern: "^[a-z]+$" }, want: "must match /^[a-z]+$/" },
-    { value: "x", rule: { pattern: "(?<unclosed" }, want: undefined },
-    { value: [1, 2, 200], rule: { items: { maximum: 100 } }, want: "item 2 must be at most 100" },
+    {
+      value: "ab",
+      rule: { minLength: 3, checks: [lengthBounds] },
+      want: "must be at least 3 characters long",
+    },
+    { value: "😀😀", rule: { maxLength: 2, checks: [lengthBounds] }, want: undefined },
+    { value: "abc", rule: { pattern: "^[a-z]+$", checks: [patternMatch] }, want: undefined },
+    {
+      value: "ABC",
+      rule: { pattern: "^[a-z]+$", checks: [patternMatch] },
+      want: "must match /^[a-z]+$/",
+    },
+    { value: "x", rule: { pattern: "(?<unclosed", checks: [patternMatch] }, want: undefined },
+    {
+      value: [1, 2, 200],
+      rule: { items: { maximum: 100 }, checks: [eachItem] },
+      want: "item 2 must be at most 100",
+    },
+    { value: ["a", "b"], rule: { checks: [eachItem] }, want: undefined },
     { value: null, rule: { type: "integer" }, want: undefined },
     { value: true, rule: { type: "boolean" }, want: undefined },
     { value: "yes", rule: { type: "boolean" }, want: "must be true or false" },

@@ -1,4 +1,5 @@
 import type { ApiModel, CredentialModel } from "../model/model.js";
+import { SERVER_URL } from "../model/runtime-contract.js";
 import {
   call,
   Call,
@@ -27,9 +28,13 @@ import type { ClientTemplate } from "./templates.js";
 export function emitClient(model: ApiModel, template: ClientTemplate, header: string, userAgent: string): GeneratedFile {
   const variables = model.server?.variables ?? [];
   const usesBasic = model.credentials.some((credential) => credential.kind === "basic");
+  const baseUrl = variables.length === 0 ? model.defaultBaseUrl : model.server?.url;
+  // A server with `{variables}`, or relative to the page, is worked out by the runtime's `serverUrl`, bundled only then.
+  const resolved = baseUrl !== undefined && (variables.length > 0 || !/^https?:\/\//i.test(baseUrl));
   const defaults: LiteralValue = {
-    baseUrl: variables.length === 0 ? model.defaultBaseUrl : model.server?.url,
-    serverVariables: variables.length === 0 ? undefined : Object.fromEntries(variables.map((variable) => [variable.name, variable.default])),
+    baseUrl: resolved
+      ? new Call(new Identifier(SERVER_URL), variables.length === 0 ? [baseUrl] : [baseUrl, Object.fromEntries(variables.map((variable) => [variable.name, variable.default]))])
+      : baseUrl,
     userAgent,
     credentials: Object.fromEntries(model.credentials.map((credential) => [credential.name, credentialScheme(credential)])),
   };
@@ -65,6 +70,7 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   ];
   const runtime = sortSpecifiers([
     { name: template.callee },
+    ...(resolved ? [{ name: SERVER_URL }] : []),
     ...[...new Set(model.credentials.map((credential) => CREDENTIAL_SCHEMES[credential.kind]))].map((scheme) => ({ name: scheme })),
     ...[template.extendsName, template.returnType, ...(model.credentials.length > 0 ? ["CredentialSource"] : []), ...(usesBasic ? ["BasicCredentials"] : [])].map((typeName) => ({
       name: typeName,

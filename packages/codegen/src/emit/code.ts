@@ -167,10 +167,15 @@ export function valueDoc(value: LiteralValue): Doc {
   if (typeof value === "number") return numberLiteral(value);
   if (typeof value === "string") return stringLiteral(value);
   if (value instanceof Identifier) return value.name;
-  if (value instanceof Call) return call(value.callee.name, value.args.map(valueDoc));
+  if (value instanceof Call) return call(value.callee.name, value.args.map(valueDoc), isObjectLiteral(value.args[value.args.length - 1]));
   if (Array.isArray(value)) return arrayDoc(value as readonly LiteralValue[]);
   const entries = Object.entries(value as { readonly [key: string]: LiteralValue }).filter(([, inner]) => inner !== undefined);
   return objectDoc(entries.map(([key, inner]) => valueProperty(key, inner)));
+}
+
+/** A plain object literal: prettier hugs one that is a call's last argument (`f("x", {` … `})`). */
+function isObjectLiteral(value: LiteralValue): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Identifier) && !(value instanceof Call);
 }
 
 function valueProperty(key: string, value: LiteralValue): Doc {
@@ -179,8 +184,7 @@ function valueProperty(key: string, value: LiteralValue): Doc {
   if (value instanceof Identifier && value.name === key) return key;
   // Under a key that every object has (`valueOf`, `toString`…) TypeScript types an object literal against that
   // built-in member instead of the index signature, widening its string literals; `as const` keeps them literal.
-  const isObjectLiteral = typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Identifier) && !(value instanceof Call);
-  const printed = OBJECT_MEMBER_NAMES.has(key) && isObjectLiteral ? [valueDoc(value), " as const"] : valueDoc(value);
+  const printed = OBJECT_MEMBER_NAMES.has(key) && isObjectLiteral(value) ? [valueDoc(value), " as const"] : valueDoc(value);
   return objectProperty(key, printed, typeof value === "string" ? "breakAfterColon" : "fluid");
 }
 

@@ -1,7 +1,7 @@
 import { BODY_ENCODERS, CHECKED_FORMATS, PARAM_LOCATIONS, PATH_STYLES, queryStyle, RESPONSE_READERS } from "../model/build-model.js";
 import { PAGE_STYLES } from "../model/pagination.js";
 import { exampleBlocker } from "../model/samples.js";
-import { DEFAULT_MEDIA_TYPES, runtimeExplodes, STATUS_ERROR_CLASSES } from "../model/runtime-contract.js";
+import { COLLECTION_WRITER, DEFAULT_MEDIA_TYPES, KEEP_RESERVED, PATH_BUILDER, runtimeExplodes, SCALAR_TYPES, STATUS_ERROR_CLASSES, VALUE_CHECKS } from "../model/runtime-contract.js";
 import type { BodyDefaultsModel, CursorModel, OperationModel, PaginationModel, ParameterModel, PathParameterModel, RequestBodyModel, ResponseModel, ValueModel } from "../model/model.js";
 import {
   assignment,
@@ -266,6 +266,7 @@ export function endpointOf(operation: OperationModel): LiteralValue {
   return {
     method: operation.method,
     path: operation.path,
+    buildPath: operation.pathParameters.length === 0 ? undefined : new Identifier(PATH_BUILDER),
     pathParams: Object.keys(pathRules).length === 0 ? undefined : pathRules,
     params: operation.parameters.length === 0 ? undefined : Object.fromEntries(operation.parameters.map((parameter) => [parameter.name, paramRule(parameter)])),
     security: operation.security.length === 0 ? undefined : operation.security.map((names) => [...names]),
@@ -336,10 +337,17 @@ function paramRule(parameter: ParameterModel): { [key: string]: LiteralValue } {
     in: parameter.in === "query" ? "query" : new Identifier(PARAM_LOCATIONS[parameter.in]),
     style,
     explode,
-    allowReserved: parameter.allowReserved ? true : undefined,
+    allowReserved: parameter.allowReserved ? new Identifier(KEEP_RESERVED) : undefined,
+    // Headers and cookies write arrays and objects themselves; the query names the writer where the schema allows one.
+    collection: parameter.in === "query" && mayBeCollection(parameter.value) ? new Identifier(COLLECTION_WRITER) : undefined,
     required: parameter.required ? true : undefined,
     ...valueRule(parameter.value),
   };
+}
+
+/** Whether a value may be an array or object: its schema gives no scalar type and no (always scalar) enum. */
+function mayBeCollection(value: ValueModel): boolean {
+  return !SCALAR_TYPES.has(value.type) && value.enum === undefined;
 }
 
 function checkedFormat(format: string | undefined): Identifier | undefined {
@@ -350,6 +358,9 @@ function checkedFormat(format: string | undefined): Identifier | undefined {
 /** The checks the runtime runs before sending. TypeScript already enforces strings and enums at compile time; these also catch casts, `any` and JavaScript callers. */
 function valueRule(value: ValueModel): { [key: string]: LiteralValue } {
   const enumValues = value.enum?.filter((item) => item !== null);
+  const items = value.items === undefined ? undefined : nonEmpty(valueRule(value.items));
+  const checked = { ...value, items };
+  const checks = VALUE_CHECKS.filter(([, fields]) => fields.some((field) => checked[field] !== undefined)).map(([check]) => new Identifier(check));
   return {
     type: value.type === "integer" || value.type === "number" || value.type === "boolean" ? value.type : undefined,
     format: checkedFormat(value.format),
@@ -361,7 +372,8 @@ function valueRule(value: ValueModel): { [key: string]: LiteralValue } {
     minLength: value.minLength,
     maxLength: value.maxLength,
     pattern: value.pattern,
-    items: value.items === undefined ? undefined : nonEmpty(valueRule(value.items)),
+    items,
+    checks: checks.length === 0 ? undefined : checks,
   };
 }
 

@@ -12,6 +12,10 @@ import { templatesDirectory } from "../emit/template-sources.js";
 import {
   BODY_ENCODERS,
   CHECKED_FORMATS,
+  COLLECTION_WRITER,
+  KEEP_RESERVED,
+  PATH_BUILDER,
+  SERVER_URL,
   DEFAULT_MEDIA_TYPES,
   MODULE_SCOPE_NAMES,
   PAGE_STYLES,
@@ -23,6 +27,7 @@ import {
   RUNTIME_VALUE_EXPORTS,
   runtimeExplodes,
   STATUS_ERROR_CLASSES,
+  VALUE_CHECKS,
 } from "./runtime-contract.js";
 
 const values = runtime as unknown as Record<string, unknown>;
@@ -51,17 +56,35 @@ describe("the runtime contract", () => {
       ...Object.values(PARAM_LOCATIONS),
       ...Object.values(RESPONSE_READERS),
       ...CHECKED_FORMATS.values(),
+      ...VALUE_CHECKS.map(([check]) => check),
       ...RUNTIME_VALUE_EXPORTS,
       ...Object.values(STATUS_ERROR_CLASSES),
       "InternalServerError",
       "request",
       "paginate",
+      PATH_BUILDER,
+      COLLECTION_WRITER,
+      KEEP_RESERVED,
     ];
     expect(named.filter((name) => values[name] === undefined)).toStrictEqual([]);
+    // Named by the generated createClient, not next to an operation.
+    expect(values[SERVER_URL]).toBeTypeOf("function");
     // What an operation module may import from the runtime, it must also keep free of operation names.
     expect(
       named.filter((name) => !RUNTIME_VALUE_EXPORTS.includes(name) && !MODULE_SCOPE_NAMES.includes(name) && !Object.values(STATUS_ERROR_CLASSES).includes(name) && name !== "InternalServerError"),
     ).toStrictEqual([]);
+  });
+
+  it("names, for each rarer value rule, the runtime check that reads it", () => {
+    const breaking = { items: [{ maximum: 1 }, [2]], exclusiveMinimum: [1, 1], exclusiveMaximum: [1, 1], minLength: [2, "a"], maxLength: [1, "ab"], pattern: ["^b$", "a"] } as const;
+    for (const [check, fields] of VALUE_CHECKS) {
+      for (const field of fields) {
+        const [limit, value] = breaking[field];
+        const rule = { [field]: limit };
+        const run = values[check] as (value: unknown, rule: object) => string | undefined;
+        expect(run(value, rule), `${check} reads ${field}`).toMatch(/^(item 0 )?must /);
+      }
+    }
   });
 
   it("names only types the runtime's index exports", async () => {
@@ -93,10 +116,11 @@ describe("the runtime contract", () => {
   it("leaves out `explode` exactly where the runtime's default is the same", () => {
     const list = ["a", "b"];
     const exploded = (pairs: string[]) => pairs.length > 1;
-    expect(exploded(serializeQueryParam("x", list))).toBe(runtimeExplodes("query", undefined));
+    const { collectionQuery: collection } = runtime;
+    expect(exploded(serializeQueryParam("x", list, { collection }))).toBe(runtimeExplodes("query", undefined));
     for (const style of QUERY_STYLES.values()) {
       const queryStyle = values[style] as runtime.QueryStyle;
-      expect({ style, exploded: exploded(serializeQueryParam("x", list, { style: queryStyle })) }).toStrictEqual({ style, exploded: runtimeExplodes("query", style) });
+      expect({ style, exploded: exploded(serializeQueryParam("x", list, { style: queryStyle, collection })) }).toStrictEqual({ style, exploded: runtimeExplodes("query", style) });
     }
     const object = { r: 1, g: 2 };
     expect(serializePathParam("x", object).includes("=")).toBe(runtimeExplodes("path", undefined));

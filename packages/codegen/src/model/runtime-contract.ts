@@ -44,6 +44,30 @@ export const CHECKED_FORMATS: ReadonlyMap<string, string> = new Map([
   ["date-time", "dateTimeFormat"],
 ]);
 
+/**
+ * The runtime's checks of the rarer value rules, by the rule fields each reads: a parameter names those its rule has,
+ * so an application bundles only those checks (type, format, enum, `minimum` and `maximum` need none).
+ */
+export const VALUE_CHECKS: readonly (readonly [check: string, fields: readonly ("items" | "exclusiveMinimum" | "exclusiveMaximum" | "minLength" | "maxLength" | "pattern")[]])[] = [
+  ["eachItem", ["items"]],
+  ["exclusiveBounds", ["exclusiveMinimum", "exclusiveMaximum"]],
+  ["lengthBounds", ["minLength", "maxLength"]],
+  ["patternMatch", ["pattern"]],
+];
+
+/**
+ * Per-use runtime helpers of parameters: filling a path template's `{names}`, writing an array or object query value,
+ * and `allowReserved`. An operation names one only when a parameter needs it.
+ */
+export const PATH_BUILDER = "buildPath";
+export const COLLECTION_WRITER = "collectionQuery";
+export const KEEP_RESERVED = "keepReserved";
+/** Works out a server URL with `{variables}`, or one relative to the page; named by `createClient` for such servers. */
+export const SERVER_URL = "serverUrl";
+
+/** Value types whose query values are always scalars: their parameters need no {@link COLLECTION_WRITER}. */
+export const SCALAR_TYPES: ReadonlySet<string | undefined> = new Set(["string", "number", "integer", "boolean"]);
+
 /** The runtime's values the generated index re-exports. */
 export const RUNTIME_VALUE_EXPORTS: readonly string[] = [
   "AbortError",
@@ -95,11 +119,15 @@ export const RUNTIME_TYPE_EXPORTS: readonly string[] = [
 export const MODULE_SCOPE_NAMES: readonly string[] = [
   "request",
   "paginate",
+  PATH_BUILDER,
+  COLLECTION_WRITER,
+  KEEP_RESERVED,
   ...Object.values(BODY_ENCODERS),
   ...Object.values(PAGE_STYLES),
   ...QUERY_STYLES.values(),
   ...Object.values(PATH_STYLES).filter((style) => style !== undefined),
   ...CHECKED_FORMATS.values(),
+  ...VALUE_CHECKS.map(([check]) => check),
   ...Object.values(PARAM_LOCATIONS),
   ...Object.values(RESPONSE_READERS),
   "bindOperations",

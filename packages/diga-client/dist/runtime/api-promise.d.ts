@@ -40,8 +40,6 @@ export declare class ApiPromise<
 		R1 = T,
 		R2 = never
 	>(onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): Promise<R1 | R2>;
-	override catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R>;
-	override finally(onFinally?: (() => void) | null): Promise<T>;
 }
 /** The documented errors of an operation function, e.g. `ErrorOf<typeof listPhones>`. */
 export type ErrorOf<TOperation> = TOperation extends (...args: never[]) => ApiPromise<unknown, infer E> ? E : never;

@@ -42,10 +42,4 @@ export class ApiPromise extends Promise {
 	then(onFulfilled, onRejected) {
 		return this.#parsedBody().then(onFulfilled, onRejected);
 	}
-	catch(onRejected) {
-		return this.#parsedBody().catch(onRejected);
-	}
-	finally(onFinally) {
-		return this.#parsedBody().finally(onFinally);
-	}
 }

@@ -54,10 +54,11 @@ export interface BaseClientOptions {
 }
 /** What the generated `createClient` knows from the spec. */
 export interface ClientDefaults<TOptions> {
-	/** The first server's URL; may hold `{variables}` and may be relative to the page. */
-	readonly baseUrl?: string;
-	/** The server variables' defaults. */
-	readonly serverVariables?: Readonly<Record<string, string>>;
+	/**
+	* The first server's URL; {@link serverUrl} works it out when it has `{variables}` or is relative to the page, so
+	* only clients of such servers bundle that.
+	*/
+	readonly baseUrl?: string | ((options: TOptions) => string);
 	readonly userAgent: string;
 	/** How each credential option is sent, by the spec's security scheme. */
 	readonly credentials: { readonly [K in keyof TOptions]?: CredentialScheme };
@@ -88,6 +89,11 @@ export declare class Client {
 		baseUrl: string;
 	};
 }
+/**
+* A server URL whose `{variables}` are filled from the `serverVariables` option, then from `defaults` (the spec's);
+* a relative one resolves against the page in a browser.
+*/
+export declare function serverUrl(template: string, defaults?: Readonly<Record<string, string>>): (options: object) => string;
 export declare function internalsOf(client: Client): ClientInternals;
 /** Builds a {@link Client} from the caller's options and the spec's defaults. Called by the generated `createClient`. */
 export declare function createRuntimeClient<TOptions extends BaseClientOptions>(options: TOptions, defaults: ClientDefaults<TOptions>): Client;

@@ -22,19 +22,21 @@ export class Client {
 	}
 }
 /**
-* `options.baseUrl`, or the spec's server with its `{variables}` filled from `options.serverVariables` and the
-* defaults. A relative server URL resolves against the page in a browser.
+* A server URL whose `{variables}` are filled from the `serverVariables` option, then from `defaults` (the spec's);
+* a relative one resolves against the page in a browser.
 */
-function resolveBaseUrl(options, defaults) {
-	if (options.baseUrl !== undefined) return options.baseUrl;
-	if (defaults.baseUrl === undefined) return undefined;
-	const variables = {
-		...defaults.serverVariables,
-		...options.serverVariables
+export function serverUrl(template, defaults = {}) {
+	return (options) => {
+		// The generated options declare `serverVariables` exactly when the server has variables.
+		const given = options.serverVariables;
+		const variables = {
+			...defaults,
+			...given
+		};
+		const url = template.replace(/\{([^}]+)\}/g, (match, name) => variables[name] ?? match);
+		const page = globalThis.location?.href;
+		return /^https?:\/\//i.test(url) || page === undefined ? url : new URL(url, page).href;
 	};
-	const url = defaults.baseUrl.replace(/\{([^}]+)\}/g, (match, name) => variables[name] ?? match);
-	const page = globalThis.location?.href;
-	return /^https?:\/\//i.test(url) || page === undefined ? url : new URL(url, page).href;
 }
 export function internalsOf(client) {
 	const found = internals.get(client);
@@ -43,7 +45,7 @@ export function internalsOf(client) {
 }
 /** Builds a {@link Client} from the caller's options and the spec's defaults. Called by the generated `createClient`. */
 export function createRuntimeClient(options, defaults) {
-	const baseUrl = resolveBaseUrl(options, defaults);
+	const baseUrl = options.baseUrl ?? (typeof defaults.baseUrl === "function" ? defaults.baseUrl(options) : defaults.baseUrl);
 	if (baseUrl === undefined) throw new SdkError("no base URL: the API description names no server, so pass `baseUrl` to createClient");
 	if (!/^https?:\/\//i.test(baseUrl)) {
 		throw new SdkError(`the base URL must be absolute (https://…), got ${JSON.stringify(baseUrl)}: pass \`baseUrl\` to createClient`);

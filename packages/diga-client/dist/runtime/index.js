@@ -2,11 +2,11 @@
 export { ApiPromise } from "./api-promise.js";
 export { binaryBody, formBody, jsonBody, multipartBody, textBody } from "./body.js";
 export { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
-export { Client, createRuntimeClient } from "./client.js";
+export { Client, createRuntimeClient, serverUrl } from "./client.js";
 export { AbortError, ApiError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InternalServerError, isApiError, NotFoundError, PermissionDeniedError, RateLimitError, RequestValidationError, SdkError, TimeoutError, UnprocessableEntityError } from "./errors.js";
 export { bindOperations } from "./facade.js";
 export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } from "./page-styles.js";
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
-export { cookieParam, deepObjectQuery, headerParam, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
-export { dateFormat, dateTimeFormat, uuidFormat } from "./validate.js";
+export { buildPath, collectionQuery, cookieParam, deepObjectQuery, headerParam, keepReserved, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
+export { dateFormat, dateTimeFormat, eachItem, exclusiveBounds, lengthBounds, patternMatch, uuidFormat } from "./validate.js";

@@ -91,7 +91,8 @@ export declare class PagePromise<
 }
 /**
 * Sends a list operation and wraps its body as a {@link Page}. Passing two parameters of one style (`after` and
-* `before`) is rejected before sending (the two directions exclude each other), whatever `validate` says.
+* `before`) is rejected before sending (the two directions exclude each other), whatever `validate` says. Generated
+* code calls it only for operations with a pagination spec, which names at least one style.
 */
 export declare function paginate<
 	TBody,

@@ -4,14 +4,14 @@ import { RequestValidationError, SdkError } from "./errors.js";
 import { readResponse, send } from "./request.js";
 /** A dotted path into a body; `undefined` where any step is missing. */
 export function fieldAt(body, path) {
-	if (path === "") return body;
 	let value = body;
-	for (const key of path.split(".")) {
+	for (const key of path === "" ? [] : path.split(".")) {
 		if (typeof value !== "object" || value === null) return undefined;
 		value = value[key];
 	}
 	return value;
 }
+const styleOf = (entry) => entry.style;
 /**
 * Where the page `direction` of this one is, or `undefined` at the end. In the chain's own direction an empty page or
 * `hasMore: false` ends it, and so does a request already made (a server repeating a cursor or a URL).
@@ -23,34 +23,28 @@ export function pageRequest(page, direction) {
 	const spec = chain.endpoint.pagination;
 	const onward = direction === "next";
 	if (onward && (state.items.length === 0 || fieldAt(state.body, spec.hasMore ?? "-") === false)) return undefined;
-	const step = chain.entry.style.step(chain.entry, state, onward !== chain.backwards);
+	const step = styleOf(chain.entry).step(chain.entry, state, onward !== chain.backwards);
 	if (step === undefined) return undefined;
-	if (typeof step === "string") return onward && chain.seen.has(step) ? undefined : { url: step };
-	const params = { ...state.params };
-	for (const entry of spec.styles) for (const name of entry.style.owns(entry)) if (name !== undefined) delete params[name];
-	Object.assign(params, step);
-	return onward && chain.seen.has(keyOf(params)) ? undefined : { params };
+	let next = { url: step };
+	if (typeof step !== "string") {
+		const params = { ...state.params };
+		for (const entry of spec.styles) for (const name of styleOf(entry).owns(entry)) if (name !== undefined) delete params[name];
+		next = { params: Object.assign(params, step) };
+	}
+	return onward && chain.seen.has(keyOf(next)) ? undefined : next;
 }
 const CHAIN = Symbol("paging");
-function keyOf(params) {
-	return JSON.stringify(params);
-}
+/** One request of a chain as a key: the URL, or the params. */
+const keyOf = (request) => JSON.stringify(request);
 /** Makes a body a page: the paging methods are added as hidden properties, so the body's own fields (and JSON) stay as they came. */
 function toPage(body, chain, params, headers) {
-	const target = typeof body === "object" && body !== null ? body : {};
+	const page = typeof body === "object" && body !== null ? body : {};
 	const found = fieldAt(body, chain.endpoint.pagination.items);
 	const items = Array.isArray(found) ? found : [];
-	const state = {
-		body,
-		items,
-		params,
-		headers
-	};
-	const page = target;
+	const has = (direction) => pageRequest(page, direction) !== undefined;
 	const fetchPage = (direction, options) => {
 		const next = pageRequest(page, direction);
-		if (next === undefined) return Promise.reject(new SdkError(`there is no ${direction} page: check has${direction === "next" ? "Next" : "Previous"}Page() first`));
-		return startPage({
+		return next === undefined ? Promise.reject(new SdkError(`there is no ${direction} page: check has${direction === "next" ? "Next" : "Previous"}Page() first`)) : startPage({
 			...chain,
 			options: options ?? chain.options,
 			seen: direction === "next" ? chain.seen : new Set()
@@ -59,11 +53,16 @@ function toPage(body, chain, params, headers) {
 	const methods = {
 		[CHAIN]: {
 			chain,
-			state
+			state: {
+				body,
+				items,
+				params,
+				headers
+			}
 		},
-		hasNextPage: () => pageRequest(page, "next") !== undefined,
+		hasNextPage: () => has("next"),
 		getNextPage: (options) => fetchPage("next", options),
-		hasPreviousPage: () => pageRequest(page, "previous") !== undefined,
+		hasPreviousPage: () => has("previous"),
 		getPreviousPage: (options) => fetchPage("previous", options),
 		async *iterPages() {
 			for (let current = page;; current = await current.getNextPage()) {
@@ -77,13 +76,13 @@ function toPage(body, chain, params, headers) {
 		*/
 		async *[Symbol.asyncIterator]() {
 			for await (const each of page.iterPages()) {
-				const list = each[CHAIN].state.items;
 				// A copy: a bare-array page is itself async-iterable, and delegating to it would start over.
-				yield* chain.backwards ? [...list].reverse() : [...list];
+				const list = [...each[CHAIN].state.items];
+				yield* chain.backwards ? list.reverse() : list;
 			}
 		}
 	};
-	for (const key of Reflect.ownKeys(methods)) Object.defineProperty(target, key, {
+	for (const key of Reflect.ownKeys(methods)) Object.defineProperty(page, key, {
 		value: methods[key],
 		configurable: true,
 		writable: true
@@ -102,20 +101,19 @@ export class PagePromise extends ApiPromise {
 }
 /**
 * Sends a list operation and wraps its body as a {@link Page}. Passing two parameters of one style (`after` and
-* `before`) is rejected before sending (the two directions exclude each other), whatever `validate` says.
+* `before`) is rejected before sending (the two directions exclude each other), whatever `validate` says. Generated
+* code calls it only for operations with a pagination spec, which names at least one style.
 */
 export function paginate(client, endpoint, input, options) {
 	const spec = endpoint.pagination;
-	if (spec === undefined) throw new SdkError(`${endpoint.method} ${endpoint.path} is not paginated`);
 	const params = input.params ?? {};
-	const givenOf = (entry) => entry.style.owns(entry).filter((name) => name !== undefined && params[name] !== undefined && params[name] !== null);
+	const givenOf = (entry) => styleOf(entry).owns(entry).filter((name) => name !== undefined && params[name] !== undefined && params[name] !== null);
 	const entry = spec.styles.find((candidate) => givenOf(candidate).length > 0) ?? spec.styles[0];
-	const given = entry === undefined ? [] : givenOf(entry);
-	if (entry === undefined || given.length > 1) {
-		const error = new RequestValidationError(`${endpoint.method} ${endpoint.path}: ${entry === undefined ? "no pagination style" : `pass either "${given[0]}" or "${given[1]}", not both`}`);
+	const [first, second] = givenOf(entry);
+	if (second !== undefined) {
+		const error = new RequestValidationError(`${endpoint.method} ${endpoint.path}: pass either "${first}" or "${second}", not both`);
 		return new PagePromise(Promise.reject(error), () => Promise.reject(error));
 	}
-	const backwards = entry.style.backwards?.(entry, params) === true;
 	return startPage({
 		client,
 		endpoint: {
@@ -125,31 +123,27 @@ export function paginate(client, endpoint, input, options) {
 		input,
 		options,
 		entry,
-		backwards,
+		backwards: styleOf(entry).backwards?.(entry, params) === true,
 		seen: new Set()
 	}, { params });
 }
 /** Requests one page of a chain and records it as seen. */
 function startPage(chain, next) {
 	const params = "params" in next ? next.params : chain.input.params ?? {};
-	const seen = new Set(chain.seen).add("url" in next ? next.url : keyOf(params));
+	const seen = new Set(chain.seen).add(keyOf(next));
 	// Only the styles that page by URL return one, and each says how it is followed.
-	const follow = chain.entry.style.follow;
 	const input = "url" in next ? {
 		...chain.input,
 		url: {
 			href: next.url,
-			follow
+			follow: styleOf(chain.entry).follow
 		}
 	} : {
 		...chain.input,
 		params
 	};
-	return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) => {
-		const body = await readResponse(raw, undefined, chain.options?.signal);
-		return toPage(body, {
-			...chain,
-			seen
-		}, params, raw.response.headers);
-	});
+	return new PagePromise(send(chain.client, chain.endpoint, input, chain.options), async (raw) => toPage(await readResponse(raw, undefined, chain.options?.signal), {
+		...chain,
+		seen
+	}, params, raw.response.headers));
 }

@@ -5,7 +5,7 @@ import type { BodySpec } from "./body.js";
 import { type Client, type Fetch } from "./client.js";
 import { type HeadersOption } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
-import { type ParamLocation, type PathRule, type SerializeRule } from "./serialize.js";
+import { type buildPath, type ParamLocation, type PathRule, type SerializeRule } from "./serialize.js";
 import { type ValueRule } from "./validate.js";
 /** Where a non-path parameter goes, how it is written there, and what values the spec allows. */
 export interface ParamSpec extends SerializeRule, ValueRule {
@@ -26,7 +26,10 @@ export interface ResponseReader {
 /** Everything the runtime needs to know about one operation; generated next to each operation function. */
 export interface Endpoint {
 	readonly method: string;
+	/** The path template, e.g. `/v1/phone/{phone_id}`. */
 	readonly path: string;
+	/** Fills the template's `{name}`s: generated (as `buildPath`) for a path that has any, so others bundle none of it. */
+	readonly buildPath?: typeof buildPath;
 	readonly pathParams?: Readonly<Record<string, PathParamSpec>>;
 	readonly params?: Readonly<Record<string, ParamSpec>>;
 	/** Alternatives of credential names that must all be present; the first satisfiable one is sent. */

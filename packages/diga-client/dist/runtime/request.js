@@ -5,16 +5,15 @@ import { internalsOf } from "./client.js";
 import { AbortError, abortError, ConnectionError, createApiError, SdkError, TimeoutError } from "./errors.js";
 import { headerEntries, setHeader } from "./headers.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
-import { buildPath, serializeQueryParam } from "./serialize.js";
+import { serializeQueryParam } from "./serialize.js";
 import { validateValues } from "./validate.js";
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
-const REDIRECT_STATUSES = new Set([
+const REDIRECT_STATUSES = [
 	301,
 	302,
 	303,
 	307,
 	308
-]);
+];
 const MAX_REDIRECTS = 20;
 /**
 * Sends one operation and resolves with its parsed 2xx body. Rejects with an {@link ApiError} subclass for other
@@ -27,18 +26,21 @@ export function request(client, endpoint, input, options = {}) {
 /** Validates, then sends with retries, timeouts and safe redirects; resolves with the 2xx response, body unread. */
 export async function send(client, endpoint, input, options = {}) {
 	const settings = internalsOf(client);
-	const operation = `${endpoint.method} ${endpoint.path}`;
+	const { hooks } = settings;
+	const { method } = endpoint;
+	const { signal } = options;
+	const operation = `${method} ${endpoint.path}`;
 	if (input.url === undefined && (options.validate ?? settings.validate)) {
 		validateValues(operation, [input.path ?? {}, endpoint.pathParams ?? {}], [input.params ?? {}, endpoint.params ?? {}]);
 	}
 	const prepared = await prepareRequest(client, endpoint, input, options);
 	const fetch = options.fetch ?? settings.fetch ?? globalThis.fetch;
-	const retryable = prepared.replayable && (options.idempotent ?? isIdempotent(endpoint.method));
+	const retryable = prepared.replayable && (options.idempotent ?? isIdempotent(method));
 	const maxRetries = retryable ? options.maxRetries ?? settings.maxRetries : 0;
 	for (let attempt = 0;; attempt++) {
 		const info = {
 			operation,
-			method: endpoint.method,
+			method,
 			url: prepared.safeUrl,
 			attempt
 		};
@@ -46,44 +48,39 @@ export async function send(client, endpoint, input, options = {}) {
 		// Only on retries: on every request it would make each cross-origin browser call need a CORS preflight that
 		// allows it, public GETs included.
 		if (attempt > 0) headers.set("x-retry-count", String(attempt));
-		const extraHeaders = await settings.hooks.beforeRequest?.(info);
-		for (const [name, value] of Object.entries(extraHeaders ?? {})) setHeader(headers, name, value);
-		let attempted;
-		try {
-			attempted = await fetchWithTimeout(fetch, prepared, {
-				...prepared.init,
-				headers
-			}, options.timeout ?? settings.timeout, options.signal);
-		} catch (error) {
-			const failure = error instanceof SdkError ? error : new ConnectionError(`${operation}: ${messageOf(error)}`, { cause: error });
-			await settings.hooks.onError?.(info, failure);
-			if (failure instanceof AbortError || attempt >= maxRetries) throw failure;
-			await sleep(backoffMs(attempt), options.signal);
-			continue;
-		}
-		const { response, release } = attempted;
-		let error;
-		let handedOver = false;
-		try {
-			await settings.hooks.afterResponse?.(info, response);
-			const requestId = REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find((value) => value !== null) ?? undefined;
-			if (response.ok) {
-				handedOver = true;
-				return {
-					response,
-					requestId,
-					release
-				};
+		for (const [name, value] of Object.entries(await hooks.beforeRequest?.(info) ?? {})) setHeader(headers, name, value);
+		// A response, or the SdkError of an attempt that got none.
+		const attempted = await fetchWithTimeout(fetch, prepared, {
+			...prepared.init,
+			headers
+		}, options.timeout ?? settings.timeout, signal).catch((error) => error instanceof SdkError ? error : new ConnectionError(`${operation}: ${messageOf(error)}`, { cause: error }));
+		let failure;
+		let response;
+		if (attempted instanceof SdkError) failure = attempted;
+		else {
+			response = attempted.response;
+			let handedOver = false;
+			try {
+				await hooks.afterResponse?.(info, response);
+				const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
+				if (response.ok) {
+					handedOver = true;
+					return {
+						response,
+						requestId,
+						release: attempted.release
+					};
+				}
+				failure = await toApiError(response, requestId, endpoint, operation);
+				// An abort while the error body was read: the caller's abort, not the status, is what happened.
+				if (isAborted(signal)) throw abortError(signal);
+			} finally {
+				if (!handedOver) attempted.release();
 			}
-			error = await toApiError(response, requestId, endpoint, operation);
-			// An abort while the error body was read: the caller's abort, not the status, is what happened.
-			if (isAborted(options.signal)) throw abortError(options.signal);
-		} finally {
-			if (!handedOver) release();
 		}
-		await settings.hooks.onError?.(info, error);
-		if (attempt >= maxRetries || !isRetryableStatus(response)) throw error;
-		await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt), options.signal);
+		await hooks.onError?.(info, failure);
+		if (failure instanceof AbortError || attempt >= maxRetries || response !== undefined && !isRetryableStatus(response)) throw failure;
+		await sleep((response === undefined ? undefined : retryAfterMs(response.headers)) ?? backoffMs(attempt), signal);
 	}
 }
 /** The URL, headers and credentials of a call; separate from sending so it can be tested without a server. */
@@ -112,7 +109,8 @@ export async function prepareRequest(client, endpoint, input, options = {}) {
 	}
 	// A path may carry a query of its own (`/rest?method=flickr.photos.search`) and a fragment that only tells two
 	// operations apart (`/items#archived`): the parameters join the query, and fetch never sends a fragment.
-	const base = `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`.replace(/#.*$/s, "");
+	const path = endpoint.buildPath?.(endpoint.path, input.path ?? {}, endpoint.pathParams) ?? endpoint.path;
+	const base = `${client.baseUrl}${path}`.replace(/#.*$/s, "");
 	const withQuery = (query) => query.length > 0 ? `${base}${base.includes("?") ? "&" : "?"}${query.join("&")}` : base;
 	const [url, safeUrl] = input.url === undefined ? [withQuery(outgoing.query), withQuery(publicQuery)] : input.url.follow(input.url.href, base, client.baseUrl, outgoing.query.slice(publicQuery.length));
 	const init = {
@@ -179,9 +177,7 @@ async function fetchWithTimeout(fetch, prepared, init, timeout, signal) {
 		};
 	} catch (error) {
 		release();
-		if (isAborted(signal)) throw abortError(signal);
-		if (timedOut) throw new TimeoutError(`${init.method} ${prepared.safeUrl}: no response within ${timeout} ms`, { cause: error });
-		throw error;
+		throw isAborted(signal) ? abortError(signal) : timedOut ? new TimeoutError(`${init.method} ${prepared.safeUrl}: no response within ${timeout} ms`, { cause: error }) : error;
 	} finally {
 		clearTimeout(timer);
 	}
@@ -203,14 +199,17 @@ async function followRedirects(fetch, prepared, init) {
 			...current,
 			redirect: "follow"
 		});
+		const { status } = response;
 		const location = response.headers.get("location");
-		if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
+		if (!REDIRECT_STATUSES.includes(status) || location === null) return response;
 		if (hops >= MAX_REDIRECTS) throw new ConnectionError(`${init.method} ${prepared.safeUrl}: more than ${MAX_REDIRECTS} redirects`);
 		await response.body?.cancel().catch(() => undefined);
 		const next = new URL(location, url);
 		const headers = new Headers(current.headers);
 		if (next.origin !== new URL(url).origin) for (const name of prepared.credentialHeaders) headers.delete(name);
-		const becomesGet = response.status === 303 || (response.status === 301 || response.status === 302) && current.method === "POST";
+		// 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
+		const becomesGet = status === 303 || status < 303 && current.method === "POST";
+		if (becomesGet) headers.delete("content-type");
 		current = becomesGet ? {
 			...current,
 			method: "GET",
@@ -220,7 +219,6 @@ async function followRedirects(fetch, prepared, init) {
 			...current,
 			headers
 		};
-		if (becomesGet) headers.delete("content-type");
 		url = next.href;
 	}
 }
@@ -276,16 +274,23 @@ export const autoResponse = {
 		return (reader?.read ?? readJson)(response);
 	}
 };
-async function toApiError(response, requestId, endpoint, operation) {
+async function toApiError(response, requestId, { errors = [] }, operation) {
+	const { status, headers } = response;
 	const text = await response.text().catch(() => "");
-	let body = text === "" ? undefined : text;
+	let body;
 	try {
-		if (text !== "") body = JSON.parse(text);
-	} catch {}
-	const errors = endpoint.errors ?? [];
+		body = JSON.parse(text);
+	} catch {
+		// Not JSON (a proxy's HTML error page, say): keep the text.
+		body = text === "" ? undefined : text;
+	}
 	// An operation that documents no error statuses types its errors as any ApiError: every status fits.
-	const documented = errors.length === 0 || errors.includes(response.status) || errors.includes(`${String(response.status)[0]}XX`) || errors.includes("default");
-	return createApiError(response.status, response.headers, body, requestId, documented, operation);
+	const documented = errors.length === 0 || [
+		status,
+		`${String(status)[0]}XX`,
+		"default"
+	].some((each) => errors.includes(each));
+	return createApiError(status, headers, body, requestId, documented, operation);
 }
 function messageOf(error) {
 	const cause = error instanceof Error ? error.cause : undefined;

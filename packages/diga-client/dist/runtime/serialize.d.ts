@@ -29,8 +29,16 @@ export interface ScalarRule {
 }
 export interface SerializeRule extends ScalarRule {
 	readonly style?: QueryStyle;
-	readonly allowReserved?: boolean;
+	/** `allowReserved`: {@link keepReserved}. */
+	readonly allowReserved?: (encoded: string) => string;
+	/**
+	* How an array or object value is written: {@link collectionQuery}, generated for the parameters whose schema allows
+	* one, so a client whose query values are all scalars bundles none of it.
+	*/
+	readonly collection?: CollectionWriter;
 }
+/** Writes the `name=value` pairs of an array or object query value; `key` is the encoded name. */
+export type CollectionWriter = (key: string, value: object, rule: SerializeRule, encode: (inner: unknown) => string) => string[];
 export interface PathRule extends ScalarRule {
 	readonly style?: PathStyle;
 }
@@ -43,8 +51,12 @@ export declare const matrixPath: PathStyle;
 export declare function isAbsent(value: unknown): value is null | undefined;
 /** A scalar as text: dates as ISO 8601, or as their format writes them (`format: date` → `2026-11-27`), the rest via `String`. */
 export declare function scalarToString(value: unknown, format?: Format): string;
+/** `allowReserved: true`: an encoded value with RFC 3986's reserved characters decoded again. */
+export declare const keepReserved: (encoded: string) => string;
 /** The `name=value` pairs of one query parameter, already percent-encoded, in the order they are sent. */
 export declare function serializeQueryParam(name: string, value: unknown, rule?: SerializeRule): string[];
+/** Arrays and objects in the query, in every style (`form` unless the rule names another) and explode setting. */
+export declare const collectionQuery: CollectionWriter;
 /** One path segment's replacement for `{name}`, encoded so a `/` in a value cannot change the path. */
 export declare function serializePathParam(name: string, value: unknown, rule?: PathRule): string;
 /** A header or cookie value (`simple` style; `form` for cookies): arrays and objects comma-separated. */

@@ -14,7 +14,14 @@ export interface ValueRule {
 	readonly maxLength?: number;
 	readonly pattern?: string;
 	readonly items?: ValueRule;
+	/**
+	* The checks of the rarer rules this rule has ({@link eachItem}, {@link exclusiveBounds}, {@link lengthBounds},
+	* {@link patternMatch}): generated code names them, so an application bundles only the checks its spec needs.
+	*/
+	readonly checks?: readonly ValueCheck[];
 }
+/** Why a value that passed type, format and range breaks one more of its rule's constraints, or `undefined`. */
+export type ValueCheck = (value: unknown, rule: ValueRule) => string | undefined;
 /**
 * A string format the runtime checks. Generated code imports the formats its operations use ({@link uuidFormat}…),
 * so an application bundles only those checks.
@@ -32,5 +39,13 @@ export declare const dateFormat: Format;
 export declare const dateTimeFormat: Format;
 /** Why `value` breaks `rule`, or `undefined` when it does not. `null`/`undefined` are "not sent" and always pass. */
 export declare function checkValue(value: unknown, rule: ValueRule): string | undefined;
+/** `items`: each item of an array against the items' rule. */
+export declare const eachItem: ValueCheck;
+/** `exclusiveMinimum` and `exclusiveMaximum`. */
+export declare const exclusiveBounds: ValueCheck;
+/** `minLength` and `maxLength`, in characters (a surrogate pair is one). */
+export declare const lengthBounds: ValueCheck;
+/** `pattern`; one JavaScript cannot compile is the server's to check. */
+export declare const patternMatch: ValueCheck;
 /** Throws one {@link RequestValidationError} naming every parameter that breaks its rule, its value and the rule. */
 export declare function validateValues(operation: string, ...groups: readonly (readonly [Readonly<Record<string, unknown>>, Readonly<Record<string, ValueRule>>])[]): void;

@@ -71,15 +71,7 @@ export class ApiPromise<T, E = unknown> extends Promise<T> {
     return this.#parsedBody().then(onFulfilled, onRejected);
   }
 
-  override catch<R = never>(
-    onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
-  ): Promise<T | R> {
-    return this.#parsedBody().catch(onRejected);
-  }
-
-  override finally(onFinally?: (() => void) | null): Promise<T> {
-    return this.#parsedBody().finally(onFinally);
-  }
+  // `catch` and `finally` are Promise's own: both call `then`, so they too read the body lazily.
 }
 
 /** The documented errors of an operation function, e.g. `ErrorOf<typeof listPhones>`. */

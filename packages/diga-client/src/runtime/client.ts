@@ -67,10 +67,11 @@ export interface BaseClientOptions {
 
 /** What the generated `createClient` knows from the spec. */
 export interface ClientDefaults<TOptions> {
-  /** The first server's URL; may hold `{variables}` and may be relative to the page. */
-  readonly baseUrl?: string;
-  /** The server variables' defaults. */
-  readonly serverVariables?: Readonly<Record<string, string>>;
+  /**
+   * The first server's URL; {@link serverUrl} works it out when it has `{variables}` or is relative to the page, so
+   * only clients of such servers bundle that.
+   */
+  readonly baseUrl?: string | ((options: TOptions) => string);
   readonly userAgent: string;
   /** How each credential option is sent, by the spec's security scheme. */
   readonly credentials: { readonly [K in keyof TOptions]?: CredentialScheme };
@@ -115,22 +116,22 @@ export class Client {
 }
 
 /**
- * `options.baseUrl`, or the spec's server with its `{variables}` filled from `options.serverVariables` and the
- * defaults. A relative server URL resolves against the page in a browser.
+ * A server URL whose `{variables}` are filled from the `serverVariables` option, then from `defaults` (the spec's);
+ * a relative one resolves against the page in a browser.
  */
-function resolveBaseUrl(
-  options: BaseClientOptions & { readonly serverVariables?: Readonly<Record<string, string>> },
-  defaults: ClientDefaults<unknown>,
-): string | undefined {
-  if (options.baseUrl !== undefined) return options.baseUrl;
-  if (defaults.baseUrl === undefined) return undefined;
-  const variables = { ...defaults.serverVariables, ...options.serverVariables };
-  const url = defaults.baseUrl.replace(
-    /\{([^}]+)\}/g,
-    (match, name: string) => variables[name] ?? match,
-  );
-  const page = (globalThis as { location?: { href?: string } }).location?.href;
-  return /^https?:\/\//i.test(url) || page === undefined ? url : new URL(url, page).href;
+export function serverUrl(
+  template: string,
+  defaults: Readonly<Record<string, string>> = {},
+): (options: object) => string {
+  return (options) => {
+    // The generated options declare `serverVariables` exactly when the server has variables.
+    const given = (options as { serverVariables?: Readonly<Record<string, string>> })
+      .serverVariables;
+    const variables: Readonly<Record<string, string>> = { ...defaults, ...given };
+    const url = template.replace(/\{([^}]+)\}/g, (match, name: string) => variables[name] ?? match);
+    const page = (globalThis as { location?: { href?: string } }).location?.href;
+    return /^https?:\/\//i.test(url) || page === undefined ? url : new URL(url, page).href;
+  };
 }
 
 export function internalsOf(client: Client): ClientInternals {
@@ -144,7 +145,9 @@ export function createRuntimeClient<TOptions extends BaseClientOptions>(
   options: TOptions,
   defaults: ClientDefaults<TOptions>,
 ): Client {
-  const baseUrl = resolveBaseUrl(options, defaults);
+  const baseUrl =
+    options.baseUrl ??
+    (typeof defaults.baseUrl === "function" ? defaults.baseUrl(options) : defaults.baseUrl);
   if (baseUrl === undefined)
     throw new SdkError(
       "no base URL: the API description names no server, so pass `baseUrl` to createClient",

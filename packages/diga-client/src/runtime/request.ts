@@ -17,8 +17,8 @@ import { headerEntries, setHeader, type HeadersOption } from "./headers.js";
 import type { PaginationSpec } from "./pagination.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
 import {
-  buildPath,
   serializeQueryParam,
+  type buildPath,
   type ParamLocation,
   type PathRule,
   type SerializeRule,
@@ -47,7 +47,10 @@ export interface ResponseReader {
 /** Everything the runtime needs to know about one operation; generated next to each operation function. */
 export interface Endpoint {
   readonly method: string;
+  /** The path template, e.g. `/v1/phone/{phone_id}`. */
   readonly path: string;
+  /** Fills the template's `{name}`s: generated (as `buildPath`) for a path that has any, so others bundle none of it. */
+  readonly buildPath?: typeof buildPath;
   readonly pathParams?: Readonly<Record<string, PathParamSpec>>;
   readonly params?: Readonly<Record<string, ParamSpec>>;
   /** Alternatives of credential names that must all be present; the first satisfiable one is sent. */
@@ -165,8 +168,7 @@ export interface PreparedRequest {
   readonly replayable: boolean;
 }
 
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id"];
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 const MAX_REDIRECTS = 20;
 
 /**
@@ -194,7 +196,10 @@ export async function send(
   options: RequestOptions = {},
 ): Promise<RawResponse> {
   const settings = internalsOf(client);
-  const operation = `${endpoint.method} ${endpoint.path}`;
+  const { hooks } = settings;
+  const { method } = endpoint;
+  const { signal } = options;
+  const operation = `${method} ${endpoint.path}`;
   if (input.url === undefined && (options.validate ?? settings.validate)) {
     validateValues(
       operation,
@@ -204,64 +209,62 @@ export async function send(
   }
   const prepared = await prepareRequest(client, endpoint, input, options);
   const fetch = options.fetch ?? settings.fetch ?? globalThis.fetch;
-  const retryable = prepared.replayable && (options.idempotent ?? isIdempotent(endpoint.method));
+  const retryable = prepared.replayable && (options.idempotent ?? isIdempotent(method));
   const maxRetries = retryable ? (options.maxRetries ?? settings.maxRetries) : 0;
 
   for (let attempt = 0; ; attempt++) {
-    const info: RequestInfo = {
-      operation,
-      method: endpoint.method,
-      url: prepared.safeUrl,
-      attempt,
-    };
+    const info: RequestInfo = { operation, method, url: prepared.safeUrl, attempt };
     const headers = new Headers(prepared.init.headers);
     // Only on retries: on every request it would make each cross-origin browser call need a CORS preflight that
     // allows it, public GETs included.
     if (attempt > 0) headers.set("x-retry-count", String(attempt));
-    const extraHeaders = await settings.hooks.beforeRequest?.(info);
-    for (const [name, value] of Object.entries(extraHeaders ?? {})) setHeader(headers, name, value);
+    for (const [name, value] of Object.entries((await hooks.beforeRequest?.(info)) ?? {}))
+      setHeader(headers, name, value);
 
-    let attempted: Attempt;
-    try {
-      attempted = await fetchWithTimeout(
-        fetch,
-        prepared,
-        { ...prepared.init, headers },
-        options.timeout ?? settings.timeout,
-        options.signal,
-      );
-    } catch (error) {
-      const failure =
-        error instanceof SdkError
-          ? error
-          : new ConnectionError(`${operation}: ${messageOf(error)}`, { cause: error });
-      await settings.hooks.onError?.(info, failure);
-      if (failure instanceof AbortError || attempt >= maxRetries) throw failure;
-      await sleep(backoffMs(attempt), options.signal);
-      continue;
-    }
-    const { response, release } = attempted;
-    let error: ApiError;
-    let handedOver = false;
-    try {
-      await settings.hooks.afterResponse?.(info, response);
-      const requestId =
-        REQUEST_ID_HEADERS.map((name) => response.headers.get(name)).find(
-          (value) => value !== null,
-        ) ?? undefined;
-      if (response.ok) {
-        handedOver = true; // released once its body is read
-        return { response, requestId, release };
+    // A response, or the SdkError of an attempt that got none.
+    const attempted = await fetchWithTimeout(
+      fetch,
+      prepared,
+      { ...prepared.init, headers },
+      options.timeout ?? settings.timeout,
+      signal,
+    ).catch((error: unknown) =>
+      error instanceof SdkError
+        ? error
+        : new ConnectionError(`${operation}: ${messageOf(error)}`, { cause: error }),
+    );
+    let failure: SdkError;
+    let response: Response | undefined;
+    if (attempted instanceof SdkError) failure = attempted;
+    else {
+      response = attempted.response;
+      let handedOver = false;
+      try {
+        await hooks.afterResponse?.(info, response);
+        const requestId =
+          response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
+        if (response.ok) {
+          handedOver = true; // released once its body is read
+          return { response, requestId, release: attempted.release };
+        }
+        failure = await toApiError(response, requestId, endpoint, operation);
+        // An abort while the error body was read: the caller's abort, not the status, is what happened.
+        if (isAborted(signal)) throw abortError(signal);
+      } finally {
+        if (!handedOver) attempted.release();
       }
-      error = await toApiError(response, requestId, endpoint, operation);
-      // An abort while the error body was read: the caller's abort, not the status, is what happened.
-      if (isAborted(options.signal)) throw abortError(options.signal);
-    } finally {
-      if (!handedOver) release();
     }
-    await settings.hooks.onError?.(info, error);
-    if (attempt >= maxRetries || !isRetryableStatus(response)) throw error;
-    await sleep(retryAfterMs(response.headers) ?? backoffMs(attempt), options.signal);
+    await hooks.onError?.(info, failure);
+    if (
+      failure instanceof AbortError ||
+      attempt >= maxRetries ||
+      (response !== undefined && !isRetryableStatus(response))
+    )
+      throw failure;
+    await sleep(
+      (response === undefined ? undefined : retryAfterMs(response.headers)) ?? backoffMs(attempt),
+      signal,
+    );
   }
 }
 
@@ -300,11 +303,9 @@ export async function prepareRequest(
 
   // A path may carry a query of its own (`/rest?method=flickr.photos.search`) and a fragment that only tells two
   // operations apart (`/items#archived`): the parameters join the query, and fetch never sends a fragment.
-  const base =
-    `${client.baseUrl}${buildPath(endpoint.path, input.path ?? {}, endpoint.pathParams)}`.replace(
-      /#.*$/s,
-      "",
-    );
+  const path =
+    endpoint.buildPath?.(endpoint.path, input.path ?? {}, endpoint.pathParams) ?? endpoint.path;
+  const base = `${client.baseUrl}${path}`.replace(/#.*$/s, "");
   const withQuery = (query: readonly string[]) =>
     query.length > 0 ? `${base}${base.includes("?") ? "&" : "?"}${query.join("&")}` : base;
   const [url, safeUrl] =
@@ -396,13 +397,13 @@ async function fetchWithTimeout(
     };
   } catch (error) {
     release();
-    if (isAborted(signal)) throw abortError(signal);
-    if (timedOut)
-      throw new TimeoutError(
-        `${init.method} ${prepared.safeUrl}: no response within ${timeout} ms`,
-        { cause: error },
-      );
-    throw error;
+    throw isAborted(signal)
+      ? abortError(signal)
+      : timedOut
+        ? new TimeoutError(`${init.method} ${prepared.safeUrl}: no response within ${timeout} ms`, {
+            cause: error,
+          })
+        : error;
   } finally {
     clearTimeout(timer);
   }
@@ -423,8 +424,9 @@ async function followRedirects(
   for (let hops = 0; ; hops++) {
     const response = await fetch(url, { ...current, redirect: "manual" });
     if (response.type === "opaqueredirect") return fetch(url, { ...current, redirect: "follow" });
+    const { status } = response;
     const location = response.headers.get("location");
-    if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
+    if (!REDIRECT_STATUSES.includes(status) || location === null) return response;
     if (hops >= MAX_REDIRECTS)
       throw new ConnectionError(
         `${init.method} ${prepared.safeUrl}: more than ${MAX_REDIRECTS} redirects`,
@@ -434,13 +436,12 @@ async function followRedirects(
     const headers = new Headers(current.headers);
     if (next.origin !== new URL(url).origin)
       for (const name of prepared.credentialHeaders) headers.delete(name);
-    const becomesGet =
-      response.status === 303 ||
-      ((response.status === 301 || response.status === 302) && current.method === "POST");
+    // 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
+    const becomesGet = status === 303 || (status < 303 && current.method === "POST");
+    if (becomesGet) headers.delete("content-type");
     current = becomesGet
       ? { ...current, method: "GET", body: null, headers }
       : { ...current, headers };
-    if (becomesGet) headers.delete("content-type");
     url = next.href;
   }
 }
@@ -524,24 +525,23 @@ export const autoResponse: ResponseReader = {
 async function toApiError(
   response: Response,
   requestId: string | undefined,
-  endpoint: Endpoint,
+  { errors = [] }: Endpoint,
   operation: string,
 ): Promise<ApiError> {
+  const { status, headers } = response;
   const text = await response.text().catch(() => "");
-  let body: unknown = text === "" ? undefined : text;
+  let body: unknown;
   try {
-    if (text !== "") body = JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     // Not JSON (a proxy's HTML error page, say): keep the text.
+    body = text === "" ? undefined : text;
   }
-  const errors = endpoint.errors ?? [];
   // An operation that documents no error statuses types its errors as any ApiError: every status fits.
   const documented =
     errors.length === 0 ||
-    errors.includes(response.status) ||
-    errors.includes(`${String(response.status)[0]}XX`) ||
-    errors.includes("default");
-  return createApiError(response.status, response.headers, body, requestId, documented, operation);
+    [status, `${String(status)[0]}XX`, "default"].some((each) => errors.includes(each));
+  return createApiError(status, headers, body, requestId, documented, operation);
 }
 
 function messageOf(error: unknown): string {

@@ -41,8 +41,22 @@ export interface ScalarRule {
 
 export interface SerializeRule extends ScalarRule {
   readonly style?: QueryStyle;
-  readonly allowReserved?: boolean;
+  /** `allowReserved`: {@link keepReserved}. */
+  readonly allowReserved?: (encoded: string) => string;
+  /**
+   * How an array or object value is written: {@link collectionQuery}, generated for the parameters whose schema allows
+   * one, so a client whose query values are all scalars bundles none of it.
+   */
+  readonly collection?: CollectionWriter;
 }
+
+/** Writes the `name=value` pairs of an array or object query value; `key` is the encoded name. */
+export type CollectionWriter = (
+  key: string,
+  value: object,
+  rule: SerializeRule,
+  encode: (inner: unknown) => string,
+) => string[];
 
 export interface PathRule extends ScalarRule {
   readonly style?: PathStyle;
@@ -92,12 +106,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 // sending them raw would change what the server parses.
 const RESERVED_KEPT = /%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/gi;
 
-function encodeValue(text: string, allowReserved: boolean | undefined): string {
-  const encoded = encodeURIComponent(text);
-  return allowReserved === true
-    ? encoded.replace(RESERVED_KEPT, (match) => decodeURIComponent(match))
-    : encoded;
-}
+/** `allowReserved: true`: an encoded value with RFC 3986's reserved characters decoded again. */
+export const keepReserved = (encoded: string): string =>
+  encoded.replace(RESERVED_KEPT, (match) => decodeURIComponent(match));
 
 /** The `name=value` pairs of one query parameter, already percent-encoded, in the order they are sent. */
 export function serializeQueryParam(
@@ -106,29 +117,33 @@ export function serializeQueryParam(
   rule: SerializeRule = {},
 ): string[] {
   if (isAbsent(value)) return [];
-  const { style } = rule;
-  const explode = rule.explode ?? style === undefined;
-  const separator = style?.separator ?? ",";
   const key = encodeURIComponent(name);
-  const encode = (inner: unknown) =>
-    encodeValue(scalarToString(inner, rule.format), rule.allowReserved);
+  const encode = (inner: unknown) => {
+    const encoded = encodeURIComponent(scalarToString(inner, rule.format));
+    return rule.allowReserved?.(encoded) ?? encoded;
+  };
+  return typeof value === "object" && !(value instanceof Date) && rule.collection !== undefined
+    ? rule.collection(key, value, rule, encode)
+    : [`${key}=${encode(value)}`];
+}
 
+/** Arrays and objects in the query, in every style (`form` unless the rule names another) and explode setting. */
+export const collectionQuery: CollectionWriter = (key, value, { style, explode }, encode) => {
+  const exploded = explode ?? style === undefined;
+  const separator = style?.separator ?? ",";
   if (Array.isArray(value)) {
     const items = value.filter((item) => !isAbsent(item));
     if (items.length === 0) return [];
-    if (explode) return items.map((item) => `${key}=${encode(item)}`);
+    if (exploded) return items.map((item) => `${key}=${encode(item)}`);
     return [`${key}=${items.map(encode).join(separator)}`];
   }
-  if (isPlainObject(value)) {
-    const entries = entriesOf(value).map(([field, inner]) => [field, encode(inner)] as const);
-    if (style?.object !== undefined) return style.object(key, entries);
-    if (explode) return entries.map(([field, text]) => `${encodeURIComponent(field)}=${text}`);
-    return [
-      `${key}=${entries.flatMap(([field, text]) => [encodeURIComponent(field), text]).join(separator)}`,
-    ];
-  }
-  return [`${key}=${encode(value)}`];
-}
+  const entries = entriesOf(value).map(([field, inner]) => [field, encode(inner)] as const);
+  if (style?.object !== undefined) return style.object(key, entries);
+  if (exploded) return entries.map(([field, text]) => `${encodeURIComponent(field)}=${text}`);
+  return [
+    `${key}=${entries.flatMap(([field, text]) => [encodeURIComponent(field), text]).join(separator)}`,
+  ];
+};
 
 /** One path segment's replacement for `{name}`, encoded so a `/` in a value cannot change the path. */
 export function serializePathParam(name: string, value: unknown, rule: PathRule = {}): string {

@@ -16,7 +16,15 @@ export interface ValueRule {
   readonly maxLength?: number;
   readonly pattern?: string;
   readonly items?: ValueRule;
+  /**
+   * The checks of the rarer rules this rule has ({@link eachItem}, {@link exclusiveBounds}, {@link lengthBounds},
+   * {@link patternMatch}): generated code names them, so an application bundles only the checks its spec needs.
+   */
+  readonly checks?: readonly ValueCheck[];
 }
+
+/** Why a value that passed type, format and range breaks one more of its rule's constraints, or `undefined`. */
+export type ValueCheck = (value: unknown, rule: ValueRule) => string | undefined;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
@@ -62,59 +70,73 @@ export const dateTimeFormat: Format = {
 /** Why `value` breaks `rule`, or `undefined` when it does not. `null`/`undefined` are "not sent" and always pass. */
 export function checkValue(value: unknown, rule: ValueRule): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) {
-    if (rule.items === undefined) return undefined;
-    for (const [index, item] of value.entries()) {
-      const problem = checkValue(item, rule.items);
-      if (problem !== undefined) return `item ${index} ${problem}`;
-    }
-    return undefined;
-  }
+  const { type, format, minimum, maximum } = rule;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return "is an invalid Date";
-    return rule.format?.fromDate === undefined ? "is a Date, but must be a string" : undefined;
+    return format?.fromDate === undefined ? "is a Date, but must be a string" : undefined;
   }
   if (rule.enum !== undefined && !rule.enum.includes(value))
     return `must be one of ${rule.enum.map((item) => JSON.stringify(item)).join(", ")}`;
-  if (typeof value === "number") return checkNumber(value, rule);
-  if (rule.type === "integer" || rule.type === "number") return "must be a number";
-  if (rule.type === "boolean" && typeof value !== "boolean") return "must be true or false";
-  if (typeof value === "string") return checkString(value, rule);
-  return undefined;
-}
-
-function checkNumber(value: number, rule: ValueRule): string | undefined {
-  if (rule.type === "integer" && !Number.isInteger(value)) return "must be an integer";
-  if (!Number.isFinite(value)) return "must be a finite number";
-  if (rule.minimum !== undefined && value < rule.minimum) return `must be at least ${rule.minimum}`;
-  if (rule.maximum !== undefined && value > rule.maximum) return `must be at most ${rule.maximum}`;
-  if (rule.exclusiveMinimum !== undefined && value <= rule.exclusiveMinimum)
-    return `must be greater than ${rule.exclusiveMinimum}`;
-  if (rule.exclusiveMaximum !== undefined && value >= rule.exclusiveMaximum)
-    return `must be less than ${rule.exclusiveMaximum}`;
-  return undefined;
-}
-
-function checkString(value: string, rule: ValueRule): string | undefined {
-  const { format } = rule;
-  if (format !== undefined && !format.test(value)) return `must be ${format.name}`;
-  const length = [...value].length;
-  if (rule.minLength !== undefined && length < rule.minLength)
-    return `must be at least ${rule.minLength} characters long`;
-  if (rule.maxLength !== undefined && length > rule.maxLength)
-    return `must be at most ${rule.maxLength} characters long`;
-  if (rule.pattern !== undefined && !matches(value, rule.pattern))
-    return `must match /${rule.pattern}/`;
-  return undefined;
-}
-
-function matches(value: string, pattern: string): boolean {
-  try {
-    return new RegExp(pattern, "u").test(value);
-  } catch {
-    return true; // A pattern JavaScript cannot compile is the server's to check.
+  if (typeof value === "number") {
+    if (type === "integer" && !Number.isInteger(value)) return "must be an integer";
+    if (!Number.isFinite(value)) return "must be a finite number";
+    if (value < (minimum ?? value)) return `must be at least ${minimum}`;
+    if (value > (maximum ?? value)) return `must be at most ${maximum}`;
+  } else if (type === "integer" || type === "number") return "must be a number";
+  if (type === "boolean" && typeof value !== "boolean") return "must be true or false";
+  if (typeof value === "string" && format !== undefined && !format.test(value))
+    return `must be ${format.name}`;
+  for (const check of rule.checks ?? []) {
+    const problem = check(value, rule);
+    if (problem !== undefined) return problem;
   }
+  return undefined;
 }
+
+/** `items`: each item of an array against the items' rule. */
+export const eachItem: ValueCheck = (value, { items }) => {
+  for (const [index, item] of Array.isArray(value) && items !== undefined ? value.entries() : []) {
+    const problem = checkValue(item, items as ValueRule);
+    if (problem !== undefined) return `item ${index} ${problem}`;
+  }
+  return undefined;
+};
+
+/** `exclusiveMinimum` and `exclusiveMaximum`. */
+export const exclusiveBounds: ValueCheck = (
+  value,
+  { exclusiveMinimum: above, exclusiveMaximum: below },
+) =>
+  typeof value !== "number"
+    ? undefined
+    : value <= (above ?? -Infinity)
+      ? `must be greater than ${above}`
+      : value >= (below ?? Infinity)
+        ? `must be less than ${below}`
+        : undefined;
+
+/** `minLength` and `maxLength`, in characters (a surrogate pair is one). */
+export const lengthBounds: ValueCheck = (value, { minLength, maxLength }) => {
+  const length = typeof value === "string" ? [...value].length : undefined;
+  return length === undefined
+    ? undefined
+    : length < (minLength ?? 0)
+      ? `must be at least ${minLength} characters long`
+      : length > (maxLength ?? Infinity)
+        ? `must be at most ${maxLength} characters long`
+        : undefined;
+};
+
+/** `pattern`; one JavaScript cannot compile is the server's to check. */
+export const patternMatch: ValueCheck = (value, { pattern = "" }) => {
+  try {
+    if (typeof value === "string" && !new RegExp(pattern, "u").test(value))
+      return `must match /${pattern}/`;
+  } catch {
+    // Not a JavaScript pattern.
+  }
+  return undefined;
+};
 
 /** Throws one {@link RequestValidationError} naming every parameter that breaks its rule, its value and the rule. */
 export function validateValues(
