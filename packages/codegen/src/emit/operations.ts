@@ -187,11 +187,14 @@ export function paramsTypeExpr(parameters: readonly ParameterModel[]): TypeExpr 
  * `ListPhonesResponse["data"][number]` (`["_embedded"]["items"]` for a nested path, none for a bare array);
  * `NonNullable<…>` around each step when the response does not require the whole path.
  */
-function itemType(response: string, { items, itemsRequired }: PaginationModel): TypeExpr {
-  const field = (items === "" ? [] : items.split(".")).reduce<TypeExpr>((object, key) => {
-    const step = indexed(object, key);
-    return itemsRequired ? step : ref("NonNullable", step);
-  }, name(response));
+function itemType(response: string, { items, itemsRequired, bodyNullable }: PaginationModel): TypeExpr {
+  const field = (items === "" ? [] : items.split(".")).reduce<TypeExpr>(
+    (object, key) => {
+      const step = indexed(object, key);
+      return itemsRequired ? step : ref("NonNullable", step);
+    },
+    bodyNullable === true ? ref("NonNullable", name(response)) : name(response),
+  );
   return { kind: "index", object: field, index: name("number") };
 }
 

@@ -99,6 +99,8 @@ export interface PaginationModel {
   readonly items: FieldPath;
   /** Whether the response schema requires the items field (if not, its type includes `undefined`). */
   readonly itemsRequired: boolean;
+  /** Present when the page body itself may be `null`. */
+  readonly bodyNullable?: true;
   /** A boolean field that is false on the last page. */
   readonly hasMore: FieldPath | undefined;
   /** The styles the operation pages by, in order of preference; a first call that passes a style's parameter picks it. */

@@ -119,6 +119,18 @@ describe("detectPagination", () => {
       },
     },
     {
+      name: "UniCourt: a page body that may be null, with an items field that may be null too",
+      query: ["pageNumber"],
+      schema: { ...object({ nextPageAPI: nullableUri, pageNumber: integer, totalPages: integer, records: { ...items, nullable: true } }, ["records"]), nullable: true } as SchemaObject,
+      want: {
+        items: "records",
+        itemsRequired: false,
+        bodyNullable: true,
+        hasMore: undefined,
+        styles: [{ kind: "pageNumber", param: "pageNumber", current: "pageNumber", total: "totalPages", count: undefined, size: undefined }],
+      },
+    },
+    {
       name: "DRF's CursorPagination: a `next` URL is followed, not sent as the cursor",
       query: ["cursor"],
       schema: object({ next: nullableUri, previous: nullableUri, results: items }),

@@ -129,7 +129,7 @@ export function detectPagination(document: OpenApiDocument, input: PaginationInp
     }
   }
   if (styles.length === 0) return undefined;
-  return { items, itemsRequired: schema.requiredAlong(responseSchema, items), hasMore, styles };
+  return { items, itemsRequired: schema.requiredAlong(responseSchema, items), ...nullableBody(schema, responseSchema), hasMore, styles };
 }
 
 function cursorStyle(schema: SchemaReader, query: readonly string[], root: MaybeRef<SchemaObject>, items: FieldPath, hasMore: FieldPath | undefined): PageStyleModel | undefined {
@@ -202,6 +202,11 @@ function itemsField(schema: SchemaReader, responseSchema: MaybeRef<SchemaObject>
   return inside.length === 1 ? `_embedded.${inside[0]}` : undefined;
 }
 
+/** UniCourt's pages are `{ … } | null`: the item type must step over the `null` before its first field. */
+function nullableBody(schema: SchemaReader, responseSchema: MaybeRef<SchemaObject>): { bodyNullable?: true } {
+  return schema.isNullable(responseSchema) ? { bodyNullable: true } : {};
+}
+
 /** Reads response schemas: properties through `allOf` (and, where asked, through nullable unions), paths, types. */
 class SchemaReader {
   constructor(private readonly document: OpenApiDocument) {}
@@ -257,14 +262,25 @@ class SchemaReader {
     return current;
   }
 
-  /** Whether every step of the path is required (so the generated item type needs no `NonNullable`). */
+  /** Whether every step of the path is required and never null (so the generated item type needs no `NonNullable`). */
   requiredAlong(root: MaybeRef<SchemaObject>, path: FieldPath): boolean {
     let current: MaybeRef<SchemaObject> | undefined = root;
     for (const key of path === "" ? [] : path.split(".")) {
       if (current === undefined || !this.requiredOf(current).has(key)) return false;
       current = this.propertiesOf(current)?.get(key);
+      if (current !== undefined && this.isNullable(current)) return false;
     }
     return true;
+  }
+
+  /** Whether openapi-typescript's type of the schema includes `null` (3.0's `nullable`, 3.1's `"null"` type). */
+  isNullable(schemaOrRef: MaybeRef<SchemaObject>): boolean {
+    const schema = this.resolve(schemaOrRef);
+    return (
+      schema.nullable === true ||
+      (Array.isArray(schema.type) && schema.type.includes("null")) ||
+      (schema.anyOf ?? schema.oneOf ?? []).some((member) => this.typesOf(member).every((type) => type === "null"))
+    );
   }
 
   private requiredOf(schemaOrRef: MaybeRef<SchemaObject>, depth = 0): Set<string> {
@@ -431,7 +447,7 @@ export function paginationOverride(document: OpenApiDocument, value: unknown, po
   if (styles.length === 0) {
     return { kind: "invalid", problems: [{ pointer: at, message: `${PAGINATION_EXTENSION} needs \`next\` (a cursor, a URL or the Link header), \`page\` (page numbers) or \`offset\`` }] };
   }
-  return { kind: "declared", pagination: { items, itemsRequired: schema.requiredAlong(responseSchema, items), hasMore, styles } };
+  return { kind: "declared", pagination: { items, itemsRequired: schema.requiredAlong(responseSchema, items), ...nullableBody(schema, responseSchema), hasMore, styles } };
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
