@@ -17,6 +17,13 @@ const document = {
       LocalNetwork: { allOf: [{ $ref: "#/components/schemas/Network" }], required: ["prefix"], properties: { prefix: { type: "string" } } },
       Shape: { type: "object", discriminator: { propertyName: "type", mapping: { sq: "#/components/schemas/Square" } }, properties: { type: { type: "string" } } },
       Selector: { allOf: [{ $ref: "#/components/schemas/Shape" }, { type: "object", properties: { type: { type: "string", enum: ["branches", "tags"] } } }] },
+      // Influx's PostCheck: a discriminator inherited from a union of checks, whose common members stay.
+      Checks: { discriminator: { propertyName: "type" }, oneOf: [{ $ref: "#/components/schemas/Deadman" }, { $ref: "#/components/schemas/Threshold" }] },
+      Deadman: { type: "object", required: ["type", "name", "every"], properties: { type: { type: "string", enum: ["deadman"] }, name: { type: "string" }, every: { type: "string" } } },
+      Threshold: { type: "object", required: ["type", "name"], properties: { type: { type: "string", enum: ["threshold"] }, name: { type: "string" } } },
+      PostCheck: { allOf: [{ $ref: "#/components/schemas/Checks" }] },
+      // Azure Kusto's Database: its own discriminator, which openapi-typescript also writes into a composing member.
+      Database: { discriminator: { propertyName: "kind" }, properties: { kind: { type: "string", enum: ["ReadWrite"] } }, allOf: [{ allOf: [{ properties: { id: { type: "string" } } }] }] },
       Square: { allOf: [{ $ref: "#/components/schemas/Shape" }], required: ["side"], properties: { side: { type: "number" } } },
     },
   },
@@ -102,6 +109,25 @@ describe("sampleOf", () => {
         pointer: "/components/schemas/Selector",
         reason: 'its discriminator "type" must be "Selector" (the schema\'s name), which its own enum ("branches", "tags") does not allow',
       },
+    },
+    {
+      name: "a discriminator inherited from a union: the schema's name, and the members every alternative has",
+      schema: { $ref: "#/components/schemas/PostCheck" },
+      want: object(["type", literal("PostCheck")], ["name", literal("string")]),
+    },
+    {
+      name: "a schema's own discriminator, written into a composing allOf member, that its enum excludes",
+      schema: { $ref: "#/components/schemas/Database" },
+      want: {
+        kind: "unwritable",
+        pointer: "/components/schemas/Database",
+        reason: 'its discriminator "kind" must be "Database" (the schema\'s name), which its own enum ("ReadWrite") does not allow',
+      },
+    },
+    {
+      name: "allOf members of different types admit no value",
+      schema: { type: "object", required: ["x"], properties: { x: { allOf: [{ type: "string" }, { type: "integer" }] } } },
+      want: object(["x", { kind: "unwritable", pointer: "/properties/x", reason: "its allOf members are of different types (string, integer)" }]),
     },
     { name: "the discriminator's own schema keeps its enum", schema: { $ref: "#/components/schemas/NetworkBase" }, want: object(["kind", literal("Local")]) },
     { name: "the first non-null alternative of anyOf", schema: { anyOf: [{ type: "null" }, { type: "number" }] }, want: literal(1) },

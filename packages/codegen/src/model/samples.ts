@@ -34,7 +34,13 @@ export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<Schema
   // `allOf: [{ $ref: String }, { description }]` (AWS's way to document a reused string) or `allOf: [{ type: string },
   // { minLength: 1 }]`: no member describes an object, so the first that says what the value is decides the sample.
   const typed = type === undefined && schema.properties === undefined ? (schema.allOf?.filter((member) => !isAnnotationOnly(document, member)) ?? []) : [];
-  if (typed[0] !== undefined && !typed.some((member) => isObjectLike(document, member))) return sampleOf(document, typed[0], depth + 1);
+  const tagged = pointer !== "" && schema.discriminator === undefined && inheritedDiscriminator(document, schema) !== undefined;
+  if (typed[0] !== undefined && !tagged && !typed.some((member) => isObjectLike(document, member))) {
+    // `allOf: [{ type: string }, { type: integer }]` is `string & number`, which nothing is (oas-examples' quirks).
+    const types = new Set(typed.flatMap((member) => typeOf(dereference<SchemaObject>(document, member, "").value) ?? []));
+    if (types.size > 1) return { kind: "unwritable", pointer, reason: `its allOf members are of different types (${[...types].join(", ")})` };
+    return sampleOf(document, typed[0], depth + 1);
+  }
   if (type === "object" || (type === undefined && (schema.properties !== undefined || schema.allOf !== undefined))) return objectSample(document, schema, depth, pointer);
   switch (type) {
     case "array":
@@ -60,7 +66,11 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
   // Each `additionalProperties` schema of the object or its allOf members: openapi-typescript intersects its index
   // signature with the named properties, so every property's value must fit it too.
   const indexSignatures: { schema: SchemaObject; pointer: string }[] = [];
+  // allOf members that are unions (`allOf: [{ $ref: CheckDiscriminator }]`, a oneOf of checks): openapi-typescript
+  // `Omit`s the discriminator from them, which keeps the properties every alternative has.
+  const unions: SchemaObject[] = [];
   const collect = (part: SchemaObject, level: number, at: string) => {
+    if (level > 0 && part.properties === undefined && (part.oneOf ?? part.anyOf) !== undefined) unions.push(part);
     const extra = dereference<SchemaObject | boolean | undefined>(document, part.additionalProperties as MaybeRef<SchemaObject> | boolean | undefined, `${at}/additionalProperties`);
     if (typeof extra.value === "object" && extra.value !== null) indexSignatures.push({ schema: extra.value, pointer: at });
     for (const [name, property] of Object.entries(part.properties ?? {})) {
@@ -80,13 +90,14 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
   // A required name no `properties` declares (Plaid lists three) is no member of openapi-typescript's type: a sample
   // that sets it does not compile.
   const declared = [...required].filter((name) => properties.has(name));
-  const samples = declared.map((name) => [name, sampleOf(document, properties.get(name)?.schema, depth + 1, properties.get(name)?.pointer)] as const);
+  const samples: (readonly [string, SampleValue])[] = declared.map((name) => [name, sampleOf(document, properties.get(name)?.schema, depth + 1, properties.get(name)?.pointer)] as const);
   for (const [name, sample] of samples) {
     const misfit = sample.kind === "unwritable" ? undefined : indexSignatures.find(({ schema: extra }) => !fitsSchemaType(sample, typeOf(extra)));
     if (misfit !== undefined)
       return { kind: "unwritable", pointer: misfit.pointer, reason: `its required property "${name}" cannot also be the ${typeOf(misfit.schema)} its \`additionalProperties\` asks for` };
   }
-  const discriminator = schema.discriminator === undefined && pointer !== "" ? inheritedDiscriminator(document, schema) : undefined;
+  for (const union of unions) for (const entry of commonProperties(document, union, depth)) if (!samples.some(([name]) => name === entry[0])) samples.push(entry);
+  const discriminator = pointer === "" ? undefined : schema.discriminator === undefined ? inheritedDiscriminator(document, schema) : ownTaggedDiscriminator(schema);
   if (discriminator?.propertyName === undefined) return { kind: "object", properties: samples };
   const value = discriminatorValue(discriminator, pointer);
   const excluding = ownDeclarations(document, schema, discriminator.propertyName).find((declared) => declared.enum !== undefined && !declared.enum.includes(value));
@@ -98,6 +109,32 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
     };
   const tag = [discriminator.propertyName, { kind: "literal", value }] as const;
   return { kind: "object", properties: [tag, ...samples.filter(([name]) => name !== discriminator.propertyName)] };
+}
+
+/** The first alternative's required properties that every alternative declares: what `Omit<A | B, "type">` keeps. */
+function commonProperties(document: OpenApiDocument, union: SchemaObject, depth: number): (readonly [string, SampleValue])[] {
+  const alternatives = union.oneOf ?? union.anyOf ?? [];
+  const first = alternatives[0] === undefined ? undefined : sampleOf(document, alternatives[0], depth + 1);
+  if (first?.kind !== "object") return [];
+  const declaredBy = alternatives.map((alternative) => declaredNames(document, alternative, 0));
+  return first.properties.filter(([name]) => declaredBy.every((names) => names.has(name)));
+}
+
+function declaredNames(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>, level: number): Set<string> {
+  const schema = dereference<SchemaObject>(document, schemaOrRef, "").value;
+  const names = new Set(Object.keys(schema.properties ?? {}));
+  if (level < 6) for (const member of schema.allOf ?? []) for (const name of declaredNames(document, member, level + 1)) names.add(name);
+  return names;
+}
+
+/**
+ * A schema's own discriminator, when openapi-typescript also writes it as the schema's name into an inline allOf
+ * member that composes further (it types such members at the parent's path): Azure Kusto's `Database` is then
+ * `{ kind?: "ReadWrite" | … } & { kind: "Database" }`.
+ */
+function ownTaggedDiscriminator(schema: SchemaObject): Discriminator | undefined {
+  const composing = (schema.allOf ?? []).some((member) => !("$ref" in member) && member.discriminator === undefined && (member.allOf ?? member.anyOf) !== undefined);
+  return composing ? schema.discriminator : undefined;
 }
 
 /**
