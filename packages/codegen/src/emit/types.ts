@@ -153,20 +153,29 @@ function rewriteForOpenapiTypescript(document: unknown): void {
     schemas[name] = inline(structuredClone(target), [ref]);
     return named;
   };
+  // Each ref is copied out once and the copy shared: Azure's refs into `paths` refer to each other, and copying every
+  // occurrence anew grew exponentially (network-applicationGateway: 155 KB, past 60 s).
+  const copies = new Map<string, unknown>();
+  const done = new WeakSet<object>();
   const inline = (node: unknown, inlining: readonly string[]): unknown => {
-    if (typeof node !== "object" || node === null) return node;
+    if (typeof node !== "object" || node === null || done.has(node)) return node;
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === "string" && ref.startsWith("#/") && (!NAMED_TYPE.test(ref) || indexesThroughOptional(document, ref))) {
       const target = getAtPointer(document, localRefPointer(ref) ?? "");
       if (target === undefined) return node;
       if (inlining.includes(ref)) return { ...node, $ref: hoist(ref, target) };
-      return inline(structuredClone(target), [...inlining, ref]);
+      const known = copies.get(ref);
+      if (known !== undefined) return known;
+      const copy = inline(structuredClone(target), [...inlining, ref]);
+      copies.set(ref, copy);
+      return copy;
     }
     for (const [key, child] of Object.entries(node)) {
       const replaced = COMPOSITIONS.has(key) && Array.isArray(child) ? child.map(booleanAsSchema) : child;
       const inlined = inline(replaced, inlining);
       if (inlined !== child) (node as Record<string, unknown>)[key] = inlined;
     }
+    done.add(node);
     return node;
   };
   inline(document, []);
