@@ -181,6 +181,12 @@ describe("inspectSpec", () => {
       ],
     },
     {
+      name: "an object schema whose enum lists strings (Mercedes-Benz's ProductGroup; openapi-typescript throws on it)",
+      given: { ...minimal, components: { schemas: { ProductGroup: { type: "object", enum: ["PKW", "VAN"], properties: { name: { type: "string" } } }, Fine: { type: "object", enum: [{ a: 1 }] } } } },
+      want: [],
+      warnings: [{ pointer: "/components/schemas/ProductGroup/enum", message: "`enum` of an object schema lists values that are not objects; the keyword is ignored" }],
+    },
+    {
       name: "a path parameter twice in the template is fine; a $ref that is not a string is not",
       given: withPaths({
         "/{id}/{id}": { get: { parameters: [{ name: "id", in: "path", required: true, schema: { $ref: 5 } }], responses: { "200": { description: "ok" } } } },

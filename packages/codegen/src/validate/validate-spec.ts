@@ -444,6 +444,9 @@ function checkSchemaShapes(root: Json, report: Report, assume: Assume): void {
       ignore("type", "`type` must be a type name or a list of them");
     }
     if (schema["enum"] !== undefined && !Array.isArray(schema["enum"])) ignore("enum", "`enum` must be a list of values");
+    // openapi-typescript reads the enum of an object schema as `oneOf`, and a value that is no mapping makes it throw
+    // (Mercedes-Benz's `ProductGroup`, `type: object` with `enum: [PKW, VAN, SMART]`).
+    else if (type === "object" && Array.isArray(schema["enum"]) && schema["enum"].some((value) => !isObject(value))) ignore("enum", "`enum` of an object schema lists values that are not objects");
   };
   visitDocument(root, undefined);
   const schemas = isObject(root["components"]) ? root["components"]["schemas"] : undefined;
