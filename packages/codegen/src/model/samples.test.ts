@@ -24,6 +24,9 @@ const document = {
       PostCheck: { allOf: [{ $ref: "#/components/schemas/Checks" }] },
       // Azure Kusto's Database: its own discriminator, which openapi-typescript also writes into a composing member.
       Database: { discriminator: { propertyName: "kind" }, properties: { kind: { type: "string", enum: ["ReadWrite"] } }, allOf: [{ allOf: [{ properties: { id: { type: "string" } } }] }] },
+      // Linode: a union under a discriminator lists Domain, so openapi-typescript rewrites Domain.type as "Domain".
+      Domain: { type: "object", required: ["type"], properties: { type: { type: "string", enum: ["master", "slave"] } } },
+      Zone: { discriminator: { propertyName: "type" }, oneOf: [{ $ref: "#/components/schemas/Domain" }] },
       Square: { allOf: [{ $ref: "#/components/schemas/Shape" }], required: ["side"], properties: { side: { type: "number" } } },
     },
   },
@@ -128,6 +131,11 @@ describe("sampleOf", () => {
       name: "allOf members of different types admit no value",
       schema: { type: "object", required: ["x"], properties: { x: { allOf: [{ type: "string" }, { type: "integer" }] } } },
       want: object(["x", { kind: "unwritable", pointer: "/properties/x", reason: "its allOf members are of different types (string, integer)" }]),
+    },
+    {
+      name: "a schema a discriminated union lists has the union's value, even through an allOf (Linode's Domain)",
+      schema: { allOf: [{ $ref: "#/components/schemas/Domain" }], required: ["type"] },
+      want: object(["type", literal("Domain")]),
     },
     { name: "the discriminator's own schema keeps its enum", schema: { $ref: "#/components/schemas/NetworkBase" }, want: object(["kind", literal("Local")]) },
     { name: "the first non-null alternative of anyOf", schema: { anyOf: [{ type: "null" }, { type: "number" }] }, want: literal(1) },

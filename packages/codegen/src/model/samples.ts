@@ -1,6 +1,6 @@
 import { escapePointerSegment, parsePointer } from "../pointer.js";
 import type { OperationModel, SampleValue } from "./model.js";
-import { dereference } from "./refs.js";
+import { dereference, localRefPointer } from "./refs.js";
 import type { MaybeRef, OpenApiDocument, SchemaObject } from "./spec.js";
 
 /**
@@ -69,7 +69,10 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
   // allOf members that are unions (`allOf: [{ $ref: CheckDiscriminator }]`, a oneOf of checks): openapi-typescript
   // `Omit`s the discriminator from them, which keeps the properties every alternative has.
   const unions: SchemaObject[] = [];
+  const patchedTags = new Map<string, string>();
   const collect = (part: SchemaObject, level: number, at: string) => {
+    const patched = at === "" ? undefined : patchedDiscriminators(document).get(at);
+    if (patched !== undefined && !patchedTags.has(patched.propertyName)) patchedTags.set(patched.propertyName, patched.value);
     if (level > 0 && part.properties === undefined && (part.oneOf ?? part.anyOf) !== undefined) unions.push(part);
     const extra = dereference<SchemaObject | boolean | undefined>(document, part.additionalProperties as MaybeRef<SchemaObject> | boolean | undefined, `${at}/additionalProperties`);
     if (typeof extra.value === "object" && extra.value !== null) indexSignatures.push({ schema: extra.value, pointer: at });
@@ -97,6 +100,12 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
       return { kind: "unwritable", pointer: misfit.pointer, reason: `its required property "${name}" cannot also be the ${typeOf(misfit.schema)} its \`additionalProperties\` asks for` };
   }
   for (const union of unions) for (const entry of commonProperties(document, union, depth)) if (!samples.some(([name]) => name === entry[0])) samples.push(entry);
+  // A union that lists this schema (or a member of its allOf) under a discriminator makes openapi-typescript rewrite
+  // that property as the mapped value (Linode's `Domain.type`, an enum of "master" and "slave", becomes "Domain").
+  if (patchedTags.size > 0) {
+    const tags = [...patchedTags].map(([name, value]) => [name, { kind: "literal", value }] as const);
+    return { kind: "object", properties: [...tags, ...samples.filter(([name]) => !patchedTags.has(name))] };
+  }
   const discriminator = pointer === "" ? undefined : schema.discriminator === undefined ? inheritedDiscriminator(document, schema) : ownTaggedDiscriminator(schema);
   if (discriminator?.propertyName === undefined) return { kind: "object", properties: samples };
   const value = discriminatorValue(discriminator, pointer);
@@ -110,6 +119,38 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
   const tag = [discriminator.propertyName, { kind: "literal", value }] as const;
   return { kind: "object", properties: [tag, ...samples.filter(([name]) => name !== discriminator.propertyName)] };
 }
+
+/**
+ * The schemas openapi-typescript patches before typing (its `scanDiscriminators`): every `$ref` in the `oneOf` of a
+ * schema with a discriminator gets the discriminator property as the mapping's first key for it, else its own name.
+ * Keyed by the target's pointer; computed once per document.
+ */
+function patchedDiscriminators(document: OpenApiDocument): Map<string, { propertyName: string; value: string }> {
+  const known = patchedByDocument.get(document);
+  if (known !== undefined) return known;
+  const patched = new Map<string, { propertyName: string; value: string }>();
+  const stack: unknown[] = [document];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const { discriminator, oneOf } = node as SchemaObject;
+    if (discriminator?.propertyName !== undefined && Array.isArray(oneOf)) {
+      for (const member of oneOf) {
+        if (!("$ref" in member) || typeof member.$ref !== "string") continue;
+        const target = localRefPointer(member.$ref);
+        const defined = Object.entries(discriminator.mapping ?? {}).find(([, ref]) => ref === member.$ref)?.[0];
+        if (target !== undefined && !patched.has(target)) patched.set(target, { propertyName: discriminator.propertyName, value: defined ?? lastSegment(member.$ref) });
+      }
+    }
+    for (const child of Object.values(node)) if (typeof child === "object" && child !== null) stack.push(child);
+  }
+  patchedByDocument.set(document, patched);
+  return patched;
+}
+
+const patchedByDocument = new WeakMap<OpenApiDocument, Map<string, { propertyName: string; value: string }>>();
 
 /** The first alternative's required properties that every alternative declares: what `Omit<A | B, "type">` keeps. */
 function commonProperties(document: OpenApiDocument, union: SchemaObject, depth: number): (readonly [string, SampleValue])[] {
