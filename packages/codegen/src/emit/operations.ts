@@ -408,11 +408,14 @@ function functionDocs(operation: OperationModel): Doc {
 /** A call with the required params (else the first one with a default), and for list operations the iteration. */
 export function operationExample(operation: OperationModel): string {
   const callText = exampleCall(operation);
+  // The example imports the function by its name, so its variables take other names (The Racing API has `result`).
+  const variable = (preferred: string, fallback: string) => (operation.functionName === preferred ? fallback : preferred);
   if (operation.pagination !== undefined) {
-    return `const page = await ${callText};\nfor await (const ${itemVariable(operation.functionName)} of ${callText}) {\n  // every item of every page\n}`;
+    const item = itemVariable(operation.functionName);
+    return `const ${variable("page", "firstPage")} = await ${callText};\nfor await (const ${item === operation.functionName ? "item" : item} of ${callText}) {\n  // every item of every page\n}`;
   }
   const returns = operation.responses.some((response) => response.isSuccess && response.kind !== "empty") || !operation.responses.some((response) => response.isSuccess);
-  return returns ? `const result = await ${callText};` : `await ${callText};`;
+  return returns ? `const ${variable("result", "response")} = await ${callText};` : `await ${callText};`;
 }
 
 /**
