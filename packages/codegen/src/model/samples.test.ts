@@ -137,6 +137,15 @@ describe("sampleOf", () => {
       schema: { allOf: [{ $ref: "#/components/schemas/Domain" }], required: ["type"] },
       want: object(["type", literal("Domain")]),
     },
+    {
+      name: "an allOf member that is a bare `{ type: object }` (openapi-typescript's Record<string, never>) admits no property (Docker Hub)",
+      schema: { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", required: ["id"] }] },
+      want: {
+        kind: "unwritable",
+        pointer: "/allOf/1",
+        reason: 'an allOf member is a bare `{ type: object }`, which openapi-typescript types as `Record<string, never>`, so its required property "id" can be nothing',
+      },
+    },
     { name: "the discriminator's own schema keeps its enum", schema: { $ref: "#/components/schemas/NetworkBase" }, want: object(["kind", literal("Local")]) },
     { name: "the first non-null alternative of anyOf", schema: { anyOf: [{ type: "null" }, { type: "number" }] }, want: literal(1) },
     { name: "a binary string is a Blob", schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } }, want: object(["file", { kind: "blob" }]) },

@@ -65,7 +65,7 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
   const required = new Set<string>();
   // Each `additionalProperties` schema of the object or its allOf members: openapi-typescript intersects its index
   // signature with the named properties, so every property's value must fit it too.
-  const indexSignatures: { schema: SchemaObject; pointer: string }[] = [];
+  const indexSignatures: { schema: SchemaObject | "nothing"; pointer: string }[] = [];
   // allOf members that are unions (`allOf: [{ $ref: CheckDiscriminator }]`, a oneOf of checks): openapi-typescript
   // `Omit`s the discriminator from them, which keeps the properties every alternative has.
   const unions: SchemaObject[] = [];
@@ -76,6 +76,9 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
     if (level > 0 && part.properties === undefined && (part.oneOf ?? part.anyOf) !== undefined) unions.push(part);
     const extra = dereference<SchemaObject | boolean | undefined>(document, part.additionalProperties as MaybeRef<SchemaObject> | boolean | undefined, `${at}/additionalProperties`);
     if (typeof extra.value === "object" && extra.value !== null) indexSignatures.push({ schema: extra.value, pointer: at });
+    // An allOf member that is a bare `{ type: object }` is openapi-typescript's `Record<string, never>` (Docker Hub's
+    // `allOf: [{ $ref }, { type: object, required: […] }]`): no property can be anything.
+    else if (level > 0 && isBareObject(part)) indexSignatures.push({ schema: "nothing", pointer: at });
     for (const [name, property] of Object.entries(part.properties ?? {})) {
       properties.set(name, { schema: property, pointer: `${at}/properties/${escapePointerSegment(name)}` });
       // openapi-typescript types a property with its own `default` as present (`defaultNonNullable`) outside inline
@@ -95,7 +98,13 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
   const declared = [...required].filter((name) => properties.has(name));
   const samples: (readonly [string, SampleValue])[] = declared.map((name) => [name, sampleOf(document, properties.get(name)?.schema, depth + 1, properties.get(name)?.pointer)] as const);
   for (const [name, sample] of samples) {
-    const misfit = sample.kind === "unwritable" ? undefined : indexSignatures.find(({ schema: extra }) => !fitsSchemaType(sample, typeOf(extra)));
+    const misfit = sample.kind === "unwritable" ? undefined : indexSignatures.find(({ schema: extra }) => extra === "nothing" || !fitsSchemaType(sample, typeOf(extra)));
+    if (misfit?.schema === "nothing")
+      return {
+        kind: "unwritable",
+        pointer: misfit.pointer,
+        reason: `an allOf member is a bare \`{ type: object }\`, which openapi-typescript types as \`Record<string, never>\`, so its required property "${name}" can be nothing`,
+      };
     if (misfit !== undefined)
       return { kind: "unwritable", pointer: misfit.pointer, reason: `its required property "${name}" cannot also be the ${typeOf(misfit.schema)} its \`additionalProperties\` asks for` };
   }
@@ -189,6 +198,18 @@ function ownDeclarations(document: OpenApiDocument, schema: SchemaObject, proper
     const declared = part.properties?.[property];
     return declared === undefined ? [] : [dereference<SchemaObject>(document, declared, "").value];
   });
+}
+
+/** `{ type: object }` with no members or compositions of its own (`required` may be there: it adds no property). */
+function isBareObject(schema: SchemaObject): boolean {
+  return (
+    typeOf(schema) === "object" &&
+    schema.properties === undefined &&
+    schema.additionalProperties === undefined &&
+    schema.allOf === undefined &&
+    schema.oneOf === undefined &&
+    schema.anyOf === undefined
+  );
 }
 
 /** Whether a sample is a value of the JSON type named (an index signature's); without a type, anything is. */
