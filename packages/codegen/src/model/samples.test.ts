@@ -146,6 +146,11 @@ describe("sampleOf", () => {
         reason: 'an allOf member is a bare `{ type: object }`, which openapi-typescript types as `Record<string, never>`, so its required property "id" can be nothing',
       },
     },
+    {
+      name: "an allOf whose members are allOfs of strings is a string (ATO's relatedPartyId)",
+      schema: { type: "object", required: ["id"], properties: { id: { allOf: [{ allOf: [{ type: "string", maxLength: 36 }, { type: "string" }] }], description: "an id" } } },
+      want: object(["id", literal("string")]),
+    },
     { name: "the discriminator's own schema keeps its enum", schema: { $ref: "#/components/schemas/NetworkBase" }, want: object(["kind", literal("Local")]) },
     { name: "the first non-null alternative of anyOf", schema: { anyOf: [{ type: "null" }, { type: "number" }] }, want: literal(1) },
     { name: "a binary string is a Blob", schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } }, want: object(["file", { kind: "blob" }]) },

@@ -320,9 +320,12 @@ function isAnnotationOnly(document: OpenApiDocument, schemaOrRef: MaybeRef<Schem
   return typeof schema === "object" && schema !== null && Object.keys(schema).every((key) => ANNOTATIONS.has(key));
 }
 
-function isObjectLike(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>): boolean {
+/** An object, or an allOf that has one among its members (ATO's `partyId`, an allOf of two strings, is not). */
+function isObjectLike(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>, depth = 0): boolean {
   const schema = dereference(document, schemaOrRef, "").value;
-  return typeof schema !== "object" || schema === null || typeOf(schema) === "object" || schema.properties !== undefined || schema.allOf !== undefined;
+  if (typeof schema !== "object" || schema === null || typeOf(schema) === "object" || schema.properties !== undefined) return true;
+  if (schema.allOf === undefined || typeOf(schema) !== undefined) return false;
+  return depth > 6 || schema.allOf.some((member) => isObjectLike(document, member, depth + 1));
 }
 
 function isNullOnly(document: OpenApiDocument, schemaOrRef: MaybeRef<SchemaObject>): boolean {
