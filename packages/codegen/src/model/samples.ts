@@ -24,7 +24,7 @@ export function sampleOf(document: OpenApiDocument, schemaOrRef: MaybeRef<Schema
     // Properties beside `oneOf` (GitHub's check runs: `name` required outside, `conclusion` declared outside and
     // required by one alternative) are the type's too: the sample is the object and its first alternative, merged.
     const first = dereference(document, alternatives[0], "").value;
-    if (schema.properties !== undefined && isPlainObject(first)) {
+    if ((schema.properties !== undefined || schema.allOf !== undefined) && isPlainObject(first)) {
       const { oneOf: _oneOf, anyOf: _anyOf, ...object } = schema;
       return objectSample(document, { ...object, properties: { ...schema.properties, ...first.properties }, required: [...(schema.required ?? []), ...(first.required ?? [])] }, depth, pointer);
     }
