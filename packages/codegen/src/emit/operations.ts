@@ -165,7 +165,8 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
   const args = fn.callArguments.map((argument) => argument ?? input);
   // Explicit type arguments: inferring them from the return type costs tsc about 1.3 ms per operation.
   const callee = typeDoc(ref(fn.callee, ...typeArguments));
-  return functionDeclaration(operation.functionName, parameters, ref(fn.returnType, ...typeArguments), [["return ", call(callee, args), ";"]], functionDocs(operation));
+  // Type arguments and call arguments break apart, type arguments first, as prettier lays out `paginate<…>(…)`.
+  return functionDeclaration(operation.functionName, parameters, ref(fn.returnType, ...typeArguments), [["return ", callee, call("", args), ";"]], functionDocs(operation));
 }
 
 /**
