@@ -156,6 +156,11 @@ describe("sampleOf", () => {
       schema: { allOf: [{ $ref: "#/components/schemas/Base" }], required: ["id"], oneOf: [{ type: "object", required: ["ids"], properties: { ids: { type: "array", items: { type: "string" } } } }] },
       want: object(["id", literal("3fa85f64-5717-4562-b3fc-2c963f66afa6")], ["ids", { kind: "array", items: [] }]),
     },
+    {
+      name: "a property redeclared with a description only keeps its typed declaration (Nexmo's text)",
+      schema: { allOf: [{ type: "object", required: ["text"], properties: { text: { type: "string" } } }, { properties: { text: { description: "The text." } } }] },
+      want: object(["text", literal("string")]),
+    },
     { name: "the discriminator's own schema keeps its enum", schema: { $ref: "#/components/schemas/NetworkBase" }, want: object(["kind", literal("Local")]) },
     { name: "the first non-null alternative of anyOf", schema: { anyOf: [{ type: "null" }, { type: "number" }] }, want: literal(1) },
     { name: "a binary string is a Blob", schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } }, want: object(["file", { kind: "blob" }]) },

@@ -80,7 +80,9 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
     // `allOf: [{ $ref }, { type: object, required: […] }]`): no property can be anything.
     else if (level > 0 && isBareObject(part)) indexSignatures.push({ schema: "nothing", pointer: at });
     for (const [name, property] of Object.entries(part.properties ?? {})) {
-      properties.set(name, { schema: property, pointer: `${at}/properties/${escapePointerSegment(name)}` });
+      // A redeclaration that only documents (Nexmo's `text: { description }` beside Text's `text: string`) is
+      // `unknown` in its member's type, so the other declaration decides what the intersection holds.
+      if (!properties.has(name) || !isAnnotationOnly(document, property)) properties.set(name, { schema: property, pointer: `${at}/properties/${escapePointerSegment(name)}` });
       // openapi-typescript types a property with its own `default` as present (`defaultNonNullable`) outside inline
       // parameters and request bodies; a sample that sets it fits either way.
       if (typeof property === "object" && property !== null && !("$ref" in property) && property.default !== undefined) required.add(name);
