@@ -412,8 +412,7 @@ export function operationExample(operation: OperationModel): string {
   // The example imports the function by its name, so its variables take other names (The Racing API has `result`).
   const variable = (preferred: string, fallback: string) => (operation.functionName === preferred ? fallback : preferred);
   if (operation.pagination !== undefined) {
-    const item = itemVariable(operation.functionName);
-    return `const ${variable("page", "firstPage")} = await ${callText};\nfor await (const ${item === operation.functionName ? "item" : item} of ${callText}) {\n  // every item of every page\n}`;
+    return `const ${variable("page", "firstPage")} = await ${callText};\nfor await (const ${itemVariable(operation.functionName)} of ${callText}) {\n  // every item of every page\n}`;
   }
   const returns = operation.responses.some((response) => response.isSuccess && response.kind !== "empty") || !operation.responses.some((response) => response.isSuccess);
   return returns ? `const ${variable("result", "response")} = await ${callText};` : `await ${callText};`;
@@ -448,8 +447,8 @@ function itemVariable(functionName: string): string {
     .replace(/(ss|x|z|ch|sh)es$/, "$1")
     .replace(/([^s])s$/, "$1");
   // Not a reserved word, strict mode's included (`gistsListPublic` has no `public` variable): the example is a module.
-  // Nor a name the example already uses: Meraki's `getNetworkBluetoothClients(client, …)` would shadow its `client`.
-  return /^[a-z][a-z0-9]*$/.test(singular) && isIdentifier(singular) && !EXAMPLE_NAMES.has(singular) ? singular : "item";
+  // Nor a name the example already uses, the function's own included: Meraki's `getNetworkBluetoothClients(client, …)` would shadow its `client`.
+  return /^[a-z][a-z0-9]*$/.test(singular) && isIdentifier(singular) && !EXAMPLE_NAMES.has(singular) && singular !== functionName ? singular : "item";
 }
 
 const EXAMPLE_NAMES: ReadonlySet<string> = new Set(["of", "client", "page", "result"]);

@@ -113,10 +113,7 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
   for (const union of unions) for (const entry of commonProperties(document, union, depth)) if (!samples.some(([name]) => name === entry[0])) samples.push(entry);
   // A union that lists this schema (or a member of its allOf) under a discriminator makes openapi-typescript rewrite
   // that property as the mapped value (Linode's `Domain.type`, an enum of "master" and "slave", becomes "Domain").
-  if (patchedTags.size > 0) {
-    const tags = [...patchedTags].map(([name, value]) => [name, { kind: "literal", value }] as const);
-    return { kind: "object", properties: [...tags, ...samples.filter(([name]) => !patchedTags.has(name))] };
-  }
+  if (patchedTags.size > 0) return withTags(samples, patchedTags);
   const discriminator = pointer === "" ? undefined : schema.discriminator === undefined ? inheritedDiscriminator(document, schema) : ownTaggedDiscriminator(schema);
   if (discriminator?.propertyName === undefined) return { kind: "object", properties: samples };
   const value = discriminatorValue(discriminator, pointer);
@@ -127,8 +124,13 @@ function objectSample(document: OpenApiDocument, schema: SchemaObject, depth: nu
       pointer,
       reason: `its discriminator "${discriminator.propertyName}" must be "${value}" (the schema's name), which its own enum (${excluding.enum?.map((item) => JSON.stringify(item)).join(", ")}) does not allow`,
     };
-  const tag = [discriminator.propertyName, { kind: "literal", value }] as const;
-  return { kind: "object", properties: [tag, ...samples.filter(([name]) => name !== discriminator.propertyName)] };
+  return withTags(samples, new Map([[discriminator.propertyName, value]]));
+}
+
+/** The object with each discriminator property first, set to the literal its type demands. */
+function withTags(samples: readonly (readonly [string, SampleValue])[], tags: ReadonlyMap<string, string>): SampleValue {
+  const literals = [...tags].map(([name, value]) => [name, { kind: "literal", value }] as const);
+  return { kind: "object", properties: [...literals, ...samples.filter(([name]) => !tags.has(name))] };
 }
 
 /**
