@@ -239,7 +239,7 @@ function unwritableExampleWarnings(operations: readonly OperationModel[]): Warni
   }
   return [...bySchema.values()].map(({ reason, functions, pointer }) => ({
     pointer,
-    message: `no value fits this schema's type, because ${reason}; ${functions.map((name) => `\`${name}\``).join(", ")} can only be called with a cast, so ${functions.length === 1 ? "its example is" : "their examples are"} left out (fix the schema: widen \`additionalProperties\` or drop it)`,
+    message: `no value fits this schema's type, because ${reason}; ${functions.map((name) => `\`${name}\``).join(", ")} can only be called with a cast, so ${functions.length === 1 ? "its example is" : "their examples are"} left out (fix the schema so that some value satisfies it)`,
   }));
 }
 
