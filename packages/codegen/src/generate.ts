@@ -13,7 +13,7 @@ import { buildModel } from "./model/build-model.js";
 import type { ApiModel } from "./model/model.js";
 import { compareStrings } from "./order.js";
 import { inputsDigest, type OutputOptions } from "./write/freshness.js";
-import { manifestFile } from "./write/manifest.js";
+import { manifestFile, outputsDigest } from "./write/manifest.js";
 import { validateSpec } from "./validate/validate-spec.js";
 import { unusedCredentialWarnings } from "./model/warnings.js";
 import { locatedIn } from "./load/located.js";
@@ -68,6 +68,8 @@ export interface GenerateResult {
   readonly model: ApiModel;
   /** Absolute paths of every file the spec was read from (external `$ref`s included); what watch mode watches. */
   readonly sources: readonly string[];
+  /** Digest of every file but the manifest, as the manifest records it (`outputs`); what `--check` compares. */
+  readonly outputsDigest: string;
   /** Milliseconds per stage. */
   readonly timings: StageTimings;
   /** What the generator assumed, adapted or left out, each with its JSON pointer; the CLI prints them. */
@@ -141,11 +143,19 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const compiled = await time("compile", async () => (await import("./compile/compile-files.js")).compileFiles(typescript));
     const files = sortByPath([...typescript, ...compiled, ...emitted.filter((file) => !file.path.endsWith(".ts"))]);
     const inputs = inputsDigest(outputOptionsOf(options), loaded.sources);
-    const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs });
+    const outputs = outputsDigest(files);
+    const manifest = manifestFile(files, { sources: loaded.sources.map((source) => source.path), digest: inputs, outputs });
     const entry = resolve(cwd, options.input);
     const sources = loaded.sources.map(({ path }) => (path === "" ? entry : /^https?:/i.test(path) ? path : resolve(dirname(entry), path)));
     const warnings = [...validated.warnings, ...(version.warning === undefined ? [] : [version.warning]), ...model.warnings, ...unusedCredentialWarnings(model)];
-    return { files: sortByPath([...files, manifest]), model, sources, timings, warnings: loaded.bundled ? warnings.map((warning) => ({ ...warning, ...loaded.locate(warning.pointer) })) : warnings };
+    return {
+      files: sortByPath([...files, manifest]),
+      model,
+      sources,
+      outputsDigest: outputs,
+      timings,
+      warnings: loaded.bundled ? warnings.map((warning) => ({ ...warning, ...loaded.locate(warning.pointer) })) : warnings,
+    };
   } finally {
     types.cancel();
   }

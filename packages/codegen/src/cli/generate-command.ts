@@ -3,7 +3,6 @@ import { generatorFingerprint } from "../fingerprint.js";
 import { formatProblem } from "../errors.js";
 import { generate, outputOptionsOf, type StageTimings } from "../generate.js";
 import { freshSources, recordGeneration } from "../write/freshness.js";
-import { outputsDigest } from "../write/manifest.js";
 import { ensureWritable, hasChanges, planWrite, writeOutput, type WritePlan } from "../write/write-output.js";
 import type { ClientConfig } from "./config.js";
 import type { Io, Reporter } from "./reporter.js";
@@ -57,7 +56,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
     const plan = await planWrite(job.output, result.files);
     const stages = timings(elapsed(compareStart));
     if (!hasChanges(plan)) {
-      await recordGeneration(job.output, generator, outputsDigest(result.files));
+      await recordGeneration(job.output, generator, result.outputsDigest);
       reporter.info(
         `diga-codegen: ${shown(job.output)} is up to date with ${shown(job.input)} (${operations}, ${plural(result.files.length, "file")}) in ${elapsed(start)} ms ${reporter.paint.dim(`(${stages})`)}`,
       );
@@ -70,7 +69,7 @@ export async function runJob(job: ClientConfig, flags: JobFlags, io: Io, reporte
   }
   const writeStart = performance.now();
   const plan = await writeOutput(job.output, result.files);
-  await recordGeneration(job.output, generator, outputsDigest(result.files));
+  await recordGeneration(job.output, generator, result.outputsDigest);
   const stages = timings(elapsed(writeStart));
   const written = plan.created.length + plan.updated.length;
   reporter.info(

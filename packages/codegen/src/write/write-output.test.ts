@@ -75,6 +75,24 @@ describe("writeOutput", () => {
     expect((await readdir(output)).filter((name) => name.includes(".tmp"))).toStrictEqual([]);
   });
 
+  it("takes back the files and folders it created when a write fails half-way", async () => {
+    const output = await folder();
+    await writeOutput(output, withManifest([{ path: "a.ts", contents: "a\n" }]));
+    const before = (await readdir(output, { recursive: true })).sort();
+    // No file system takes a 300-byte name: the folder and the first new files are written before that one fails.
+    const failing = writeOutput(
+      output,
+      withManifest([
+        { path: "a.ts", contents: "a\n" },
+        { path: "new/b.ts", contents: "b\n" },
+        { path: "new/c.ts", contents: "c\n" },
+        { path: `new/${"z".repeat(300)}.ts`, contents: "z\n" },
+      ]),
+    );
+    await expect(failing).rejects.toBeInstanceOf(CodegenError);
+    expect((await readdir(output, { recursive: true })).sort()).toStrictEqual(before);
+  });
+
   it("refuses a manifest that is not ours", async () => {
     const output = await folder();
     await writeFile(join(output, ".codegen-manifest.json"), '{"generator":"someone-else","files":[]}');

@@ -1,5 +1,6 @@
-import { readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdir, rm, rmdir, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative } from "node:path";
 import { CodegenError } from "../errors.js";
 import type { GeneratedFile } from "../emit/file.js";
 import { compareStrings } from "../order.js";
@@ -18,62 +19,117 @@ export function hasChanges(plan: WritePlan): boolean {
   return plan.created.length + plan.updated.length + plan.removed.length > 0;
 }
 
-/** Compares the generated files with the folder; reads only, so `--check` uses it as is. */
+/**
+ * Compares the generated files with the folder; reads only, so `--check` uses it as is. Only files the folder has
+ * are read: one listing per folder tells which, instead of a failed open per missing file (Microsoft Graph beta's
+ * 127,769 files into an empty folder).
+ */
 export async function planWrite(outputDirectory: string, files: readonly GeneratedFile[]): Promise<WritePlan> {
   const owned = await ownedFiles(outputDirectory);
+  const present = presentFiles(outputDirectory, files);
   const created: string[] = [];
   const updated: string[] = [];
   const unchanged: string[] = [];
-  await Promise.all(
-    files.map(async (file) => {
-      const current = await readIfExists(join(outputDirectory, file.path));
-      (current === undefined ? created : current === file.contents ? unchanged : updated).push(file.path);
-    }),
-  );
+  for (const file of files) {
+    const current = present.has(file.path) ? readIfExists(join(outputDirectory, file.path)) : undefined;
+    (current === undefined ? created : current === file.contents ? unchanged : updated).push(file.path);
+  }
   const produced = new Set(files.map((file) => file.path));
   const removed = owned.filter((path) => !produced.has(path));
   return { created: created.sort(compareStrings), updated: updated.sort(compareStrings), removed, unchanged: unchanged.sort(compareStrings) };
 }
 
 /**
- * Stage 7: brings the folder to exactly `files`. Changed files are first written next to their targets under
- * temporary names and only then renamed over them, so a failure never leaves a half-written file; unchanged files
- * are not touched (their timestamps stay, so watchers and build caches stay quiet); files a previous run produced
- * and this one does not are deleted. The manifest is renamed last.
+ * Stage 7: brings the folder to exactly `files`. A file that replaces an existing one is first written next to it
+ * under a temporary name and then renamed over it, so a failure never leaves a half-written file where a good one
+ * was; a new file is written in place and deleted again if the run fails, since nothing stood there to protect.
+ * Unchanged files are not touched (their timestamps stay, so watchers and build caches stay quiet); files a
+ * previous run produced and this one does not are deleted. The manifest is written last.
+ *
+ * The writes are synchronous: per file, `writeFileSync` costs a fraction of a promise-based write plus a rename
+ * (40,000 files: 1.1 s of CPU against 11 s), and the types thread does not need this one's event loop.
  */
 export async function writeOutput(outputDirectory: string, files: readonly GeneratedFile[]): Promise<WritePlan> {
   const plan = await planWrite(outputDirectory, files);
   const changed = new Set([...plan.created, ...plan.updated]);
-  const toWrite = files.filter((file) => changed.has(file.path)).sort((a, b) => Number(a.path === MANIFEST_PATH) - Number(b.path === MANIFEST_PATH));
+  const isManifest = (file: GeneratedFile) => file.path === MANIFEST_PATH;
+  // The manifest last: until it is written, the folder still claims the previous generation.
+  const toWrite = [...files.filter((file) => changed.has(file.path) && !isManifest(file)), ...files.filter((file) => changed.has(file.path) && isManifest(file))];
+  const isNew = new Set(plan.created);
   const suffix = `.codegen-${process.pid}-${Date.now().toString(36)}.tmp`;
+  const madeDirectories: string[] = [];
+  const createdHere: string[] = [];
   const staged: string[] = [];
   try {
-    for (const directory of new Set(toWrite.map((file) => dirname(join(outputDirectory, file.path))))) await makeDirectory(directory);
-    // Many small files: overlapping the writes keeps libuv's thread pool busy (GitHub's 1,246 files: 0.9 s → 0.3 s).
-    await inBatches(toWrite, async (file) => {
+    for (const directory of new Set(toWrite.map((file) => dirname(join(outputDirectory, file.path))))) madeDirectories.push(...(await makeDirectory(directory)));
+    for (const file of toWrite) {
       const target = join(outputDirectory, file.path);
-      await writeFile(target + suffix, file.contents, "utf8");
-      staged.push(target);
-    });
+      if (isManifest(file)) renameAll(staged, suffix);
+      if (isNew.has(file.path) && writeNew(target, file.contents)) createdHere.push(target);
+      else {
+        writeFileSync(target + suffix, file.contents, "utf8");
+        staged.push(target);
+      }
+    }
+    renameAll(staged, suffix);
   } catch (error) {
-    await Promise.all(staged.map((target) => rm(target + suffix, { force: true })));
+    for (const target of staged) rmSync(target + suffix, { force: true });
+    for (const path of createdHere) rmSync(path, { force: true });
+    for (const directory of madeDirectories.reverse()) await rmdir(directory).catch(() => undefined);
     throw writeError(outputDirectory, error);
   }
   try {
-    // The manifest last: until it is renamed, the folder still claims the previous generation.
-    const isManifest = (target: string) => target === join(outputDirectory, MANIFEST_PATH);
-    const manifest = staged.filter(isManifest);
-    await inBatches(
-      staged.filter((target) => !isManifest(target)),
-      (target) => rename(target + suffix, target),
-    );
-    for (const target of manifest) await rename(target + suffix, target);
     for (const path of plan.removed) await rm(join(outputDirectory, path), { force: true });
     await removeEmptyParents(outputDirectory, plan.removed);
   } catch (error) {
     throw writeError(outputDirectory, error);
   }
   return plan;
+}
+
+/**
+ * Writes a file that did not exist; false when it does exist after all (a name that differs only in case on a
+ * case-insensitive file system), which the caller then replaces as it replaces any existing file.
+ */
+function writeNew(target: string, contents: string): boolean {
+  try {
+    writeFileSync(target, contents, { encoding: "utf8", flag: "wx" });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+/** Renames every staged file over its target and empties the list, so a later failure has nothing left to undo. */
+function renameAll(staged: string[], suffix: string): void {
+  for (const target of staged) renameSync(target + suffix, target);
+  staged.length = 0;
+}
+
+/** The paths among `files` that the folder already has, from one listing of each folder they would be written in. */
+function presentFiles(outputDirectory: string, files: readonly GeneratedFile[]): Set<string> {
+  const listings = new Map<string, Set<string>>();
+  const present = new Set<string>();
+  for (const file of files) {
+    const directory = dirname(file.path);
+    let names = listings.get(directory);
+    if (names === undefined) {
+      names = new Set(listDirectory(join(outputDirectory, directory)));
+      listings.set(directory, names);
+    }
+    if (names.has(basename(file.path))) present.add(file.path);
+  }
+  return present;
+}
+
+function listDirectory(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return [];
+    throw error;
+  }
 }
 
 /**
@@ -97,7 +153,7 @@ export async function ensureWritable(outputDirectory: string): Promise<void> {
 
 /** Refuses to take over a folder with files we did not write: generating into `src/` by mistake must not clobber it. */
 async function ownedFiles(outputDirectory: string): Promise<string[]> {
-  const manifestText = await readIfExists(join(outputDirectory, MANIFEST_PATH));
+  const manifestText = readIfExists(join(outputDirectory, MANIFEST_PATH));
   if (manifestText !== undefined) {
     const manifest = parseManifest(manifestText);
     if (manifest === undefined) {
@@ -129,9 +185,9 @@ function isInside(directory: string, path: string): boolean {
   return fromRoot !== "" && !fromRoot.startsWith("..") && !fromRoot.startsWith("/");
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+function readIfExists(path: string): string | undefined {
   try {
-    return await readFile(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
     throw error;
@@ -152,9 +208,4 @@ function writeError(outputDirectory: string, error: unknown): CodegenError {
     [{ file: outputDirectory, message: `cannot write the output: ${error instanceof Error ? error.message : String(error)}`, hint: "check that the folder is writable and the disk is not full" }],
     { cause: error },
   );
-}
-
-/** Runs `task` over `items`, at most 64 at a time. */
-async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < items.length; start += 64) await Promise.all(items.slice(start, start + 64).map(task));
 }
