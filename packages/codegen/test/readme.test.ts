@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate, writeOutput } from "../src/index.js";
+import { LARGE_API_OPERATIONS } from "../src/emit/readme.js";
 import { fixtureCases } from "./support/fixtures.js";
 import { phoneSpec, repoRoot, temporaryDirectory, writeFiles } from "./support/paths.js";
 import { asModule, codeBlocks } from "./support/readme-examples.js";
@@ -127,6 +128,51 @@ paths:
     );
     expect(typecheck(files, { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
   }, 60_000);
+
+  it(`on an API of more than ${LARGE_API_OPERATIONS} operations, imports every example by path, and the examples compile`, async () => {
+    // A root import of such an API makes TypeScript read all of it (Graph beta: more than tsc's 4 GB), so examples a
+    // user copies must not use it.
+    const operations = Array.from({ length: LARGE_API_OPERATIONS + 1 }, (_, index) => index);
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "Large", version: "1.0.0" },
+      paths: Object.fromEntries(
+        operations.map((index) => [
+          `/things${index}/{id}`,
+          {
+            get: {
+              operationId: `getThing${index}`,
+              parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+              responses: {
+                "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+                "404": { description: "missing", content: { "application/json": { schema: { type: "object", properties: { message: { type: "string" } } } } } },
+              },
+            },
+          },
+        ]),
+      ),
+      components: { schemas: { Thing: { type: "object", required: ["id"], properties: { id: { type: "string" } } } } },
+    };
+    const directory = await temporaryDirectory("codegen-readme-large-");
+    const input = join(directory, "openapi.json");
+    await writeFile(input, JSON.stringify(spec));
+    const result = await generate({ input, packageName: "@example/client" });
+    const blocks = codeBlocks(result.files.find((file) => file.path === "README.md")?.contents ?? "");
+    expect(blocks.filter((block) => block.includes('from "@example/client";'))).toStrictEqual([]);
+    expect(blocks.join("\n")).toContain('import { getThing0 } from "@example/client/operations/getThing0";');
+    expect(blocks.join("\n")).toContain('import { isApiError } from "@example/client/client";');
+    await writeFiles(directory, result.files);
+    // The first operations' examples and every section after the operations (authenticate, errors, retries, imports).
+    const checked = [...blocks.slice(0, 5), ...blocks.slice(operations.length + 1)];
+    const files = await Promise.all(
+      checked.map(async (block, index) => {
+        const file = join(directory, `readme-example-${index}.ts`);
+        await writeFile(file, asModule(block, "@example/client", packageExports(result.files)));
+        return file;
+      }),
+    );
+    expect(typecheck(files, { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
+  }, 120_000);
 
   it("the check can fail: a block calling an operation that does not exist", async () => {
     const directory = await temporaryDirectory("codegen-readme-");

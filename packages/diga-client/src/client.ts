@@ -8,6 +8,38 @@ import {
   type CredentialSource,
 } from "./runtime/index.js";
 
+export {
+  AbortError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  isApiError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestValidationError,
+  SdkError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./runtime/index.js";
+export type {
+  ApiPromise,
+  BasicCredentials,
+  Client,
+  CredentialSource,
+  ErrorOf,
+  Fetch,
+  Hooks,
+  Page,
+  PagePromise,
+  RequestInfo,
+  RequestOptions,
+  WithResponse,
+} from "./runtime/index.js";
+
 /**
  * Options of {@link createClient}: where requests go, how they are sent, and the credentials Diga API accepts.
  */

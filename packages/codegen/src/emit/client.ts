@@ -1,5 +1,5 @@
 import type { ApiModel, CredentialModel } from "../model/model.js";
-import { SERVER_URL } from "../model/runtime-contract.js";
+import { RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS, SERVER_URL } from "../model/runtime-contract.js";
 import {
   call,
   Call,
@@ -86,9 +86,22 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
         ? `Requests go to \`${model.defaultBaseUrl}\` unless you pass \`baseUrl\`.`
         : `The API's server URL \`${model.defaultBaseUrl}\` is relative: in a browser it resolves against the page; elsewhere pass \`baseUrl\`.`,
   );
+  // Everything an app needs besides the operations, so one that imports operations by path (`<package>/operations/x`,
+  // to keep TypeScript from reading the whole API) never needs the root for an error class or a type.
+  const reexports = (names: readonly string[], typeOnly: boolean) => ({
+    doc: moduleDeclaration(
+      "export",
+      names.map((exported) => ({ name: exported })),
+      "./runtime/index.js",
+      typeOnly,
+    ),
+    group: "export" as const,
+  });
   const statements = [
     { doc: header },
     { doc: moduleDeclaration("import", runtime, "./runtime/index.js"), group: "import" as const },
+    reexports(RUNTIME_VALUE_EXPORTS, false),
+    reexports(RUNTIME_TYPE_EXPORTS, true),
     {
       doc: [
         jsDocComment(docText(`Options of {@link ${template.functionName}}: where requests go, how they are sent, and the credentials ${model.title} accepts.`)),

@@ -14,7 +14,8 @@ export function emitReadme(model: ApiModel, options: PackageOptions, extraSectio
   const first = exemplary[0];
   const paginated = exemplary.find((operation) => operation.pagination !== undefined);
   const documentedError = exemplary.find((operation) => operation.responses.some((response) => !response.isSuccess && /^[45]\d\d$/.test(response.status)));
-  const imports = (...names: readonly (string | undefined)[]) => `import { ${[...new Set(names.filter((name) => name !== undefined))].join(", ")} } from "${options.packageName}";`;
+  const large = model.operations.length > LARGE_API_OPERATIONS;
+  const imports = importLines(model, options.packageName, large);
   const clientLine = createClientLine(model.credentials[0]);
   const sections = [
     [
@@ -45,7 +46,7 @@ export function emitReadme(model: ApiModel, options: PackageOptions, extraSectio
           [
             "## Operations",
             "Each function takes the client first, then the path parameters, then one object with the other parameters and the body, then per-call options. The object is there even when an operation has no parameters (leave it out, or pass `{}` to reach the options), so options stay in place when the API adds one.",
-            ...model.operations.map((operation) => operationSection(operation, options.packageName)),
+            ...model.operations.map((operation) => operationSection(operation, imports)),
           ],
         ]),
     ...(paginated === undefined
@@ -79,23 +80,29 @@ export function emitReadme(model: ApiModel, options: PackageOptions, extraSectio
           [
             "## One object for the whole API",
             `\`${model.sdkClassName}\` ${model.operations.some((operation) => operation.resource !== undefined) ? "groups the same functions by tag" : "has the same functions as methods"}, each bound to its own client. Importing it pulls every operation into a bundle; the standalone functions keep bundles small.`,
-            fence(
-              "ts",
-              [
-                imports(model.sdkClassName),
-                "",
-                `const api = new ${model.sdkClassName}(${clientLine.slice(clientLine.indexOf("(") + 1, clientLine.lastIndexOf(")"))});`,
-                `await api.${first.resource === undefined ? first.functionName : `${first.resource.property}.${first.resource.method}`}(${
-                  operationExample(first)
-                    .split("\n")[0]
-                    ?.replace(/^.*?\(client,? ?/, "")
-                    .replace(/\);$/, "") ?? ""
-                });`,
-              ].join("\n"),
-            ),
+            ...(large
+              ? [
+                  `On an API this large it also makes TypeScript read all ${model.operations.length} operations, which takes minutes or more memory than \`tsc\` has: import the functions by path instead, as every example here does.`,
+                ]
+              : [
+                  fence(
+                    "ts",
+                    [
+                      imports(model.sdkClassName),
+                      "",
+                      `const api = new ${model.sdkClassName}(${clientLine.slice(clientLine.indexOf("(") + 1, clientLine.lastIndexOf(")"))});`,
+                      `await api.${first.resource === undefined ? first.functionName : `${first.resource.property}.${first.resource.method}`}(${
+                        operationExample(first)
+                          .split("\n")[0]
+                          ?.replace(/^.*?\(client,? ?/, "")
+                          .replace(/\);$/, "") ?? ""
+                      });`,
+                    ].join("\n"),
+                  ),
+                ]),
           ],
         ]),
-    ...(first === undefined ? [] : [importsSection(model, first, options.packageName, clientLine)]),
+    ...(first === undefined ? [] : [importsSection(model, first, options.packageName, clientLine, large)]),
     [
       "## Errors",
       "A non-2xx answer rejects with an `ApiError` subclass per status (`BadRequestError`, `AuthenticationError`, `PermissionDeniedError`, `NotFoundError`, `ConflictError`, `UnprocessableEntityError`, `RateLimitError`, `InternalServerError`), carrying `status`, `headers`, the parsed `body` and `requestId`. A request that gets no answer rejects with `ConnectionError`, one that takes too long with `TimeoutError`, an aborted one with `AbortError`, and parameters that break the spec's rules with `RequestValidationError` before anything is sent. All extend `SdkError`.",
@@ -131,14 +138,37 @@ export function emitReadme(model: ApiModel, options: PackageOptions, extraSectio
   return { path: "README.md", contents: `${sections.map((section) => section.join("\n\n")).join("\n\n")}\n` };
 }
 
-function operationSection(operation: OperationModel, packageName: string): string {
+/**
+ * Operations above which every example imports by path (`<package>/client`, `<package>/operations/x`): a root import
+ * makes TypeScript read the whole API. GitHub's 1,100 operations cost an app about what openapi-fetch's one schema
+ * file does; Microsoft Graph's 11,422 take minutes of `tsc`, and Graph beta's 22,361 exceed its 4 GB heap. An example
+ * a user copies must stay usable at that size.
+ */
+export const LARGE_API_OPERATIONS = 2000;
+
+/**
+ * The import lines for some public names: from the root, or on a large API from the entry point that holds each
+ * (an operation's own module; `<package>/client` for `createClient`, the errors and the runtime's types).
+ */
+function importLines(model: ApiModel, packageName: string, large: boolean): (...names: readonly (string | undefined)[]) => string {
+  const modules = new Map(model.operations.map((operation) => [operation.functionName, `${packageName}/operations/${operation.fileName}`]));
+  return (...names) => {
+    const wanted = [...new Set(names.filter((name) => name !== undefined))];
+    const from = (name: string) => (!large ? packageName : (modules.get(name) ?? (name === model.sdkClassName ? packageName : `${packageName}/client`)));
+    const groups = new Map<string, string[]>();
+    for (const name of wanted) groups.set(from(name), [...(groups.get(from(name)) ?? []), name]);
+    return [...groups].map(([module, members]) => `import { ${members.join(", ")} } from "${module}";`).join("\n");
+  };
+}
+
+function operationSection(operation: OperationModel, imports: (...names: readonly string[]) => string): string {
   const blocker = exampleBlocker(operation);
   const summary = operation.docs.summary ?? operation.docs.description?.split("\n")[0];
   return [
     `### \`${operation.functionName}\`${operation.docs.deprecated ? " (deprecated)" : ""}`,
     `\`${operation.method} ${operation.path}\`${summary === undefined ? "" : ` — ${oneLine(summary)}`}`,
     blocker === undefined
-      ? fence("ts", `import { ${operation.functionName} } from "${packageName}";\n\n${operationExample(operation)}`)
+      ? fence("ts", `${imports(operation.functionName)}\n\n${operationExample(operation)}`)
       : `No example: no value fits the type the spec gives this request (\`${blocker.pointer}\`), so a call needs a cast.`,
   ].join("\n\n");
 }
@@ -285,11 +315,11 @@ function installText({ packageName, installPath }: PackageOptions): string {
  * Entry points by subpath: an app that imports `<package>/operations/x` makes TypeScript read only that operation's
  * declarations and the schemas it reaches, which on a large API is most of its type-check time.
  */
-function importsSection(model: ApiModel, first: OperationModel, packageName: string, clientLine: string): string[] {
+function importsSection(model: ApiModel, first: OperationModel, packageName: string, clientLine: string, large: boolean): string[] {
   const schema = model.schemas[0];
   return [
     "## Imports that keep type-checking fast",
-    `The root import is the easy way in. Each operation is also an entry point of its own, and so is \`createClient\`: importing them by path makes TypeScript read only the operations you call and the schemas they use, not the whole API (${model.operations.length} operation${model.operations.length === 1 ? "" : "s"} here), which keeps editors and \`tsc\` fast on a large API.`,
+    `${large ? "Every example here imports by path, since a root import makes TypeScript read the whole API." : "The root import is the easy way in."} Each operation is also an entry point of its own, and so is \`${packageName}/client\` (\`createClient\`, the errors and the shared types): importing them by path makes TypeScript read only the operations you call and the schemas they use, not the whole API (${model.operations.length} operation${model.operations.length === 1 ? "" : "s"} here), which keeps editors and \`tsc\` fast on a large API.`,
     fence(
       "ts",
       [
