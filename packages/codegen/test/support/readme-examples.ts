@@ -5,13 +5,14 @@ export function codeBlocks(markdown: string): string[] {
 
 /**
  * A README block as a module of the package: imports of the package point at its source, and a block that uses
- * `client` without creating one gets the client the README created above it.
+ * `client` without creating one gets a client as the README created it above.
  */
 export function asModule(block: string, packageName: string, exports: Readonly<Record<string, unknown>> = {}): string {
   const escaped = packageName.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   const code = block.replaceAll(`from "${packageName}"`, 'from "./src/index.js"').replace(new RegExp(`from "${escaped}/([^"]+)"`, "g"), (_, subpath: string) => `from "${sourceOf(exports, subpath)}"`);
   const needsClient = /\bclient\b/.test(code) && !/\bconst client\b/.test(code);
-  return `${needsClient ? 'import { createClient as createReadmeClient } from "./src/index.js";\nconst client = createReadmeClient();\n' : ""}${code}\nexport {};\n`;
+  // From the client's own module, not the root: on a large API the root is every operation, more than tsc can hold.
+  return `${needsClient ? 'import { createClient as createReadmeClient } from "./src/client.js";\nconst client = createReadmeClient();\n' : ""}${code}\nexport {};\n`;
 }
 
 /**
