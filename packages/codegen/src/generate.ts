@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { EmitContext } from "./emit/emitter.js";
@@ -109,7 +110,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Checked before anything is read: an unknown plugin is a mistake in the call, whatever the spec.
   const emitters = enabledEmitters(options.plugins ?? []);
   // Started first, so the second core loads TypeScript and openapi-typescript while this one reads the spec.
-  const types = startTypesJob(options.threads ?? true);
+  const types = startTypesJob(options.threads ?? true, options.read === undefined ? fileSize(resolve(options.cwd ?? process.cwd(), options.input)) : 0);
   try {
     const templatesPromise = options.templates === undefined ? readTemplateSources() : Promise.resolve(options.templates);
     const cwd = options.cwd ?? process.cwd();
@@ -198,6 +199,14 @@ export function defaultPackageName(title: string): string {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "") || "api";
   return base.endsWith("client") ? base : `${base}-client`;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the load stage reports a missing file, with its hint
+  }
 }
 
 function sortByPath(files: readonly GeneratedFile[]): GeneratedFile[] {
