@@ -20,15 +20,7 @@ describe("the generated README", () => {
       expect(blocks.length).toBeGreaterThanOrEqual(3 + result.model.operations.length);
       const directory = await temporaryDirectory("codegen-readme-");
       await writeFiles(directory, result.files);
-      const files = await Promise.all(
-        blocks.map(async (block, index) => {
-          const file = join(directory, `readme-example-${index}.ts`);
-          await writeFile(file, asModule(block, "@example/client", packageExports(result.files)));
-          return file;
-        }),
-      );
-      // Examples assign results they do not use; everything else is as strict as for the package itself.
-      expect(typecheck(files, { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
+      expect(await typecheckBlocks(directory, blocks, result.files)).toStrictEqual([]);
     },
     60_000,
   );
@@ -119,14 +111,7 @@ paths:
     expect(readme).toContain('Suggester: { SuggesterName: "string", Options: { SourceField: "string" } }');
     expect(readme).toContain('body: { name: "string", status: "completed", conclusion: "success" }');
     await writeFiles(directory, result.files);
-    const files = await Promise.all(
-      codeBlocks(readme).map(async (block, index) => {
-        const file = join(directory, `readme-example-${index}.ts`);
-        await writeFile(file, asModule(block, "@example/client", packageExports(result.files)));
-        return file;
-      }),
-    );
-    expect(typecheck(files, { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
+    expect(await typecheckBlocks(directory, codeBlocks(readme), result.files)).toStrictEqual([]);
   }, 60_000);
 
   it(`on an API of more than ${LARGE_API_OPERATIONS} operations, imports every example by path, and the examples compile`, async () => {
@@ -163,15 +148,7 @@ paths:
     expect(blocks.join("\n")).toContain('import { isApiError } from "@example/client/client";');
     await writeFiles(directory, result.files);
     // The first operations' examples and every section after the operations (authenticate, errors, retries, imports).
-    const checked = [...blocks.slice(0, 5), ...blocks.slice(operations.length + 1)];
-    const files = await Promise.all(
-      checked.map(async (block, index) => {
-        const file = join(directory, `readme-example-${index}.ts`);
-        await writeFile(file, asModule(block, "@example/client", packageExports(result.files)));
-        return file;
-      }),
-    );
-    expect(typecheck(files, { ...STRICTEST, noUnusedLocals: false })).toStrictEqual([]);
+    expect(await typecheckBlocks(directory, [...blocks.slice(0, 5), ...blocks.slice(operations.length + 1)], result.files)).toStrictEqual([]);
   }, 120_000);
 
   it("the check can fail: a block calling an operation that does not exist", async () => {
@@ -183,6 +160,19 @@ paths:
     expect(typecheck([file], { ...STRICTEST, noUnusedLocals: false }).join("\n")).toContain("listPhonez");
   }, 60_000);
 });
+
+/** README blocks as modules of the package written in `directory`, type-checked together; their diagnostics. */
+async function typecheckBlocks(directory: string, blocks: readonly string[], files: readonly { path: string; contents: string }[]): Promise<string[]> {
+  const modules = await Promise.all(
+    blocks.map(async (block, index) => {
+      const file = join(directory, `readme-example-${index}.ts`);
+      await writeFile(file, asModule(block, "@example/client", packageExports(files)));
+      return file;
+    }),
+  );
+  // Examples assign results they do not use; everything else is as strict as for the package itself.
+  return typecheck(modules, { ...STRICTEST, noUnusedLocals: false });
+}
 
 function packageExports(files: readonly { path: string; contents: string }[]): Record<string, unknown> {
   const packageJson = files.find((file) => file.path === "package.json")?.contents ?? "{}";
