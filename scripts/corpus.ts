@@ -259,10 +259,15 @@ async function runAll(jobs: readonly Job[], workers: number, peer: boolean, onRe
           else if (generated !== undefined) finish({ ...generated, category: "type-check timeout", detail: `generated; the type-check gave no result within ${limit}` }, true);
           else finish({ name: current.name, file: current.file, category: "timeout", detail: `no result within ${limit}`, generateMs: Math.round(wall) }, true);
         }, 500);
+        // CPU seconds of generating, what the limit judged (the worker reports wall time only).
+        let generateCpuS: number | undefined;
         child.on("message", (message: WorkerMessage) => {
-          if (message.stage === "done") return finish(message.result, false);
-          if (message.stage === "generated") generated = message.result;
-          else ours = message.result;
+          if (message.stage === "done") return finish(generateCpuS === undefined ? message.result : { ...message.result, generateCpuS }, false);
+          if (message.stage === "generated") {
+            const cpu = cpuSeconds(child.pid);
+            if (generated === undefined && cpu !== undefined && cpuStart !== undefined) generateCpuS = Math.round((cpu - cpuStart) * 10) / 10;
+            generated = message.result;
+          } else ours = message.result;
           limitMs = message.stage === "generated" ? current.typecheckTimeoutMs : current.timeoutMs;
           started = performance.now();
           cpuStart = cpuSeconds(child.pid);
@@ -310,6 +315,16 @@ function spread(documents: readonly CorpusDocument[]): CorpusDocument[] {
   return [...documents].sort((a, b) => hash(a.name) - hash(b.name) || (a.name < b.name ? -1 : 1));
 }
 
+/** Why `packages/codegen/dist` cannot stand for the sources, if it cannot: missing, or older than a source file. */
+function staleBuild(): string | undefined {
+  const built = join(ROOT, "packages/codegen/dist/index.js");
+  if (!existsSync(built)) return "packages/codegen/dist is missing";
+  const builtAt = statSync(built).mtimeMs;
+  const sources = join(ROOT, "packages/codegen/src");
+  const newer = readdirSync(sources, { recursive: true, encoding: "utf8" }).find((path) => path.endsWith(".ts") && !path.endsWith(".test.ts") && statSync(join(sources, path)).mtimeMs > builtAt);
+  return newer === undefined ? undefined : `packages/codegen/src/${newer} changed after the last build`;
+}
+
 async function main(): Promise<number> {
   const parsed = parseOptions(process.argv.slice(2));
   if (parsed === "help") {
@@ -317,6 +332,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const options = parsed;
+  const stale = staleBuild();
+  if (stale !== undefined) {
+    console.error(`corpus: ${stale}; run \`pnpm build\` first (the corpus runs the built generator, as users do)`);
+    return 2;
+  }
   await mkdir(CORPUS, { recursive: true });
   ensureInstalled(options.subset ? SOURCES : options.sources);
 

@@ -10,7 +10,8 @@ import { createRequire } from "node:module";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { generate } from "../../packages/codegen/src/index.js";
+// The built generator, as users run it: its types stage on a worker thread, which the sources under tsx cannot start.
+import { generate, isCodegenError } from "../../packages/codegen/dist/index.js";
 import { repoRoot, temporaryDirectory, writeFiles } from "../../packages/codegen/test/support/paths.js";
 import { typecheckProgram, verdictOfError, withUnhandledCheck } from "../../packages/codegen/test/support/property-check.js";
 import { asModule, codeBlocks } from "../../packages/codegen/test/support/readme-examples.js";
@@ -31,6 +32,8 @@ export interface SpecResult {
   readonly files?: number;
   readonly warnings?: number;
   readonly generateMs?: number;
+  /** CPU seconds the worker process spent generating (all its threads), as the time limit counts them. */
+  readonly generateCpuS?: number;
   readonly typecheckMs?: number;
   /** The worker process's peak resident memory so far, in MiB (an upper bound for this document). */
   readonly peakMiB?: number;
@@ -48,7 +51,7 @@ async function checkOurs(file: string, onGenerated: (facts: Facts) => void): Pro
   } catch (error) {
     const generateMs = Math.round(performance.now() - generateStart);
     // The property test's judgement: a CodegenError from a stage that reads the spec is the spec's fault.
-    const verdict = verdictOfError(error);
+    const verdict = verdictOfError(error, isCodegenError);
     if (verdict.kind === "rejected" || verdict.kind === "internal") {
       return { category: verdict.kind === "rejected" ? "clear error" : "internal error", detail: `[${verdict.stage}] ${verdict.message}`, generateMs };
     }

@@ -7,7 +7,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, sep } from "node:path";
 import ts from "typescript";
-import { CodegenError, generate, type GeneratedFile } from "../../src/index.js";
+import { generate, isCodegenError, type CodegenError, type GeneratedFile } from "../../src/index.js";
 import { caseSource, type FuzzCase } from "./arbitraries.js";
 import { temporaryDirectory, writeFiles } from "./paths.js";
 import { diagnose, STRICTEST } from "./typecheck.js";
@@ -114,9 +114,10 @@ export async function withUnhandledCheck<T>(run: () => Promise<T>): Promise<T> {
   return result.value;
 }
 
-export function verdictOfError(error: unknown): Verdict {
+/** `isGeneratorError`: the build's own check, for errors thrown by the built generator (`dist/`) rather than `src/`. */
+export function verdictOfError(error: unknown, isGeneratorError: (error: unknown) => error is CodegenError = isCodegenError): Verdict {
   if (error instanceof UnhandledRejection) return { kind: "crash", error: error.message };
-  if (error instanceof CodegenError) {
+  if (isGeneratorError(error)) {
     // A CodegenError must say what is wrong: at least one problem with a message.
     if (error.problems.length === 0 || error.problems.some((problem) => problem.message.trim() === "")) {
       return { kind: "crash", error: `CodegenError without a usable problem: ${JSON.stringify(error.problems)}` };
