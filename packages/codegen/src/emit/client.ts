@@ -3,6 +3,7 @@ import { RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS, SERVER_URL } from "../mode
 import {
   call,
   Call,
+  exportFrom,
   functionDeclaration,
   Identifier,
   jsDocComment,
@@ -86,22 +87,13 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
         ? `Requests go to \`${model.defaultBaseUrl}\` unless you pass \`baseUrl\`.`
         : `The API's server URL \`${model.defaultBaseUrl}\` is relative: in a browser it resolves against the page; elsewhere pass \`baseUrl\`.`,
   );
-  // Everything an app needs besides the operations, so one that imports operations by path (`<package>/operations/x`,
-  // to keep TypeScript from reading the whole API) never needs the root for an error class or a type.
-  const reexports = (names: readonly string[], typeOnly: boolean) => ({
-    doc: moduleDeclaration(
-      "export",
-      names.map((exported) => ({ name: exported })),
-      "./runtime/index.js",
-      typeOnly,
-    ),
-    group: "export" as const,
-  });
   const statements = [
     { doc: header },
     { doc: moduleDeclaration("import", runtime, "./runtime/index.js"), group: "import" as const },
-    reexports(RUNTIME_VALUE_EXPORTS, false),
-    reexports(RUNTIME_TYPE_EXPORTS, true),
+    // Everything an app needs besides the operations, so one that imports operations by path (`<package>/operations/x`,
+    // to keep TypeScript from reading the whole API) never needs the root for an error class or a type.
+    exportFrom("./runtime/index.js", RUNTIME_VALUE_EXPORTS),
+    exportFrom("./runtime/index.js", RUNTIME_TYPE_EXPORTS, true),
     {
       doc: [
         jsDocComment(docText(`Options of {@link ${template.functionName}}: where requests go, how they are sent, and the credentials ${model.title} accepts.`)),

@@ -262,6 +262,19 @@ export function moduleDeclaration(keyword: "import" | "export", specifiers: read
   return group([head, " {", indent([line, join([",", line], names)]), ifBreak(","), line, "} from ", stringLiteral(from), ";"]);
 }
 
+/** `export { a, b } from "…";` as a statement of the export group (see `sourceFile`). */
+export function exportFrom(from: string, names: readonly string[], typeOnly = false): { doc: Doc; group: "export" } {
+  return {
+    doc: moduleDeclaration(
+      "export",
+      names.map((exported) => ({ name: exported })),
+      from,
+      typeOnly,
+    ),
+    group: "export",
+  };
+}
+
 /**
  * `export type Name = Type;` with prettier's assignment layouts: a union breaks after `=` (then each member on its
  * own line if it still does not fit); anything else stays on the `=` line when it can break itself ("fluid").

@@ -1,6 +1,6 @@
 import { RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS } from "../model/build-model.js";
 import type { ApiModel } from "../model/model.js";
-import { moduleDeclaration, sourceFile } from "./code.js";
+import { exportFrom, sourceFile } from "./code.js";
 import type { PackageContribution } from "./emitter.js";
 import type { GeneratedFile } from "./file.js";
 import { print } from "./layout.js";
@@ -8,15 +8,6 @@ import { schemaModule } from "./type-modules.js";
 
 /** `src/index.ts`: every public name, listed explicitly so the package reads like a table of contents. */
 export function emitIndex(model: ApiModel, header: string): GeneratedFile {
-  const exportFrom = (from: string, names: readonly string[], typeOnly = false) => ({
-    doc: moduleDeclaration(
-      "export",
-      names.map((exported) => ({ name: exported })),
-      from,
-      typeOnly,
-    ),
-    group: "export" as const,
-  });
   const statements = [
     { doc: header },
     exportFrom("./client.js", ["createClient"]),
@@ -52,10 +43,7 @@ export function emitIndex(model: ApiModel, header: string): GeneratedFile {
  */
 export function emitModels(model: ApiModel, header: string): GeneratedFile | undefined {
   if (model.schemas.length === 0) return undefined;
-  const statements = [
-    { doc: header },
-    ...model.schemas.map((schema) => ({ doc: moduleDeclaration("export", [{ name: schema.name }], `./${schemaModule(schema.name)}.js`, true), group: "export" as const })),
-  ];
+  const statements = [{ doc: header }, ...model.schemas.map((schema) => exportFrom(`./${schemaModule(schema.name)}.js`, [schema.name], true))];
   return { path: "src/models.ts", contents: print(sourceFile(statements)) };
 }
 

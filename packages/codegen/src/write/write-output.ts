@@ -47,30 +47,31 @@ export async function planWrite(outputDirectory: string, files: readonly Generat
  * previous run produced and this one does not are deleted. The manifest is written last.
  *
  * The writes are synchronous: per file, `writeFileSync` costs a fraction of a promise-based write plus a rename
- * (40,000 files: 1.1 s of CPU against 11 s), and the types thread does not need this one's event loop.
+ * (40,000 files: 1.1 s of CPU against 11 s), and nothing else runs while the output is written.
  */
 export async function writeOutput(outputDirectory: string, files: readonly GeneratedFile[]): Promise<WritePlan> {
   const plan = await planWrite(outputDirectory, files);
   const changed = new Set([...plan.created, ...plan.updated]);
-  const isManifest = (file: GeneratedFile) => file.path === MANIFEST_PATH;
-  // The manifest last: until it is written, the folder still claims the previous generation.
-  const toWrite = [...files.filter((file) => changed.has(file.path) && !isManifest(file)), ...files.filter((file) => changed.has(file.path) && isManifest(file))];
   const isNew = new Set(plan.created);
+  const toWrite = files.filter((file) => changed.has(file.path));
   const suffix = `.codegen-${process.pid}-${Date.now().toString(36)}.tmp`;
   const madeDirectories: string[] = [];
   const createdHere: string[] = [];
   const staged: string[] = [];
+  const write = (file: GeneratedFile) => {
+    const target = join(outputDirectory, file.path);
+    if (isNew.has(file.path) && writeNew(target, file.contents)) createdHere.push(target);
+    else {
+      writeFileSync(target + suffix, file.contents, "utf8");
+      staged.push(target);
+    }
+  };
   try {
     for (const directory of new Set(toWrite.map((file) => dirname(join(outputDirectory, file.path))))) madeDirectories.push(...(await makeDirectory(directory)));
-    for (const file of toWrite) {
-      const target = join(outputDirectory, file.path);
-      if (isManifest(file)) renameAll(staged, suffix);
-      if (isNew.has(file.path) && writeNew(target, file.contents)) createdHere.push(target);
-      else {
-        writeFileSync(target + suffix, file.contents, "utf8");
-        staged.push(target);
-      }
-    }
+    for (const file of toWrite) if (file.path !== MANIFEST_PATH) write(file);
+    renameAll(staged, suffix);
+    // The manifest last: until it is written, the folder still claims the previous generation.
+    for (const file of toWrite) if (file.path === MANIFEST_PATH) write(file);
     renameAll(staged, suffix);
   } catch (error) {
     for (const target of staged) rmSync(target + suffix, { force: true });
