@@ -34,15 +34,18 @@ export const ref = (refName: string, ...args: TypeExpr[]): TypeExpr => ({ kind: 
 export const indexed = (object: TypeExpr, ...segments: readonly (string | number)[]): TypeExpr =>
   segments.reduce<TypeExpr>((inner, segment) => ({ kind: "index", object: inner, index: typeof segment === "number" ? name(String(segment)) : literal(segment) }), object);
 export const union = (members: readonly TypeExpr[]): TypeExpr => {
-  const unique = members.filter((member, index) => members.findIndex((other) => sameType(other, member)) === index);
+  // Structural equality through each member's JSON, computed once per member (comparing pairs was quadratic).
+  const seen = new Set<string>();
+  const unique = members.filter((member) => {
+    const key = JSON.stringify(member);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return unique.length === 1 && unique[0] !== undefined ? unique[0] : { kind: "union", members: unique };
 };
 export const intersection = (members: readonly TypeExpr[]): TypeExpr => (members.length === 1 && members[0] !== undefined ? members[0] : { kind: "intersection", members });
 export const objectType = (members: readonly MemberExpr[], expanded = false): TypeExpr => ({ kind: "object", members, expanded });
-
-function sameType(a: TypeExpr, b: TypeExpr): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 /** Simple types are hugged as a lone type argument: `Array<string>`, not broken across lines. */
 function isSimple(type: TypeExpr): boolean {
