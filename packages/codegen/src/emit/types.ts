@@ -150,13 +150,19 @@ function rewriteForOpenapiTypescript(document: unknown): void {
     for (let suffix = 2; Object.hasOwn(schemas, name); suffix++) name = `${base}${suffix}`;
     const named = `#/components/schemas/${escapePointerSegment(name)}`;
     hoisted.set(ref, named);
-    schemas[name] = inline(structuredClone(target), [ref]);
+    schemas[name] = walked(inline(structuredClone(target), [ref]));
     return named;
   };
   // Each ref is copied out once and the copy shared: Azure's refs into `paths` refer to each other, and copying every
   // occurrence anew grew exponentially (network-applicationGateway: 155 KB, past 60 s).
   const copies = new Map<string, unknown>();
+  // Only the copies and hoisted components can be met twice (the parsed document is a tree); a set of every node
+  // walked held millions of entries on Microsoft Graph, and the garbage collector paid for each one.
   const done = new WeakSet<object>();
+  const walked = <T>(node: T): T => {
+    if (typeof node === "object" && node !== null) done.add(node);
+    return node;
+  };
   const inline = (node: unknown, inlining: readonly string[]): unknown => {
     if (typeof node !== "object" || node === null || done.has(node)) return node;
     const ref = (node as { $ref?: unknown }).$ref;
@@ -166,16 +172,17 @@ function rewriteForOpenapiTypescript(document: unknown): void {
       if (inlining.includes(ref)) return { ...node, $ref: hoist(ref, target) };
       const known = copies.get(ref);
       if (known !== undefined) return known;
-      const copy = inline(structuredClone(target), [...inlining, ref]);
+      const copy = walked(inline(structuredClone(target), [...inlining, ref]));
       copies.set(ref, copy);
       return copy;
     }
-    for (const [key, child] of Object.entries(node)) {
+    const fields = node as Record<string, unknown>;
+    for (const key of Object.keys(fields)) {
+      const child = fields[key];
       const replaced = COMPOSITIONS.has(key) && Array.isArray(child) ? child.map(booleanAsSchema) : child;
       const inlined = inline(replaced, inlining);
-      if (inlined !== child) (node as Record<string, unknown>)[key] = inlined;
+      if (inlined !== child) fields[key] = inlined;
     }
-    done.add(node);
     return node;
   };
   inline(document, []);
