@@ -1,6 +1,7 @@
 import type { CredentialScheme } from "./auth.js";
 import { SdkError } from "./errors.js";
 import { headerEntries, type HeadersOption } from "./headers.js";
+import type { FollowRedirects } from "./redirects.js";
 
 /** The `fetch` signature the client calls; `globalThis.fetch` by default. */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -73,6 +74,8 @@ export interface ClientDefaults<TOptions> {
   readonly userAgent: string;
   /** How each credential option is sent, by the spec's security scheme. */
   readonly credentials: { readonly [K in keyof TOptions]?: CredentialScheme };
+  /** Given when the spec sends an API key in a header: `fetch` would carry it along a redirect to another origin. */
+  readonly followRedirects?: FollowRedirects;
 }
 
 /** The client's settings as the runtime reads them. Kept out of the object users see, so tokens never print. */
@@ -87,6 +90,7 @@ export interface ClientInternals {
   readonly credentials: Readonly<
     Record<string, { readonly scheme: CredentialScheme; readonly source: unknown }>
   >;
+  readonly followRedirects: FollowRedirects | undefined;
 }
 
 const internals = new WeakMap<Client, ClientInternals>();
@@ -174,5 +178,6 @@ export function createRuntimeClient<TOptions extends BaseClientOptions>(
     userAgent: options.userAgent ?? defaults.userAgent,
     hooks: options.hooks ?? {},
     credentials,
+    followRedirects: defaults.followRedirects,
   });
 }

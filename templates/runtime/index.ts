@@ -59,6 +59,8 @@ export type {
   PaginationSpec,
   StyleEntry,
 } from "./pagination.js";
+export { followRedirects } from "./redirects.js";
+export type { FollowRedirects } from "./redirects.js";
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
 export {
   buildPath,

@@ -1,3 +1,5 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { apiKeyAuth, basicAuth, bearerAuth } from "./auth.js";
@@ -20,6 +22,7 @@ import {
 } from "./errors.js";
 import { jsonBody } from "./body.js";
 import { emptyResponse, prepareRequest, request, type Endpoint } from "./request.js";
+import { followRedirects } from "./redirects.js";
 import { buildPath, cookieParam, headerParam } from "./serialize.js";
 import { dateTimeFormat, uuidFormat } from "./validate.js";
 
@@ -37,6 +40,8 @@ function client(options: Options = {}) {
     baseUrl: "https://api.example.com/v1/",
     userAgent: "example-client/1.2.3",
     credentials,
+    // As the generated createClient does for a spec that sends an API key in a header.
+    followRedirects,
   });
 }
 
@@ -713,6 +718,83 @@ describe("request: redirects", () => {
     await expect(
       request(client({ fetch, maxRetries: 0 }), { method: "GET", path: "/loop" }, {}),
     ).rejects.toThrow("more than 20 redirects");
+  });
+});
+
+describe("request: redirects through Node's own fetch, between two real servers", () => {
+  /** A server that answers `/go` with a redirect to `target(path)` and records the headers of every other request. */
+  async function listen(redirectTo?: (path: string) => string) {
+    const received: { path: string; headers: IncomingHttpHeaders }[] = [];
+    const server: Server = createServer((incoming, outgoing) => {
+      const path = incoming.url ?? "/";
+      if (redirectTo !== undefined && path.startsWith("/go")) {
+        outgoing.writeHead(302, { location: redirectTo(path) }).end();
+        return;
+      }
+      received.push({ path, headers: incoming.headers });
+      outgoing.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { url, received, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  const keyEndpoint = {
+    method: "GET",
+    path: "/go",
+    security: [["bearerToken", "headerKey"]],
+  } as const satisfies Endpoint;
+
+  async function redirectedHeaders(
+    sameOrigin: boolean,
+    follower: typeof followRedirects | undefined,
+  ) {
+    // Another port is another origin.
+    const elsewhere = await listen();
+    const api = await listen((path) => (sameOrigin ? `/landed${path}` : `${elsewhere.url}/landed`));
+    try {
+      const apiClient = createRuntimeClient(
+        { baseUrl: api.url, bearerToken: "t0k", headerKey: "k3y", maxRetries: 0 } as Options,
+        {
+          userAgent: "x",
+          credentials,
+          ...(follower === undefined ? {} : { followRedirects: follower }),
+        },
+      );
+      await request(apiClient, keyEndpoint, {}, { headers: { cookie: "a=b" } });
+      return [...api.received, ...elsewhere.received];
+    } finally {
+      await Promise.all([api.close(), elsewhere.close()]);
+    }
+  }
+
+  it("keeps every credential on a same-origin redirect, with or without a follower", async () => {
+    for (const follower of [undefined, followRedirects]) {
+      const [landed] = await redirectedHeaders(true, follower);
+      expect(landed?.path).toBe("/landed/go");
+      expect(landed?.headers).toMatchObject({
+        authorization: "Bearer t0k",
+        "x-api-key": "k3y",
+        cookie: "a=b",
+      });
+    }
+  });
+
+  it("fetch alone drops Authorization and cookies on a redirect to another origin, but not an API-key header", async () => {
+    // Why a client without credential headers needs no follower, and one with them does.
+    const [landed] = await redirectedHeaders(false, undefined);
+    expect(landed?.path).toBe("/landed");
+    expect(landed?.headers).not.toHaveProperty("authorization");
+    expect(landed?.headers).not.toHaveProperty("cookie");
+    expect(landed?.headers).toHaveProperty("x-api-key", "k3y");
+  });
+
+  it("followRedirects drops the API-key header as well", async () => {
+    const [landed] = await redirectedHeaders(false, followRedirects);
+    expect(landed?.path).toBe("/landed");
+    expect(landed?.headers).not.toHaveProperty("authorization");
+    expect(landed?.headers).not.toHaveProperty("cookie");
+    expect(landed?.headers).not.toHaveProperty("x-api-key");
   });
 });
 

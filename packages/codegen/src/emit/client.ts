@@ -1,5 +1,5 @@
 import type { ApiModel, CredentialModel } from "../model/model.js";
-import { RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS, SERVER_URL } from "../model/runtime-contract.js";
+import { REDIRECT_FOLLOWER, RUNTIME_TYPE_EXPORTS, RUNTIME_VALUE_EXPORTS, SERVER_URL } from "../model/runtime-contract.js";
 import {
   call,
   Call,
@@ -32,12 +32,14 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   const baseUrl = variables.length === 0 ? model.defaultBaseUrl : model.server?.url;
   // A server with `{variables}`, or relative to the page, is worked out by the runtime's `serverUrl`, bundled only then.
   const resolved = baseUrl !== undefined && (variables.length > 0 || !/^https?:\/\//i.test(baseUrl));
+  const sendsKeyHeader = model.credentials.some((credential) => credential.kind === "apiKey" && (credential.location ?? "header") === "header");
   const defaults: LiteralValue = {
     baseUrl: resolved
       ? new Call(new Identifier(SERVER_URL), variables.length === 0 ? [baseUrl] : [baseUrl, Object.fromEntries(variables.map((variable) => [variable.name, variable.default]))])
       : baseUrl,
     userAgent,
     credentials: Object.fromEntries(model.credentials.map((credential) => [credential.name, credentialScheme(credential)])),
+    ...(sendsKeyHeader ? { followRedirects: new Identifier(REDIRECT_FOLLOWER) } : {}),
   };
   const members: MemberExpr[] = [
     ...model.credentials.map((credential) => ({
@@ -72,6 +74,7 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   const runtime = sortSpecifiers([
     { name: template.callee },
     ...(resolved ? [{ name: SERVER_URL }] : []),
+    ...(sendsKeyHeader ? [{ name: REDIRECT_FOLLOWER }] : []),
     ...[...new Set(model.credentials.map((credential) => CREDENTIAL_SCHEMES[credential.kind]))].map((scheme) => ({ name: scheme })),
     ...[template.extendsName, template.returnType, ...(model.credentials.length > 0 ? ["CredentialSource"] : []), ...(usesBasic ? ["BasicCredentials"] : [])].map((typeName) => ({
       name: typeName,

@@ -64,6 +64,11 @@ export const COLLECTION_WRITER = "collectionQuery";
 export const KEEP_RESERVED = "keepReserved";
 /** Works out a server URL with `{variables}`, or one relative to the page; named by `createClient` for such servers. */
 export const SERVER_URL = "serverUrl";
+/**
+ * Follows redirects itself, dropping credential headers on the way to another origin; named by `createClient` when the
+ * spec sends an API key in a header, which `fetch` itself would carry along (it drops only `Authorization` and cookies).
+ */
+export const REDIRECT_FOLLOWER = "followRedirects";
 
 /** Value types whose query values are always scalars: their parameters need no {@link COLLECTION_WRITER}. */
 export const SCALAR_TYPES: ReadonlySet<string | undefined> = new Set(["string", "number", "integer", "boolean"]);

@@ -66,6 +66,7 @@ export function createRuntimeClient(options, defaults) {
 		validate: options.validate ?? true,
 		userAgent: options.userAgent ?? defaults.userAgent,
 		hooks: options.hooks ?? {},
-		credentials
+		credentials,
+		followRedirects: defaults.followRedirects
 	});
 }

@@ -15,6 +15,8 @@ export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } 
 export type { CursorPaging, CursorSpec, LinkHeaderPaging, NextUrlPaging, OffsetPaging, PageNumberPaging } from "./page-styles.js";
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
 export type { FieldPath, Page, PageMethods, PageRequest, PageState, PageStyle, PaginationSpec, StyleEntry } from "./pagination.js";
+export { followRedirects } from "./redirects.js";
+export type { FollowRedirects } from "./redirects.js";
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
 export { buildPath, collectionQuery, cookieParam, deepObjectQuery, headerParam, keepReserved, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
 export type { CollectionWriter, ParamLocation, PathStyle, QueryStyle } from "./serialize.js";

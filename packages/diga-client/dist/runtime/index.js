@@ -7,6 +7,7 @@ export { AbortError, ApiError, AuthenticationError, BadRequestError, ConflictErr
 export { bindOperations } from "./facade.js";
 export { cursorPages, linkHeaderPages, nextUrlPages, offsetPages, pageNumbers } from "./page-styles.js";
 export { fieldAt, PagePromise, pageRequest, paginate } from "./pagination.js";
+export { followRedirects } from "./redirects.js";
 export { autoResponse, binaryResponse, emptyResponse, request, textResponse } from "./request.js";
 export { buildPath, collectionQuery, cookieParam, deepObjectQuery, headerParam, keepReserved, labelPath, matrixPath, pipeDelimitedQuery, spaceDelimitedQuery } from "./serialize.js";
 export { dateFormat, dateTimeFormat, eachItem, exclusiveBounds, lengthBounds, patternMatch, uuidFormat } from "./validate.js";

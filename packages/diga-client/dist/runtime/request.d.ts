@@ -116,7 +116,7 @@ export interface PreparedRequest {
 	readonly init: RequestInit & {
 		readonly headers: Headers;
 	};
-	/** Headers that must not follow a redirect to another origin. */
+	/** Headers that must not follow a redirect to another origin (see `followRedirects`). */
 	readonly credentialHeaders: readonly string[];
 	/** False when the body is a stream, which can be sent only once. */
 	readonly replayable: boolean;

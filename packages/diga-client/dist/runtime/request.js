@@ -7,14 +7,6 @@ import { headerEntries, setHeader } from "./headers.js";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, sleep } from "./retry.js";
 import { serializeQueryParam } from "./serialize.js";
 import { validateValues } from "./validate.js";
-const REDIRECT_STATUSES = [
-	301,
-	302,
-	303,
-	307,
-	308
-];
-const MAX_REDIRECTS = 20;
 /**
 * Sends one operation and resolves with its parsed 2xx body. Rejects with an {@link ApiError} subclass for other
 * statuses, `ConnectionError`/`TimeoutError` when no response arrives, `AbortError` when the caller aborts, and
@@ -35,6 +27,10 @@ export async function send(client, endpoint, input, options = {}) {
 	}
 	const prepared = await prepareRequest(client, endpoint, input, options);
 	const fetch = options.fetch ?? settings.fetch ?? globalThis.fetch;
+	const { followRedirects } = settings;
+	// `fetch` follows redirects, dropping `Authorization` and cookies when one leaves the origin; a client that sends a
+	// credential header of its own was given a follower that drops that too.
+	const transmit = followRedirects === undefined ? (init) => fetch(prepared.url, init) : (init) => followRedirects(fetch, prepared, init);
 	const retryable = prepared.replayable && (options.idempotent ?? isIdempotent(method));
 	const maxRetries = retryable ? options.maxRetries ?? settings.maxRetries : 0;
 	for (let attempt = 0;; attempt++) {
@@ -50,7 +46,7 @@ export async function send(client, endpoint, input, options = {}) {
 		if (attempt > 0) headers.set("x-retry-count", String(attempt));
 		for (const [name, value] of Object.entries(await hooks.beforeRequest?.(info) ?? {})) setHeader(headers, name, value);
 		// A response, or the SdkError of an attempt that got none.
-		const attempted = await fetchWithTimeout(fetch, prepared, {
+		const attempted = await fetchWithTimeout(transmit, prepared, {
 			...prepared.init,
 			headers
 		}, options.timeout ?? settings.timeout, signal).catch((error) => error instanceof SdkError ? error : new ConnectionError(`${operation}: ${messageOf(error)}`, { cause: error }));
@@ -156,7 +152,7 @@ export const followServerUrl = (url, base, baseUrl, credentials) => {
 * the headers arrive; the caller's signal stays attached until the body is read (see {@link readResponse}), so a
 * stalled body can still be cancelled.
 */
-async function fetchWithTimeout(fetch, prepared, init, timeout, signal) {
+async function fetchWithTimeout(transmit, prepared, init, timeout, signal) {
 	if (isAborted(signal)) throw abortError(signal);
 	const controller = new AbortController();
 	const abort = () => controller.abort(signal?.reason);
@@ -169,7 +165,7 @@ async function fetchWithTimeout(fetch, prepared, init, timeout, signal) {
 	}, timeout);
 	try {
 		return {
-			response: await followRedirects(fetch, prepared, {
+			response: await transmit({
 				...init,
 				signal: controller.signal
 			}),
@@ -180,46 +176,6 @@ async function fetchWithTimeout(fetch, prepared, init, timeout, signal) {
 		throw isAborted(signal) ? abortError(signal) : timedOut ? new TimeoutError(`${init.method} ${prepared.safeUrl}: no response within ${timeout} ms`, { cause: error }) : error;
 	} finally {
 		clearTimeout(timer);
-	}
-}
-/**
-* Follows redirects itself so credentials never reach another origin: `Authorization`, cookies and API-key headers
-* are dropped when a redirect leaves the base URL's origin. (Browsers hide redirects from scripts; there the
-* browser follows them, and the fetch standard drops `Authorization` across origins.)
-*/
-async function followRedirects(fetch, prepared, init) {
-	let url = prepared.url;
-	let current = init;
-	for (let hops = 0;; hops++) {
-		const response = await fetch(url, {
-			...current,
-			redirect: "manual"
-		});
-		if (response.type === "opaqueredirect") return fetch(url, {
-			...current,
-			redirect: "follow"
-		});
-		const { status } = response;
-		const location = response.headers.get("location");
-		if (!REDIRECT_STATUSES.includes(status) || location === null) return response;
-		if (hops >= MAX_REDIRECTS) throw new ConnectionError(`${init.method} ${prepared.safeUrl}: more than ${MAX_REDIRECTS} redirects`);
-		await response.body?.cancel().catch(() => undefined);
-		const next = new URL(location, url);
-		const headers = new Headers(current.headers);
-		if (next.origin !== new URL(url).origin) for (const name of prepared.credentialHeaders) headers.delete(name);
-		// 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
-		const becomesGet = status === 303 || status < 303 && current.method === "POST";
-		if (becomesGet) headers.delete("content-type");
-		current = becomesGet ? {
-			...current,
-			method: "GET",
-			body: null,
-			headers
-		} : {
-			...current,
-			headers
-		};
-		url = next.href;
 	}
 }
 // A function, so control-flow narrowing does not assume an abort signal stays unaborted across an await.

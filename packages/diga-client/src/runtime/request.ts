@@ -162,14 +162,11 @@ export interface PreparedRequest {
   /** The URL without credentials, for hooks and messages. */
   readonly safeUrl: string;
   readonly init: RequestInit & { readonly headers: Headers };
-  /** Headers that must not follow a redirect to another origin. */
+  /** Headers that must not follow a redirect to another origin (see `followRedirects`). */
   readonly credentialHeaders: readonly string[];
   /** False when the body is a stream, which can be sent only once. */
   readonly replayable: boolean;
 }
-
-const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
-const MAX_REDIRECTS = 20;
 
 /**
  * Sends one operation and resolves with its parsed 2xx body. Rejects with an {@link ApiError} subclass for other
@@ -209,6 +206,13 @@ export async function send(
   }
   const prepared = await prepareRequest(client, endpoint, input, options);
   const fetch = options.fetch ?? settings.fetch ?? globalThis.fetch;
+  const { followRedirects } = settings;
+  // `fetch` follows redirects, dropping `Authorization` and cookies when one leaves the origin; a client that sends a
+  // credential header of its own was given a follower that drops that too.
+  const transmit: Transmit =
+    followRedirects === undefined
+      ? (init) => fetch(prepared.url, init)
+      : (init) => followRedirects(fetch, prepared, init);
   const retryable = prepared.replayable && (options.idempotent ?? isIdempotent(method));
   const maxRetries = retryable ? (options.maxRetries ?? settings.maxRetries) : 0;
 
@@ -223,7 +227,7 @@ export async function send(
 
     // A response, or the SdkError of an attempt that got none.
     const attempted = await fetchWithTimeout(
-      fetch,
+      transmit,
       prepared,
       { ...prepared.init, headers },
       options.timeout ?? settings.timeout,
@@ -362,6 +366,9 @@ export const followServerUrl: FollowUrl = (url, base, baseUrl, credentials) => {
   return [`${target.href}${target.search === "" ? "?" : "&"}${credentials.join("&")}`, target.href];
 };
 
+/** Sends one attempt, redirects included. */
+type Transmit = (init: RequestInit & { headers: Headers }) => Promise<Response>;
+
 /** A response, and how to stop the caller's signal from aborting its body once that body has been read. */
 interface Attempt {
   readonly response: Response;
@@ -374,7 +381,7 @@ interface Attempt {
  * stalled body can still be cancelled.
  */
 async function fetchWithTimeout(
-  fetch: Fetch,
+  transmit: Transmit,
   prepared: PreparedRequest,
   init: RequestInit & { headers: Headers },
   timeout: number,
@@ -392,7 +399,7 @@ async function fetchWithTimeout(
   }, timeout);
   try {
     return {
-      response: await followRedirects(fetch, prepared, { ...init, signal: controller.signal }),
+      response: await transmit({ ...init, signal: controller.signal }),
       release,
     };
   } catch (error) {
@@ -406,43 +413,6 @@ async function fetchWithTimeout(
         : error;
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/**
- * Follows redirects itself so credentials never reach another origin: `Authorization`, cookies and API-key headers
- * are dropped when a redirect leaves the base URL's origin. (Browsers hide redirects from scripts; there the
- * browser follows them, and the fetch standard drops `Authorization` across origins.)
- */
-async function followRedirects(
-  fetch: Fetch,
-  prepared: PreparedRequest,
-  init: RequestInit & { headers: Headers },
-): Promise<Response> {
-  let url = prepared.url;
-  let current = init;
-  for (let hops = 0; ; hops++) {
-    const response = await fetch(url, { ...current, redirect: "manual" });
-    if (response.type === "opaqueredirect") return fetch(url, { ...current, redirect: "follow" });
-    const { status } = response;
-    const location = response.headers.get("location");
-    if (!REDIRECT_STATUSES.includes(status) || location === null) return response;
-    if (hops >= MAX_REDIRECTS)
-      throw new ConnectionError(
-        `${init.method} ${prepared.safeUrl}: more than ${MAX_REDIRECTS} redirects`,
-      );
-    await response.body?.cancel().catch(() => undefined);
-    const next = new URL(location, url);
-    const headers = new Headers(current.headers);
-    if (next.origin !== new URL(url).origin)
-      for (const name of prepared.credentialHeaders) headers.delete(name);
-    // 303, and 301/302 after a POST, turn into a GET without a body, as browsers do.
-    const becomesGet = status === 303 || (status < 303 && current.method === "POST");
-    if (becomesGet) headers.delete("content-type");
-    current = becomesGet
-      ? { ...current, method: "GET", body: null, headers }
-      : { ...current, headers };
-    url = next.href;
   }
 }
 
