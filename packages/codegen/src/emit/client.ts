@@ -32,7 +32,7 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   const baseUrl = variables.length === 0 ? model.defaultBaseUrl : model.server?.url;
   // A server with `{variables}`, or relative to the page, is worked out by the runtime's `serverUrl`, bundled only then.
   const resolved = baseUrl !== undefined && (variables.length > 0 || !/^https?:\/\//i.test(baseUrl));
-  const sendsKeyHeader = model.credentials.some((credential) => credential.kind === "apiKey" && (credential.location ?? "header") === "header");
+  const sendsKeyHeader = model.credentials.some((credential) => credential.kind === "apiKey" && keyLocation(credential) === "header");
   const defaults: LiteralValue = {
     baseUrl: resolved
       ? new Call(new Identifier(SERVER_URL), variables.length === 0 ? [baseUrl] : [baseUrl, Object.fromEntries(variables.map((variable) => [variable.name, variable.default]))])
@@ -136,14 +136,19 @@ const CREDENTIAL_SCHEMES: Readonly<Record<CredentialModel["kind"], string>> = { 
 function credentialScheme(credential: CredentialModel): LiteralValue {
   const scheme = new Identifier(CREDENTIAL_SCHEMES[credential.kind]);
   if (credential.kind !== "apiKey") return scheme;
-  return new Call(scheme, [credential.location ?? "header", credential.parameterName ?? credential.schemeName]);
+  return new Call(scheme, [keyLocation(credential), credential.parameterName ?? credential.schemeName]);
+}
+
+/** Where an API key goes; a header unless the scheme says otherwise. */
+function keyLocation(credential: CredentialModel): NonNullable<CredentialModel["location"]> {
+  return credential.location ?? "header";
 }
 
 function credentialDoc(credential: CredentialModel): string {
   const how = {
     bearer: "Sent as `Authorization: Bearer <token>`",
     basic: "Sent as HTTP basic authentication (`Authorization: Basic ...`)",
-    apiKey: `Sent as the \`${credential.parameterName ?? ""}\` ${credential.location ?? "header"}${credential.location === "query" ? " parameter" : ""}`,
+    apiKey: `Sent as the \`${credential.parameterName ?? ""}\` ${keyLocation(credential)}${credential.location === "query" ? " parameter" : ""}`,
   }[credential.kind];
   return (
     paragraphs(
