@@ -1,6 +1,7 @@
 /**
  * The template of one generated operation file. The generator reads it with ts-morph once and, per operation:
- * renames the function and the `Operation*` types, points `Operation` at that operation's types, fills in the
+ * renames the function and the `Operation*` types, points `Operation` at that operation's types under a name of
+ * its own (`ListPhonesOperation`, unique in the package, so the root's declarations can be one file), fills in the
  * endpoint description and the JSDoc, and writes one positional argument per path parameter (here `thingId`).
  * A list operation (one the model found paginated) takes `listOperationName`'s shape, every other one
  * `operationName`'s. Every operation takes `params` before `options`, typed `NoParams` when it has none, so a

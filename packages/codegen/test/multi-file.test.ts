@@ -39,7 +39,7 @@ describe("a spec split over nested folders", () => {
     expect(typeModule("schemas/ErrorSchema")).toContain("requestId?: Id;");
     // The path item's shared parameter (written in paths/, pointing into components/parameters/) is an argument.
     const posts = result.files.find((file) => file.path === "src/operations/listUserPosts.ts")?.contents ?? "";
-    expect(posts).toMatch(/export function listUserPosts\(\s*client: Client,\s*userId: Operation\["parameters"\]\["path"\]\["userId"\],\s*params\?: ListUserPostsParams/);
+    expect(posts).toMatch(/export function listUserPosts\(\s*client: Client,\s*userId: ListUserPostsOperation\["parameters"\]\["path"\]\["userId"\],\s*params\?: ListUserPostsParams/);
     // …and typed by the schema that file points to, one folder over (`format: uuid`).
     expect(typeModule("parameters/UserIdParameter")).toContain("export type UserIdParameter = Id;");
   });

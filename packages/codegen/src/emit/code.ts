@@ -293,7 +293,9 @@ export function typeAlias(aliasName: string, type: TypeExpr, options: { exported
  * (TypeScript folds `T & {}` into `T`), an interface is a type of its own, so editors and errors say its name.
  */
 export function interfaceDeclaration(interfaceName: string, base: TypeExpr, members: TypeExpr, options: { doc?: string | undefined } = {}): Doc {
-  return documented(options.doc, ["export interface ", interfaceName, " extends ", typeDoc(base), " ", typeDoc(members)]);
+  // prettier always breaks an interface's body, however short.
+  const body = members.kind === "object" ? { ...members, expanded: true } : members;
+  return documented(options.doc, ["export interface ", interfaceName, " extends ", typeDoc(base), " ", typeDoc(body)]);
 }
 
 /** `left = right`: prettier's "fluid" layout, which moves the right side down only when it cannot break itself. */

@@ -43,7 +43,7 @@ export interface OperationEmitContext {
   readonly header: string;
 }
 
-/** The operation's own types, as openapi-typescript's output reaches them through `Operation`. */
+/** The operation's own types, as openapi-typescript's output reaches them through `ListPhonesOperation`. */
 interface OperationTypes {
   /**
    * Query, header or cookie parameters: an interface extending `Params<…>` (with the body as a member), so editors
@@ -64,7 +64,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
   const fn = operation.pagination === undefined ? template.request : template.list;
   const names = operation.typeNames;
   const rename = (text: string) => template.functionNames.reduce((renamed, templateName) => renamed.replaceAll(templateName, operation.functionName), text);
-  const usesOperation = JSON.stringify(types).includes(`"${template.operationAlias}"`) || operation.pathParameters.length > 0;
+  const usesOperation = JSON.stringify(types).includes(`"${names.operation}"`) || operation.pathParameters.length > 0;
 
   const endpoint = endpointOf(operation);
   const runtime: ImportSpecifier[] = [
@@ -91,7 +91,7 @@ export function emitOperation(operation: OperationModel, { template, header }: O
   const alias = (suffix: string, aliasName: string, type: TypeExpr | undefined) => (type === undefined ? [] : [{ doc: typeAlias(aliasName, type, { doc: rename(template.docs[suffix] ?? "") }) }]);
   const statements = [
     { doc: header },
-    ...(usesOperation ? [{ doc: moduleDeclaration("import", [{ name: template.operationAlias }], `../types/operations/${operation.fileName}.js`, true), group: "import" as const }] : []),
+    ...(usesOperation ? [{ doc: moduleDeclaration("import", [{ name: names.operation }], `../types/operations/${operation.fileName}.js`, true), group: "import" as const }] : []),
     { doc: moduleDeclaration("import", sortSpecifiers(runtime), "../runtime/index.js"), group: "import" as const },
     ...alias("Body", names.body, types.body),
     ...(types.params?.base === undefined
@@ -109,14 +109,15 @@ export function emitOperation(operation: OperationModel, { template, header }: O
 
 function operationTypes(operation: OperationModel): OperationTypes {
   const names = operation.typeNames;
-  const errors = errorTypes(operation.responses);
+  const operationType = names.operation;
+  const errors = errorTypes(operation.responses, operationType);
   const body = operation.requestBody;
-  const params = paramsTypeExpr(operation.parameters);
+  const params = paramsTypeExpr(operation.parameters, operationType);
   const bodyMember = objectType(body === undefined ? [] : [{ name: body.key, optional: !body.required, type: name(names.body) }]);
   return {
     params: params === undefined && body === undefined ? undefined : { base: params, members: bodyMember },
-    body: body === undefined ? undefined : bodyType(body),
-    response: responseType(operation.responses),
+    body: body === undefined ? undefined : bodyType(body, operationType),
+    response: responseType(operation.responses, operationType),
     item: operation.pagination === undefined ? undefined : itemType(names.response, operation.pagination),
     page: operation.pagination === undefined ? undefined : ref("Page", name(names.response), name(names.item)),
     error: errors.type,
@@ -141,7 +142,7 @@ function operationFunction(operation: OperationModel, fn: FunctionTemplate, type
   const required = operation.parameters.some((parameter) => parameter.required) || operation.requestBody?.required === true;
   const parameters: ParameterExpr[] = [
     { name: fn.client.name, type: name(fn.client.type) },
-    ...operation.pathParameters.map((parameter) => ({ name: parameter.argumentName, type: indexed(name("Operation"), "parameters", "path", parameter.name) })),
+    ...operation.pathParameters.map((parameter) => ({ name: parameter.argumentName, type: indexed(name(typeNames.operation), "parameters", "path", parameter.name) })),
     // Always there, even for an operation without parameters, so `options` keeps its place when the API adds one.
     paramsParameter(fn, types.params === undefined ? name("NoParams") : name(typeNames.params), required),
     { name: fn.options.name, type: name(fn.options.type), optional: true },
@@ -178,10 +179,10 @@ function paramsParameter(fn: FunctionTemplate, type: TypeExpr, required: boolean
 }
 
 /** `Params<…>` over the query, header and cookie parameter types openapi-typescript emitted, intersected. */
-export function paramsTypeExpr(parameters: readonly ParameterModel[]): TypeExpr | undefined {
+export function paramsTypeExpr(parameters: readonly ParameterModel[], operationType: string): TypeExpr | undefined {
   const locations = (["query", "header", "cookie"] as const).filter((location) => parameters.some((parameter) => parameter.in === location));
   if (locations.length === 0) return undefined;
-  return ref("Params", intersection(locations.map((location) => ref("NonNullable", indexed(name("Operation"), "parameters", location)))));
+  return ref("Params", intersection(locations.map((location) => ref("NonNullable", indexed(name(operationType), "parameters", location)))));
 }
 
 /**
@@ -200,10 +201,10 @@ function itemType(response: string, { items, itemsRequired, bodyNullable }: Pagi
 }
 
 /** JSON, form and multipart bodies are typed by openapi-typescript; text is a string and binary any bytes. */
-function bodyType(body: RequestBodyModel): TypeExpr {
+function bodyType(body: RequestBodyModel, operationType: string): TypeExpr {
   if (body.kind === "text") return name("string");
   if (body.kind === "binary") return name("BinaryBody");
-  const type = indexed(ref("NonNullable", indexed(name("Operation"), "requestBody")), "content", body.mediaType);
+  const type = indexed(ref("NonNullable", indexed(name(operationType), "requestBody")), "content", body.mediaType);
   return body.defaulted === undefined ? type : ref("WithDefaults", type, union(defaultedPaths(body.defaulted).map((path) => literal(path))));
 }
 
@@ -212,10 +213,10 @@ function defaultedPaths({ optional, nested }: BodyDefaultsModel, prefix = ""): s
   return [...optional.map((field) => `${prefix}${field}`), ...nested.filter(([field]) => !field.includes(".")).flatMap(([field, inner]) => defaultedPaths(inner, `${prefix}${field}.`))];
 }
 
-function responseBodyType(response: ResponseModel): TypeExpr {
+function responseBodyType(response: ResponseModel, operationType: string): TypeExpr {
   switch (response.kind) {
     case "json":
-      return indexed(name("Operation"), "responses", /^\d+$/.test(response.status) ? Number(response.status) : response.status, "content", response.mediaType ?? "application/json");
+      return indexed(name(operationType), "responses", /^\d+$/.test(response.status) ? Number(response.status) : response.status, "content", response.mediaType ?? "application/json");
     case "text":
       return name("string");
     case "binary":
@@ -226,22 +227,22 @@ function responseBodyType(response: ResponseModel): TypeExpr {
 }
 
 /** What a 2xx answer resolves with: the union of the documented 2xx bodies; `void` when none has a body. */
-export function responseType(responses: readonly ResponseModel[]): TypeExpr {
+export function responseType(responses: readonly ResponseModel[], operationType: string): TypeExpr {
   const successes = responses.filter((response) => response.isSuccess);
   if (successes.length === 0) return name("unknown");
   if (successes.every((response) => response.kind === "empty")) return name("void");
-  return union(successes.map(responseBodyType));
+  return union(successes.map((response) => responseBodyType(response, operationType)));
 }
 
 /**
  * One error type per documented non-2xx response: the runtime's class for that status (`UnprocessableEntityError`
  * for 422, …) with the body type, so narrowing by class or by `status` gives the right body.
  */
-export function errorTypes(responses: readonly ResponseModel[]): { type: TypeExpr; classes: string[] } {
+export function errorTypes(responses: readonly ResponseModel[], operationType: string): { type: TypeExpr; classes: string[] } {
   const errors = responses.filter((response) => !response.isSuccess);
   if (errors.length === 0) return { type: name("ApiError"), classes: ["ApiError"] };
   const typed = errors.map((response) => {
-    const body = responseBodyType(response);
+    const body = responseBodyType(response, operationType);
     const status = response.status.toUpperCase();
     const named = STATUS_ERROR_CLASSES[status];
     if (named !== undefined) return { className: named, type: ref(named, body) };

@@ -24,7 +24,6 @@ export interface OperationTemplate {
   readonly functionNames: readonly string[];
   /** The names the runtime exports: generated files may import no others. */
   readonly runtimeNames: ReadonlySet<string>;
-  readonly operationAlias: string;
   /** JSDoc of the exported type aliases, by suffix: `Params`, `Body`, `Response`, `Item`, `Error`. */
   readonly docs: Readonly<Record<string, string>>;
   /** `const endpoint: Endpoint = …;` */
@@ -100,7 +99,6 @@ function parseOperation(file: SourceFile, runtimeNames: ReadonlySet<string>): Op
   return {
     functionNames: file.getFunctions().map((fn) => fn.getNameOrThrow()),
     runtimeNames,
-    operationAlias: alias("Operation").getName(),
     docs: Object.fromEntries(["Params", "Body", "Response", "Item", "Page", "Error"].map((suffix) => [suffix, docOf(alias(`Operation${suffix}`))])),
     endpoint: { name: endpoint.getName(), type: endpoint.getTypeNode()?.getText() ?? fail(file, "the endpoint constant needs a type annotation") },
     request: functionTemplate(file, file.getFunction("operationName") ?? fail(file, "missing operationName")),

@@ -11,8 +11,8 @@ import type { GeneratedFile } from "./file.js";
  *
  * - `src/types/schemas/Phone.ts` (and `responses/`, `parameters/`, `request-bodies/`, `headers/`, `path-items/`):
  *   one component each, `export type Phone = …`, importing the components it refers to;
- * - `src/types/operations/<file>.ts`: one operation's types, `export type Operation = { parameters, requestBody,
- *   responses }`, which the operation's function module imports;
+ * - `src/types/operations/<file>.ts`: one operation's types, `export type ListPhonesOperation = { parameters,
+ *   requestBody, responses }`, which the operation's function module imports;
  * - `src/types/helpers.ts`: openapi-typescript's helper types (`WithRequired`);
  * - `src/schema.ts`: openapi-typescript's `paths`, `webhooks`, `components`, `$defs` and `operations`, as before,
  *   now made of references to those modules, for users of the whole-API types.
@@ -23,7 +23,7 @@ import type { GeneratedFile } from "./file.js";
  */
 export interface TypeModulePlan {
   /** The model's operations: which of openapi-typescript's operation types each function module imports. */
-  readonly operations: readonly { readonly root: OperationTypeRoot; readonly fileName: string }[];
+  readonly operations: readonly { readonly root: OperationTypeRoot; readonly fileName: string; readonly typeName: string }[];
   /** The readable name of each component schema, by component name (the names of `models.ts`). */
   readonly schemaNames: Readonly<Record<string, string>>;
 }
@@ -32,8 +32,6 @@ export interface TypeModulePlan {
 interface Declaration {
   readonly module: string;
   readonly name: string;
-  /** The name to import it as where `name` alone says too little (every operation module exports `Operation`). */
-  readonly alias?: string;
 }
 
 const ROOTS = new Set(["paths", "webhooks", "components", "$defs", "operations"]);
@@ -50,7 +48,6 @@ const COMPONENT_KINDS: Readonly<Record<string, { readonly folder: string; readon
 
 const HELPERS_MODULE = "types/helpers";
 const SCHEMA_MODULE = "schema";
-const OPERATION_TYPE = "Operation";
 
 export function splitTypeModules(ts: typeof TypeScript, statements: readonly TypeScript.Statement[], plan: TypeModulePlan, header: string): GeneratedFile[] {
   const roots = new Map<string, TypeScript.Statement>();
@@ -113,9 +110,9 @@ export function splitTypeModules(ts: typeof TypeScript, statements: readonly Typ
     files.push(printModule(component.module, [exportedAlias(ts, component.name, rewrite(component.type), component.member)], imports));
   }
   for (const operation of operations.list) {
-    const imports = new ImportSet([OPERATION_TYPE]);
+    const imports = new ImportSet([operation.name]);
     const rewrite = rewriter(operation.module, imports);
-    files.push(printModule(operation.module, [exportedAlias(ts, OPERATION_TYPE, rewrite(operation.type), undefined)], imports));
+    files.push(printModule(operation.module, [exportedAlias(ts, operation.name, rewrite(operation.type), undefined)], imports));
   }
   if (helpers.length > 0) {
     const imports = new ImportSet(helperNames);
@@ -188,11 +185,11 @@ function operationDeclarations(ts: typeof TypeScript, roots: ReadonlyMap<string,
   const byId = new Map<string, Declaration>();
   const list: OperationDeclaration[] = [];
   const memberDeclarations = new Map<TypeScript.Node, Declaration>();
-  const byRoot = new Map(planned.map(({ root, fileName }) => [root.kind === "operations" ? `operations ${root.operationId}` : `paths ${root.path} ${root.method}`, fileName]));
+  const byRoot = new Map(planned.map((operation) => [operation.root.kind === "operations" ? `operations ${operation.root.operationId}` : `paths ${operation.root.path} ${operation.root.method}`, operation]));
   const claim = (key: string, member: TypeScript.TypeElement): Declaration | undefined => {
-    const fileName = byRoot.get(key);
-    if (fileName === undefined || !ts.isPropertySignature(member) || member.type === undefined) return undefined;
-    const declaration = { module: `types/operations/${fileName}`, name: OPERATION_TYPE, alias: `${fileName.charAt(0).toUpperCase()}${fileName.slice(1)}Operation` };
+    const operation = byRoot.get(key);
+    if (operation === undefined || !ts.isPropertySignature(member) || member.type === undefined) return undefined;
+    const declaration = { module: `types/operations/${operation.fileName}`, name: operation.typeName };
     list.push({ ...declaration, type: member.type });
     memberDeclarations.set(member, declaration);
     return declaration;
@@ -249,13 +246,12 @@ class ImportSet {
     this.#taken = new Set(declared);
   }
 
-  local({ module, name, alias }: Declaration): string {
+  local({ module, name }: Declaration): string {
     const key = `${module}\u0000${name}`;
     const known = this.#locals.get(key);
     if (known !== undefined) return known;
-    const base = alias ?? name;
-    let local = base;
-    for (let n = 2; this.#taken.has(local); n++) local = `${base}${n}`;
+    let local = name;
+    for (let n = 2; this.#taken.has(local); n++) local = `${name}${n}`;
     this.#taken.add(local);
     this.#locals.set(key, local);
     const names = this.#byModule.get(module) ?? new Map<string, string>();

@@ -71,7 +71,7 @@ export function typesPlan(model: ApiModel): TypesPlan {
   return {
     renames: operationIdRenames(model),
     modules: {
-      operations: model.operations.map(({ typeRoot, fileName }) => ({ root: typeRoot, fileName })),
+      operations: model.operations.map(({ typeRoot, fileName, typeNames }) => ({ root: typeRoot, fileName, typeName: typeNames.operation })),
       schemaNames: Object.fromEntries(model.schemas.map(({ componentName, name }) => [componentName, name])),
     },
   };

@@ -118,9 +118,10 @@ export function buildModel(document: OpenApiDocument, options: BuildModelOptions
 const PACKAGE_TYPE_NAMES: ReadonlySet<string> = new Set(PACKAGE_TYPE_EXPORTS);
 
 function operationTypeNames(functionName: string): OperationModel["typeNames"] {
-  const clashes = ["Params", "Response", "Body", "Error", "Item", "Page"].some((suffix) => PACKAGE_TYPE_NAMES.has(operationTypeName(functionName, suffix)));
+  const clashes = ["Operation", "Params", "Response", "Body", "Error", "Item", "Page"].some((suffix) => PACKAGE_TYPE_NAMES.has(operationTypeName(functionName, suffix)));
   const base = clashes ? `${functionName}Operation` : functionName;
   return {
+    operation: operationTypeName(base, "Operation"),
     params: operationTypeName(base, "Params"),
     response: operationTypeName(base, "Response"),
     body: operationTypeName(base, "Body"),

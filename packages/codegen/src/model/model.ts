@@ -35,7 +35,7 @@ export interface OperationModel {
   readonly pointer: string;
   readonly operationId: string | undefined;
   readonly functionName: string;
-  readonly typeNames: { readonly params: string; readonly body: string; readonly response: string; readonly error: string; readonly item: string; readonly page: string };
+  readonly typeNames: { readonly operation: string; readonly params: string; readonly body: string; readonly response: string; readonly error: string; readonly item: string; readonly page: string };
   readonly fileName: string;
   readonly method: Uppercase<HttpMethod>;
   readonly path: string;

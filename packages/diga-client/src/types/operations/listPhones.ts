@@ -4,7 +4,7 @@ import type { ErrorResponseSchema } from "../schemas/ErrorResponseSchema.js";
 import type { PaginatedResponsePhoneRegisterResponseSchema } from "../schemas/PaginatedResponsePhoneRegisterResponseSchema.js";
 import type { PhoneRegisterStatus } from "../schemas/PhoneRegisterStatus.js";
 
-export type Operation = {
+export type ListPhonesOperation = {
     parameters: {
         query?: {
             after?: string | null;
