@@ -64,11 +64,12 @@ async function checkOurs(file: string, onGenerated: (facts: Facts) => void): Pro
   try {
     await writeFiles(directory, result.files);
     const sources = result.files.filter((output) => output.path.startsWith("src/") && output.path.endsWith(".ts")).map((output) => join(directory, output.path));
-    const examples = await writeReadmeExamples(directory, result.files.find((output) => output.path === "README.md")?.contents ?? "");
+    // The README's examples, and the root's declarations when they are a text of their own.
+    const extras = [...(await writeReadmeExamples(directory, result.files.find((output) => output.path === "README.md")?.contents ?? "")), ...bundledRoot(directory, result.files)];
     // Written to disk: the heap is tsc's now (Graph beta's output is over a gigabyte of strings).
     result = undefined;
     const typecheckStart = performance.now();
-    const parts = typecheckParts(directory, sources, examples);
+    const parts = typecheckParts(directory, sources, extras);
     // Examples may leave a result unused (TS6133).
     const found: ReturnType<typeof typecheckProgram> = [];
     for (const [index, part] of parts.entries()) {
@@ -92,22 +93,31 @@ async function checkOurs(file: string, onGenerated: (facts: Facts) => void): Pro
 }
 
 /**
- * The programs that type-check a package: one for all of it and its README's examples, or, for a package too big for
- * tsc's heap (Microsoft Graph beta: 52,700 source files; one program dies at 4 GB), parts as apps import it: the
- * client, `schema.ts` and `models.ts` with everything they reach (every type module) and the examples, then the
- * operations in slices, each with the types it reaches. Only the root index and the facade, which import every
+ * The programs that type-check a package: one for all of it and the extras (README examples, bundled root), or,
+ * for a package too big for tsc's heap (Microsoft Graph beta: 52,700 source files; one program dies at 4 GB), parts
+ * as apps import it: the client, `schema.ts` and `models.ts` with everything they reach (every type module) and the
+ * extras, then the operations in slices, each with the types it reaches. Only the root index and the facade, which import every
  * operation, stay out; they are the same re-exports that every smaller document checks whole (Graph, 11,422
  * operations, in one program).
  */
-function typecheckParts(directory: string, sources: readonly string[], examples: readonly string[]): string[][] {
-  if (sources.length <= ONE_PROGRAM_SOURCES) return [[...sources, ...examples]];
+function typecheckParts(directory: string, sources: readonly string[], extras: readonly string[]): string[][] {
+  if (sources.length <= ONE_PROGRAM_SOURCES) return [[...sources, ...extras]];
   const inSrc = (path: string) => join(directory, "src", path);
   const operations = sources.filter((source) => source.startsWith(inSrc("operations/")));
   const slices = Array.from({ length: Math.ceil(operations.length / OPERATIONS_PER_PART) }, (_, index) => operations.slice(index * OPERATIONS_PER_PART, (index + 1) * OPERATIONS_PER_PART));
   const written = new Set(sources);
   // models.ts is there only when the spec has schemas.
   const entries = ["client.ts", "schema.ts", "models.ts"].map(inSrc).filter((file) => written.has(file));
-  return [[...entries, ...examples], ...slices];
+  return [[...entries, ...extras], ...slices];
+}
+
+/**
+ * The root's declarations, when the generator wrote them as one file (see compile/root-declarations.ts): a new text
+ * no source module checks. A root that re-exports the per-file declarations adds nothing to check but their time.
+ */
+function bundledRoot(directory: string, files: readonly { readonly path: string; readonly contents: string }[]): string[] {
+  const root = files.find((file) => file.path === "dist/index.d.ts");
+  return root === undefined || /from "\.\/(?!runtime\/|client\.js")/.test(root.contents) ? [] : [join(directory, root.path)];
 }
 
 /** Graph (27,000 source files) checks in one program within 4 GB; Graph beta (52,700) does not. */

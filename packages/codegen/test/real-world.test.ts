@@ -1,13 +1,16 @@
+import { writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { diffSpecs, generate, renderJson, renderMarkdown, writeOutput } from "../src/index.js";
 import type { LooseModule } from "./support/generated.js";
 import { fixturesDirectory } from "./support/paths.js";
 import { typecheckProgram } from "./support/property-check.js";
+import { STRICTEST } from "./support/typecheck.js";
 
 const require = createRequire(import.meta.url);
 
@@ -33,6 +36,39 @@ describe("a real-world spec: GitHub REST", () => {
     // The plugin's 1,200 modules double what is checked (about 2,500 files): the timeout leaves room on a loaded machine.
     expect(typecheckProgram(sources).slice(0, 10)).toStrictEqual([]);
   }, 480_000);
+
+  it("an app that imports three operations from the package root reads one declaration file, type-checks under the strictest flags, and sees the schema's names", async () => {
+    const app = join(directory, "root-app.ts");
+    await writeFile(
+      app,
+      [
+        `import { createClient, issuesListForRepo, pullsList, reposGet } from "./dist/index.js";`,
+        `const client = createClient();`,
+        `export const issues = await issuesListForRepo(client, "octocat", "hello-world", { state: "open", per_page: 50 });`,
+        `export const repo = await reposGet(client, "octocat", "hello-world");`,
+        `export const pulls = await pullsList(client, "octocat", "hello-world", { state: "closed" });`,
+        `export const names: string[] = [repo.full_name, issues[0]?.title ?? "", pulls[0]?.title ?? ""];`,
+        ``,
+      ].join("\n"),
+    );
+    const program = ts.createProgram({ rootNames: [app], options: STRICTEST });
+    expect(ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"))).toStrictEqual([]);
+    // Before, the root pulled in about 3,750 declaration files; now the runtime's dozen and client.d.ts beside it.
+    const generated = program.getSourceFiles().filter((file) => file.fileName.startsWith(directory));
+    expect(generated.length).toBeLessThan(25);
+    expect(generated.map((file) => file.fileName)).not.toContain(join(directory, "dist", "operations", "reposGet.d.ts"));
+    // What an editor shows: the names the spec gives, not a qualified name of the bundle's.
+    const checker = program.getTypeChecker();
+    const source = program.getSourceFile(app);
+    const shown = (name: string) => {
+      const declaration = source?.statements
+        .flatMap((statement) => (ts.isVariableStatement(statement) ? [...statement.declarationList.declarations] : []))
+        .find((variable) => variable.name.getText() === name);
+      return declaration === undefined ? undefined : checker.typeToString(checker.getTypeAtLocation(declaration.name));
+    };
+    expect(shown("repo")).toBe("FullRepository");
+    expect(shown("issues")).toBe("Page<Issue[], Issue>");
+  }, 120_000);
 
   it("iterates every issue of a repository through the Link header, as GitHub sends it", async () => {
     const issues = Array.from({ length: 75 }, (_, index) => ({ number: index + 1, title: `Issue ${index + 1}` }));

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { GeneratedFile } from "../emit/file.js";
 import { isTypeModule } from "../emit/type-modules.js";
+import { bundleRootDeclarations } from "./root-declarations.js";
 
 /**
  * Stage 7: the package as apps consume it. Every `src/**.ts` file also becomes `dist/**.js` (types stripped) and
@@ -13,6 +14,10 @@ import { isTypeModule } from "../emit/type-modules.js";
  * GitHub's 1,246 files, a whole-program emit 8 s; oxc takes 0.6 s.
  */
 export function compileFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
+  return bundleRootDeclarations(compileEach(files));
+}
+
+function compileEach(files: readonly GeneratedFile[]): GeneratedFile[] {
   const oxc = loadOxc();
   return files
     .filter((file) => isSource(file.path))
