@@ -185,7 +185,9 @@ function operationDeclarations(ts: typeof TypeScript, roots: ReadonlyMap<string,
   const byId = new Map<string, Declaration>();
   const list: OperationDeclaration[] = [];
   const memberDeclarations = new Map<TypeScript.Node, Declaration>();
-  const byRoot = new Map(planned.map((operation) => [operation.root.kind === "operations" ? `operations ${operation.root.operationId}` : `paths ${operation.root.path} ${operation.root.method}`, operation]));
+  const byRoot = new Map(
+    planned.map((operation) => [operation.root.kind === "operations" ? `operations ${operation.root.operationId}` : `paths ${operation.root.path} ${operation.root.method}`, operation]),
+  );
   const claim = (key: string, member: TypeScript.TypeElement): Declaration | undefined => {
     const operation = byRoot.get(key);
     if (operation === undefined || !ts.isPropertySignature(member) || member.type === undefined) return undefined;
