@@ -22,4 +22,34 @@ describe("the type modules", () => {
     expect(text("src/types/schemas/Thing.ts")).toMatch(/\/\*\* @description One thing\. \*\/\nexport type Thing = \{/);
     expect(text("src/types/operations/getThings.ts")).toContain('import type { Thing } from "../schemas/Thing.js";');
   });
+
+  it("name every component uniquely in the whole package, so the root's declarations are one file with nothing left out", async () => {
+    // billingo.hu's shape: a response `ServerError` beside a schema `ServerErrorResponse`; telnyx's: a response
+    // `ListThings` beside the operation listThings's own `ListThingsResponse`.
+    const clashing = `openapi: 3.0.3
+info: { title: J, version: 1.0.0 }
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        '200': { $ref: '#/components/responses/ListThings' }
+        '500': { $ref: '#/components/responses/ServerError' }
+components:
+  responses:
+    ListThings: { description: ok, content: { application/json: { schema: { type: array, items: { type: string } } } } }
+    ServerError: { description: failed, content: { application/json: { schema: { $ref: '#/components/schemas/ServerErrorResponse' } } } }
+  schemas:
+    ServerErrorResponse: { type: object, properties: { message: { type: string } } }
+`;
+    const { files } = await generate({ input: "spec.yaml", read: async () => clashing, threads: false });
+    const paths = files.map((file) => file.path);
+    expect(paths).toContain("src/types/responses/ListThingsResponse2.ts");
+    expect(paths).toContain("src/types/responses/ServerErrorResponse2.ts");
+    expect(paths).toContain("src/types/schemas/ServerErrorResponse.ts");
+    const root = files.find((file) => file.path === "dist/index.d.ts")?.contents ?? "";
+    expect(root.match(/ from "\.\/(?!runtime\/|client\.js")/g) ?? []).toStrictEqual([]);
+    expect(root).toContain("type ServerErrorResponse2 = {");
+    expect(root).toContain("500: ServerErrorResponse2;");
+  });
 });

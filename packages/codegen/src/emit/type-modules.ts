@@ -26,6 +26,12 @@ export interface TypeModulePlan {
   readonly operations: readonly { readonly root: OperationTypeRoot; readonly fileName: string; readonly typeName: string }[];
   /** The readable name of each component schema, by component name (the names of `models.ts`). */
   readonly schemaNames: Readonly<Record<string, string>>;
+  /**
+   * Names the package's other modules declare (operation functions and their types, the SDK class, the runtime's
+   * exports). Other components do not take them, so every name is unique across the package and the root's
+   * declarations can be one file (compile/root-declarations.ts).
+   */
+  readonly reservedNames: readonly string[];
 }
 
 /** Where a type is declared: its module (under `src/`, without extension) and exported name. */
@@ -58,7 +64,7 @@ export function splitTypeModules(ts: typeof TypeScript, statements: readonly Typ
     else if (ts.isTypeAliasDeclaration(statement)) helpers.push(statement);
   }
   const helperNames = new Set(helpers.map((helper) => helper.name.text));
-  const components = componentDeclarations(ts, roots.get("components"), plan.schemaNames);
+  const components = componentDeclarations(ts, roots.get("components"), plan.schemaNames, plan.reservedNames);
   const operations = operationDeclarations(ts, roots, plan.operations);
 
   /** The declaration a type node refers to, if it is a reference this split replaces. */
@@ -149,11 +155,13 @@ interface ComponentDeclaration extends Declaration {
 }
 
 /** Every member of `components`' kinds (`schemas`, `responses`, …), named and placed in its module. */
-function componentDeclarations(ts: typeof TypeScript, root: TypeScript.Statement | undefined, schemaNames: Readonly<Record<string, string>>) {
+function componentDeclarations(ts: typeof TypeScript, root: TypeScript.Statement | undefined, schemaNames: Readonly<Record<string, string>>, reservedNames: readonly string[]) {
   const list: ComponentDeclaration[] = [];
   const byKey = new Map<string, Declaration>();
   const memberDeclarations = new Map<TypeScript.Node, Declaration>();
   if (root === undefined || !ts.isInterfaceDeclaration(root)) return { list, byKey, memberDeclarations };
+  // Unique across kinds too: a response `ServerError` is `ServerErrorResponse2` beside a schema of that name.
+  const names = new Set([...reservedNames, ...Object.values(schemaNames)]);
   for (const kindMember of root.members) {
     const kind = propertyName(ts, kindMember);
     if (kind === undefined || !ts.isPropertySignature(kindMember) || kindMember.type === undefined || !ts.isTypeLiteralNode(kindMember.type)) continue;
@@ -161,7 +169,7 @@ function componentDeclarations(ts: typeof TypeScript, root: TypeScript.Statement
     // The model's schemas keep the names and files models.ts re-exports them from (unique already); schemas the
     // types stage added itself (see rewriteForOpenapiTypescript) and other kinds take what is left.
     const planned = kind === "schemas" ? schemaNames : {};
-    const files = new UniqueFiles(Object.values(planned).map(schemaModuleFile));
+    const files = new UniqueFiles(Object.values(planned).map(schemaModuleFile), names);
     for (const member of kindMember.type.members) {
       const key = propertyName(ts, member);
       if (key === undefined || !ts.isPropertySignature(member) || member.type === undefined) continue;
@@ -219,20 +227,23 @@ function operationDeclarations(ts: typeof TypeScript, roots: ReadonlyMap<string,
   return { list, byId, memberDeclarations };
 }
 
-/** Names and files unique within one folder, ignoring case: two files may not differ only by case. */
+/** Files unique within one folder, ignoring case (two files may not differ only by case), and names unique in all. */
 class UniqueFiles {
   readonly #used: Set<string>;
+  readonly #names: Set<string>;
 
-  constructor(taken: readonly string[]) {
+  constructor(taken: readonly string[], names: Set<string>) {
     this.#used = new Set(taken.map((file) => file.toLowerCase()));
+    this.#names = names;
   }
 
   claim(preferred: string): { name: string; file: string } {
     for (let n = 1; ; n++) {
       const name = n === 1 ? preferred : `${preferred}${n}`;
       const file = schemaModuleFile(name);
-      if (this.#used.has(file.toLowerCase())) continue;
+      if (this.#used.has(file.toLowerCase()) || this.#names.has(name)) continue;
       this.#used.add(file.toLowerCase());
+      this.#names.add(name);
       return { name, file };
     }
   }
