@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { GeneratedFile } from "../emit/file.js";
+import { headerOf, type GeneratedFile } from "../emit/file.js";
 import { isTypeModule } from "../emit/type-modules.js";
 import { bundleRootDeclarations } from "./root-declarations.js";
 
@@ -63,7 +63,7 @@ let oxc: Oxc | undefined;
  * were attached to): the "generated, do not edit" header belongs on every file.
  */
 function withHeader(declarations: string, source: string): string {
-  const header = /^(\/\/[^\n]*\n)+/.exec(source)?.[0] ?? "";
+  const header = headerOf(source);
   return header === "" || declarations.startsWith(header) ? declarations : `${header}\n${declarations}`;
 }
 

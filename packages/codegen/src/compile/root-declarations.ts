@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import type { GeneratedFile } from "../emit/file.js";
+import { headerOf, type GeneratedFile } from "../emit/file.js";
 
 /**
  * The package root's declarations as one file. `import { reposGet } from "github-client"` makes TypeScript load
@@ -91,8 +91,7 @@ function bundle(rootText: string, declarations: ReadonlyMap<string, string>): st
     for (const reference of module.references) for (const specifier of reference.specifiers) if (resolve(reference, specifier) === undefined) return undefined;
   }
   const layout = planLayout(root, modules, resolve);
-  const header = /^(\/\/[^\n]*\n)+/.exec(rootText)?.[0] ?? "";
-  return `${header}\n${printBundle(root, modules, layout, resolve)}\n`;
+  return `${headerOf(rootText)}\n${printBundle(root, modules, layout, resolve)}\n`;
 }
 
 /** The modules the root reaches, not counting shared ones, in the order it reaches them; undefined if one cannot be. */
@@ -134,8 +133,8 @@ function parseModule(path: string, text: string): ParsedModule | undefined {
       continue;
     }
     if (line === "export {};") continue;
-    if (line.startsWith("import ") || (line.startsWith("export ") && DECLARATION.exec(line) === null)) return undefined;
     const name = DECLARATION.exec(line)?.[1];
+    if (line.startsWith("import ") || (line.startsWith("export ") && name === undefined)) return undefined;
     if (name !== undefined) declared.add(name);
     body.push(line);
   }
@@ -215,7 +214,8 @@ function planLayout(root: ParsedModule, modules: ReadonlyMap<string, ParsedModul
     const locals = localsOf(module);
     for (const name of identifiersIn(module.body.join("\n"))) if (!locals.has(name)) unbound.add(name);
   }
-  const taken = new Set([...unbound, ...localsOf(root)]);
+  const rootLocals = localsOf(root);
+  const taken = new Set([...unbound, ...rootLocals]);
 
   const hoisted = new Map<string, Set<string>>();
   const notHoisted = new Set<string>();
@@ -238,7 +238,7 @@ function planLayout(root: ParsedModule, modules: ReadonlyMap<string, ParsedModul
   for (let changed = true; changed;) {
     changed = false;
     const counts = new Map<string, number>();
-    for (const name of [...localsOf(root), ...hoistedNames]) counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const name of [...rootLocals, ...hoistedNames]) counts.set(name, (counts.get(name) ?? 0) + 1);
     for (const path of inlined) for (const name of modules.get(path)?.declared ?? []) counts.set(name, (counts.get(name) ?? 0) + 1);
     for (const path of inlined) {
       const module = modules.get(path);
@@ -296,7 +296,7 @@ function specifierFromRoot(path: string): string {
   return `./${path.slice("dist/".length, -".d.ts".length)}.js`;
 }
 
-/** A top-level declaration of a flat module, no longer exported: the root's export list says what is. */
+/** A top-level declaration of an inlined module, no longer exported: the root's export list says what is. */
 function withoutExport(line: string): string {
   return line.startsWith("export ") && DECLARATION.test(line) ? line.slice("export ".length) : line;
 }

@@ -4,6 +4,11 @@ export interface GeneratedFile {
   readonly contents: string;
 }
 
+/** A file's leading `//` comment lines (the generated header), with their line breaks; "" when it has none. */
+export function headerOf(text: string): string {
+  return /^(\/\/[^\n]*\n)+/.exec(text)?.[0] ?? "";
+}
+
 /** The first line of every generated source file. Spec text is untrusted, so line breaks are flattened. */
 export function generatedHeader(title: string, version: string): string {
   const flat = (text: string) => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();

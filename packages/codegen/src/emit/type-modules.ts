@@ -18,8 +18,9 @@ import type { GeneratedFile } from "./file.js";
  *   now made of references to those modules, for users of the whole-API types.
  *
  * The types are the same; only where they are declared changes. Names: a schema takes the name `models.ts` gives it
- * (`Phone`), other components a suffix of their kind (`NotFoundResponse`), unique per folder ignoring case (they are
- * file names too); an import that would clash with a name in the importing module gets a numeric suffix.
+ * (`Phone`), other components a suffix of their kind (`NotFoundResponse`), unique in the whole package (and per folder
+ * ignoring case: they are file names too); an import that would clash with a name in the importing module gets a
+ * numeric suffix.
  */
 export interface TypeModulePlan {
   /** The model's operations: which of openapi-typescript's operation types each function module imports. */

@@ -2,7 +2,6 @@ import { createRequire } from "node:module";
 import type { OpenAPI3, SchemaObject, astToString as AstToString, resolveRef as ResolveRef, scanDiscriminators as ScanDiscriminators, transformSchema as TransformSchema } from "openapi-typescript";
 import type TypeScript from "typescript";
 import type { ApiModel } from "../model/model.js";
-import { PACKAGE_TYPE_EXPORTS } from "../model/build-model.js";
 import { loadWithCodeCache } from "./code-cache.js";
 import type { GeneratedFile } from "./file.js";
 import { splitTypeModules, type TypeModulePlan } from "./type-modules.js";
@@ -74,7 +73,7 @@ export function typesPlan(model: ApiModel): TypesPlan {
     modules: {
       operations: model.operations.map(({ typeRoot, fileName, typeNames }) => ({ root: typeRoot, fileName, typeName: typeNames.operation })),
       schemaNames: Object.fromEntries(model.schemas.map(({ componentName, name }) => [componentName, name])),
-      reservedNames: [model.sdkClassName, ...PACKAGE_TYPE_EXPORTS, ...model.operations.flatMap(({ functionName, typeNames }) => [functionName, ...Object.values(typeNames)])],
+      reservedNames: model.reservedTypeNames,
     },
   };
 }

@@ -109,6 +109,7 @@ export function buildModel(document: OpenApiDocument, options: BuildModelOptions
     server: serverOf(document),
     operations,
     schemas: buildSchemaAliases(document, takenTypeNames),
+    reservedTypeNames: [...takenTypeNames],
     credentials: [...credentials.values()],
     warnings,
   };

@@ -16,6 +16,8 @@ export interface ApiModel {
   readonly server: ServerModel | undefined;
   readonly operations: readonly OperationModel[];
   readonly schemas: readonly SchemaAliasModel[];
+  /** Type names the package declares besides the schemas: functions, their types, the SDK class, the runtime's exports. */
+  readonly reservedTypeNames: readonly string[];
   readonly credentials: readonly CredentialModel[];
   /** What the generator left out or changed, with where: the client works, but not exactly as the spec says. */
   readonly warnings: readonly WarningModel[];
