@@ -134,19 +134,20 @@ export function typeNodes(ots: OpenapiTypescript, document: unknown, renames: re
  * (`#/paths/~1a/post/requestBody/content/application~1json/schema/…`) or inside a component schema (codat's
  * `#/components/schemas/Item/definitions/itemType`, JSON Schema `definitions` nested in a schema) becomes an indexed
  * type that does not exist (TS2339), so it is replaced by a copy of its target. A target that contains itself (codat's
- * `pushOptionProperty`, whose `properties` map holds more of them) cannot be copied out; it becomes a component of
- * its own, named after where it is written (`PushOption.definitions.pushOptionProperty`). Boolean schemas inside compositions crash it, so they are written as objects (see `booleanAsSchema`).
+ * `pushOptionProperty`, whose `properties` map holds more of them), and a schema the document refers to more than
+ * once, become components of their own, named after where they are written (`PushOption.definitions.pushOptionProperty`):
+ * the first cannot be copied out, the second would be printed again at every use. Boolean schemas inside
+ * compositions crash it, so they are written as objects (see `booleanAsSchema`).
  */
 function rewriteForOpenapiTypescript(document: unknown): void {
+  const uses = rewrittenRefUses(document);
   const hoisted = new Map<string, string>();
   const hoist = (ref: string, target: unknown): string => {
     const known = hoisted.get(ref);
     if (known !== undefined) return known;
     const root = document as { components?: { schemas?: Record<string, unknown> } };
     const schemas = ((root.components ??= {}).schemas ??= {});
-    const base = parsePointer(localRefPointer(ref) ?? "")
-      .slice(ref.startsWith("#/components/") ? 2 : 0)
-      .join(".");
+    const base = withoutPropertiesKeywords(parsePointer(localRefPointer(ref) ?? "").slice(ref.startsWith("#/components/") ? 2 : 0)).join(".");
     let name = base;
     for (let suffix = 2; Object.hasOwn(schemas, name); suffix++) name = `${base}${suffix}`;
     const named = `#/components/schemas/${escapePointerSegment(name)}`;
@@ -167,10 +168,12 @@ function rewriteForOpenapiTypescript(document: unknown): void {
   const inline = (node: unknown, inlining: readonly string[]): unknown => {
     if (typeof node !== "object" || node === null || done.has(node)) return node;
     const ref = (node as { $ref?: unknown }).$ref;
-    if (typeof ref === "string" && ref.startsWith("#/") && (!NAMED_TYPE.test(ref) || indexesThroughOptional(document, ref))) {
+    if (isRewrittenRef(document, ref)) {
       const target = getAtPointer(document, localRefPointer(ref) ?? "");
       if (target === undefined) return node;
-      if (inlining.includes(ref)) return { ...node, $ref: hoist(ref, target) };
+      // A target that contains itself cannot be copied out, and a schema used more than once is printed once: copies
+      // inside copies grew Azure's network-applicationGateway (155 KB) to 27 MB of types.
+      if (inlining.includes(ref) || ((uses.get(ref) ?? 0) > 1 && isSchemaPointer(localRefPointer(ref) ?? ""))) return { ...node, $ref: hoist(ref, target) };
       const known = copies.get(ref);
       if (known !== undefined) return known;
       const copy = walked(inline(structuredClone(target), [...inlining, ref]));
@@ -190,6 +193,80 @@ function rewriteForOpenapiTypescript(document: unknown): void {
 }
 
 const COMPOSITIONS = new Set(["allOf", "anyOf", "oneOf"]);
+
+function isRewrittenRef(document: unknown, ref: unknown): ref is string {
+  return typeof ref === "string" && ref.startsWith("#/") && (!NAMED_TYPE.test(ref) || indexesThroughOptional(document, ref));
+}
+
+/** How often the document writes each ref that {@link rewriteForOpenapiTypescript} replaces. */
+function rewrittenRefUses(document: unknown): Map<string, number> {
+  const uses = new Map<string, number>();
+  const count = (node: unknown): void => {
+    if (typeof node !== "object" || node === null) return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (isRewrittenRef(document, ref)) uses.set(ref, (uses.get(ref) ?? 0) + 1);
+    for (const child of Object.values(node)) count(child);
+  };
+  count(document);
+  return uses;
+}
+
+/**
+ * A pointer's segments without the `properties` keywords, for a shorter name: Azure's
+ * `ApplicationGatewayBackendHealthServer/properties/ipConfiguration/allOf/0` is `ApplicationGatewayBackendHealthServer.ipConfiguration.allOf.0`.
+ * A property named `properties` stays (`…/properties/properties/properties/subnet` is `….properties.subnet`).
+ */
+function withoutPropertiesKeywords(segments: readonly string[]): string[] {
+  const kept: string[] = [];
+  let isKey = false;
+  for (const segment of segments) {
+    if (segment === "properties" && !isKey) isKey = true;
+    else {
+      kept.push(segment);
+      isKey = false;
+    }
+  }
+  return kept;
+}
+
+/** Schema keywords whose value is a map of schemas, a list of schemas, or one schema (JSON Schema 2020-12 and draft 4). */
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs", "dependentSchemas"]);
+const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+const SCHEMA_SLOTS = new Set([
+  "items",
+  "additionalItems",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "contentSchema",
+]);
+
+/**
+ * Whether a pointer names a schema, the only kind of target that may become a component schema: inside a component
+ * schema, or below a `schema` field (of a parameter, header or media type), through schema keywords only. conjur's
+ * refs to whole responses (`#/paths/…/responses/200`) and others' to an `example` are not schemas and stay copies.
+ */
+function isSchemaPointer(pointer: string): boolean {
+  const segments = parsePointer(pointer);
+  const start = segments[0] === "components" && segments[1] === "schemas" ? 3 : segments.indexOf("schema") + 1;
+  if (start === 0 || start > segments.length) return false;
+  for (let index = start; index < segments.length; index++) {
+    const keyword = segments[index] ?? "";
+    const next = segments[index + 1];
+    // The member's key or index; draft 4's `items` may be a list too.
+    if (SCHEMA_MAPS.has(keyword) || SCHEMA_LISTS.has(keyword) || (keyword === "items" && next !== undefined && /^\d+$/.test(next))) {
+      if (next === undefined || (!SCHEMA_MAPS.has(keyword) && !/^\d+$/.test(next))) return false;
+      index++;
+    } else if (!SCHEMA_SLOTS.has(keyword)) return false;
+  }
+  return true;
+}
 
 /**
  * A ref openapi-typescript turns into a type that exists: a whole component (`#/components/schemas/Pet`), or a
