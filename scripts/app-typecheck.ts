@@ -1,6 +1,7 @@
 /**
  * What users pay to type-check: one app that calls three GitHub operations, written three ways, type-checked with
- * the same tsconfig in the same interleaved rounds:
+ * the same tsconfig in the same interleaved rounds (`--lib dom`, the default: lib ES2022 + DOM; `--lib node`: lib
+ * ES2022 + @types/node, a Node-only app):
  *
  *   peer         openapi-typescript's types + openapi-fetch (`client.GET("/repos/{owner}/{repo}/issues", …)`)
  *   ours-root    our generated package, imported from its root (`import { issuesListForRepo } from "github-client"`)
@@ -9,7 +10,7 @@
  *                is 40k lines), which no client can go below
  *
  * Each app is a project whose dependency is the generated package (or the peer's schema and runtime) inside its
- * node_modules, as an app installs it. Run: npx tsx scripts/app-typecheck.ts [--runs N] [--skip-lib-check false]
+ * node_modules, as an app installs it. Run: npx tsx scripts/app-typecheck.ts [--runs N] [--skip-lib-check false] [--lib dom|node]
  * Prints the median of `tsc --noEmit` wall time and CPU time (user + system, steadier on a busy machine) per app,
  * each ours/peer ratio, and the ratio above the floor: (ours − floor) / (peer − floor), the part the client itself
  * costs. Ratios are what count: seconds do not carry over between machines or runs.
@@ -22,9 +23,13 @@ import { median } from "./bench/results.js";
 import { ensurePinnedPackagesInstalled } from "./bench/install.js";
 import { BENCH_DIR, BENCH_NODE_MODULES, OUR_CLI, REPO_ROOT } from "./bench/paths.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, "skip-lib-check": { type: "string", default: "true" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, "skip-lib-check": { type: "string", default: "true" }, lib: { type: "string", default: "dom" } } });
 const runs = Number(values.runs);
 const skipLibCheck = values["skip-lib-check"] !== "false";
+/** `dom`: lib ES2022 + DOM, no @types (a browser app); `node`: lib ES2022 + @types/node (the Node-only app of the install test). */
+const LIBS = { dom: { lib: ["ES2022", "DOM"], types: [] }, node: { lib: ["ES2022"], types: ["node"] } } as const;
+if (values.lib !== "dom" && values.lib !== "node") throw new Error(`--lib is dom or node, not ${values.lib}`);
+const libs = LIBS[values.lib];
 const spec = path.join(REPO_ROOT, "node_modules/@octokit/openapi/generated/api.github.com.json");
 const root = path.join(BENCH_DIR, "app-typecheck");
 const tsc = path.join(BENCH_NODE_MODULES, "typescript/bin/tsc");
@@ -107,7 +112,7 @@ function prepare(): void {
     writeFileSync(
       path.join(directory, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", lib: ["ES2022", "DOM"], types: [], strict: true, skipLibCheck, noEmit: true },
+        compilerOptions: { target: "ES2022", module: "nodenext", moduleResolution: "nodenext", ...libs, strict: true, skipLibCheck, noEmit: true },
         files: ["app.ts"],
       }),
     );
@@ -142,7 +147,7 @@ for (let round = 0; round < runs; round++) {
 const medianOf = (list: readonly number[] | undefined): number => median(list ?? []) ?? Number.NaN;
 const peer = { wall: medianOf(times["peer"]?.wall), cpu: medianOf(times["peer"]?.cpu) };
 const floor = medianOf(times["floor"]?.cpu);
-console.log(`\napp type-check, GitHub client, 3 operations, skipLibCheck ${skipLibCheck}, median of ${runs} interleaved runs:`);
+console.log(`\napp type-check, GitHub client, 3 operations, lib ${libs.lib.join(" + ")}, types [${libs.types.join(", ")}], skipLibCheck ${skipLibCheck}, median of ${runs} interleaved runs:`);
 console.log("| app | wall | ratio to peer | CPU | ratio to peer | ratio above the floor |\n| --- | --- | --- | --- | --- | --- |");
 for (const [app, { wall, cpu }] of Object.entries(times)) {
   const [w, c] = [medianOf(wall), medianOf(cpu)];
