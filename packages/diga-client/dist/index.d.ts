@@ -2,6 +2,7 @@
 
 import type { ClientOptions } from "./client.js";
 import type { BadRequestError, BoundOperations, Client, InternalServerError, Page, PagePromise, Params, PermissionDeniedError, RequestOptions, UnprocessableEntityError } from "./runtime/index.js";
+
 export { createClient } from "./client.js";
 export type { ClientOptions } from "./client.js";
 export { Diga };
@@ -38,8 +39,6 @@ declare class Diga {
 	readonly phones: BoundOperations<typeof phonesOperations>;
 	constructor(options?: ClientOptions);
 }
-
-
 
 /** The parameters of {@link listPhones}. */
 interface ListPhonesParams extends Params<NonNullable<ListPhonesOperation["parameters"]["query"]>> {}

@@ -288,8 +288,13 @@ function printBundle(root: ParsedModule, modules: ReadonlyMap<string, ParsedModu
     return wanted.length === 0 ? [] : [`import type { ${wanted.join(", ")} } from "${specifierFromRoot(path)}";`];
   });
   const sections = inlined.map((module) => module.body.map(withoutExport).join("\n"));
-  // A blank line between modules, as between the files they were.
-  return [[...hoistedLines, ...rootLines, ...root.body].join("\n"), ...sections].map((section) => section.trim()).join("\n\n");
+  const head = [...hoistedLines, ...rootLines, ...root.body];
+  const imports = head.filter((line) => line.startsWith("import "));
+  // A blank line after the imports, and between modules, as between the files they were.
+  return [imports.join("\n"), head.filter((line) => !line.startsWith("import ")).join("\n"), ...sections]
+    .map((section) => section.trim())
+    .filter((section) => section !== "")
+    .join("\n\n");
 }
 
 function specifierFromRoot(path: string): string {
