@@ -157,9 +157,18 @@ describe("@diga/codegen installed from its tarball", () => {
     // The README says Bun and Deno; their fetch is their own. Where a redirect leaves the origin, the client leaves
     // `Authorization` to fetch to drop (see "Redirects" in the README), so that is checked on each runtime too.
     it.skipIf(!binariesFromNpm).each(Object.keys(OTHER_RUNTIMES) as (keyof typeof OTHER_RUNTIMES)[])(
-      "on %s the client lists phones, and a redirect to another origin does not carry the token",
+      "on %s the installed generator writes the same bytes, the client lists phones, and a redirect to another origin does not carry the token",
       async (name) => {
-        const command = await runtimeCommand(name);
+        const folder = join(project, name);
+        await mkdir(folder, { recursive: true });
+        await copyFile(phoneSpec, join(folder, "openapi.yaml"));
+        const [runtime = "", ...generatorArgs] = await runtimeCommand(name, "generator");
+        const bin = join(project, "node_modules", "@diga", "codegen", "bin", "diga-codegen.js");
+        const generated = await run(runtime, [...generatorArgs, bin, "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: folder });
+        expect(generated.stdout).toMatch(/→ diga-client: 1 operation/);
+        await expectSameFolders(join(folder, "diga-client"), join(project, "diga-client"));
+
+        const command = await runtimeCommand(name, "client");
         expect(await runMain(command)).toStrictEqual(expectedMainOutput(server));
         const other = await startFakeDiga();
         try {

@@ -21,16 +21,23 @@ export async function nodeBinary(major: number): Promise<string> {
 
 /**
  * The other runtimes the generated README names, from the npm packages their own installers unpack (pinned, so a
- * run is repeatable): the command that runs a script there, with the permissions Deno asks for.
+ * run is repeatable), with the permissions Deno asks for: the client reads the environment and the network; the
+ * generator reads and writes files and loads its native compiler (oxc) through FFI.
  */
 export const OTHER_RUNTIMES = {
-  bun: { package: "@oven/bun-linux-x64@1.4.5", binary: "@oven/bun-linux-x64/bin/bun", run: [] },
-  deno: { package: "@deno/linux-x64-glibc@2.9.6", binary: "@deno/linux-x64-glibc/deno", run: ["run", "--allow-env", "--allow-net", "--allow-read"] },
+  bun: { package: "@oven/bun-linux-x64@1.4.5", binary: "@oven/bun-linux-x64/bin/bun", client: [], generator: [] },
+  deno: {
+    package: "@deno/linux-x64-glibc@2.9.6",
+    binary: "@deno/linux-x64-glibc/deno",
+    client: ["run", "--allow-env", "--allow-net", "--allow-read"],
+    generator: ["run", "--allow-env", "--allow-read", "--allow-write", "--allow-ffi"],
+  },
 } as const;
 
-export async function runtimeCommand(name: keyof typeof OTHER_RUNTIMES): Promise<string[]> {
+/** The command that runs a script on that runtime, as the client or as the generator. */
+export async function runtimeCommand(name: keyof typeof OTHER_RUNTIMES, role: "client" | "generator"): Promise<string[]> {
   const runtime = OTHER_RUNTIMES[name];
-  return [await installedBinary(name, runtime.package, runtime.binary), ...runtime.run];
+  return [await installedBinary(name, runtime.package, runtime.binary), ...runtime[role]];
 }
 
 /** A binary from an npm package, installed once per machine into the workspace's cache folder. */
