@@ -193,6 +193,26 @@ describe("@diga/codegen installed from its tarball", () => {
     );
   });
 
+  it.skipIf(!binariesFromNpm)(
+    "on Deno without FFI, generate says which permission to grant and writes nothing",
+    async () => {
+      const folder = join(project, "deno-no-ffi");
+      await mkdir(folder, { recursive: true });
+      await copyFile(phoneSpec, join(folder, "openapi.yaml"));
+      const [deno = "", ...args] = await runtimeCommand("deno", "generator");
+      const bin = join(project, "node_modules", "@diga", "codegen", "bin", "diga-codegen.js");
+      const failed = await run(deno, [...args.filter((flag) => flag !== "--allow-ffi"), bin, "generate", "-i", "openapi.yaml", "-o", "diga-client"], { cwd: folder }).then(
+        () => undefined,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toMatch(/^diga-codegen: error: cannot load oxc-transform, the native compiler that writes dist\/: .+\n  hint: run Deno with --allow-ffi/);
+      expect(failed?.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(await listFiles(folder)).toStrictEqual(["openapi.yaml"]);
+    },
+    120_000,
+  );
+
   it("installs with pnpm too, and its bin writes the same bytes", async () => {
     const pnpmProject = join(work, "pnpm-app");
     await mkdir(pnpmProject);

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { CodegenError } from "../errors.js";
 import { headerOf, type GeneratedFile } from "../emit/file.js";
 import { isTypeModule } from "../emit/type-modules.js";
 import { bundleRootDeclarations } from "./root-declarations.js";
@@ -52,8 +53,30 @@ type Oxc = typeof import("oxc-transform");
 
 /** Loaded on first use: `--help`, `--check` on fresh output and `diff` never pay for it. */
 function loadOxc(): Oxc {
-  oxc ??= createRequire(import.meta.url)("oxc-transform") as Oxc;
+  oxc ??= requireOxc();
   return oxc;
+}
+
+/** oxc is a native addon: a runtime that may not load one (Deno without FFI) or a missing binding is the user's to fix. */
+function requireOxc(): Oxc {
+  try {
+    return createRequire(import.meta.url)("oxc-transform") as Oxc;
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]?.replace(/^Error: /, "");
+    throw new CodegenError(
+      "emit",
+      [
+        {
+          message: `cannot load oxc-transform, the native compiler that writes dist/: ${reason}`,
+          hint:
+            "Deno" in globalThis
+              ? "run Deno with --allow-ffi (and --allow-env --allow-read --allow-write)"
+              : "reinstall @diga/codegen so that the package manager installs oxc-transform's binding for this platform",
+        },
+      ],
+      { cause: error },
+    );
+  }
 }
 
 let oxc: Oxc | undefined;
