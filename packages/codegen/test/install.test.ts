@@ -194,6 +194,28 @@ describe("@diga/codegen installed from its tarball", () => {
   });
 
   it.skipIf(!binariesFromNpm)(
+    "on Deno, the README's deno.json links the package: `deno check` passes and the app lists phones",
+    async () => {
+      const folder = join(work, "deno-project");
+      await mkdir(folder, { recursive: true });
+      await cp(join(project, "diga-client"), join(folder, "diga-client"), { recursive: true });
+      const readme = await readFile(join(folder, "diga-client", "README.md"), "utf8");
+      const denoJson = /With Deno[^\n]*\n\n```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+      expect(denoJson).toContain('"links": ["./diga-client"]');
+      await writeFile(join(folder, "deno.json"), denoJson ?? "");
+      await writeFile(join(folder, "app.ts"), APP_TS.replace('process.env["DIGA_TOKEN"]', 'Deno.env.get("DIGA_TOKEN")'));
+      await writeFile(join(folder, "main.mjs"), MAIN_JS);
+      const [deno = "", ...args] = await runtimeCommand("deno", "client");
+      const checked = await run(deno, ["check", "app.ts"], { cwd: folder }).catch((error: { stderr: string }) => ({ stderr: error.stderr }));
+      expect(checked.stderr).not.toMatch(/error/i);
+      server.requests.length = 0;
+      const { stdout } = await run(deno, [...args, "main.mjs"], { cwd: folder, env: { ...process.env, DIGA_URL: server.url, DIGA_TOKEN: server.token } });
+      expect(JSON.parse(stdout)).toStrictEqual(expectedMainOutput(server));
+    },
+    120_000,
+  );
+
+  it.skipIf(!binariesFromNpm)(
     "on Deno without FFI, generate says which permission to grant and writes nothing",
     async () => {
       const folder = join(project, "deno-no-ffi");

@@ -308,6 +308,20 @@ function installText({ packageName, installPath }: PackageOptions): string {
     "This folder is the whole package, compiled (`dist/`) and ready: there is nothing to build. It is not on a registry; install it from its folder. From the folder `diga-codegen generate` ran in:",
     fence("sh", `npm install ${path}`),
     `With pnpm: \`pnpm add ${path}\`. In a workspace that includes this folder, depend on it instead: \`"${packageName}": "workspace:*"\` with pnpm, \`"${packageName}": "*"\` with npm. To share it through a registry, run \`npm publish\` here.`,
+    "With Deno, link the folder as the npm package it is, in `deno.json` (a folder that npm links is read by Deno as plain files, and `deno check` then finds no declarations):",
+    fence(
+      "json",
+      [
+        "{",
+        '  "nodeModulesDir": "auto",',
+        `  "links": [${JSON.stringify(path)}],`,
+        '  "imports": {',
+        `    ${JSON.stringify(packageName)}: ${JSON.stringify(`npm:${packageName}`)},`,
+        `    ${JSON.stringify(`${packageName}/`)}: ${JSON.stringify(`npm:/${packageName}/`)}`,
+        "  }",
+        "}",
+      ].join("\n"),
+    ),
   ].join("\n\n");
 }
 
