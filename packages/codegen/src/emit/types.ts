@@ -5,6 +5,7 @@ import type { ApiModel } from "../model/model.js";
 import { loadWithCodeCache } from "./code-cache.js";
 import type { GeneratedFile } from "./file.js";
 import { splitTypeModules, type TypeModulePlan } from "./type-modules.js";
+import { childContext, type Context } from "../load/contexts.js";
 import { localRefPointer } from "../model/refs.js";
 import { escapePointerSegment, getAtPointer, parsePointer } from "../pointer.js";
 import { withLinearOperations } from "./linear-operations.js";
@@ -229,43 +230,12 @@ function withoutPropertiesKeywords(segments: readonly string[]): string[] {
   return kept;
 }
 
-/** Schema keywords whose value is a map of schemas, a list of schemas, or one schema (JSON Schema 2020-12 and draft 4). */
-const SCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs", "dependentSchemas"]);
-const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-const SCHEMA_SLOTS = new Set([
-  "items",
-  "additionalItems",
-  "additionalProperties",
-  "not",
-  "if",
-  "then",
-  "else",
-  "contains",
-  "propertyNames",
-  "unevaluatedItems",
-  "unevaluatedProperties",
-  "contentSchema",
-]);
-
 /**
- * Whether a pointer names a schema, the only kind of target that may become a component schema: inside a component
- * schema, or below a `schema` field (of a parameter, header or media type), through schema keywords only. conjur's
- * refs to whole responses (`#/paths/…/responses/200`) and others' to an `example` are not schemas and stay copies.
+ * Whether a pointer names a schema, the only kind of target that may become a component schema: conjur's refs to
+ * whole responses (`#/paths/…/responses/200`) and others' to an `example` are not schemas and stay copies.
  */
 function isSchemaPointer(pointer: string): boolean {
-  const segments = parsePointer(pointer);
-  const start = segments[0] === "components" && segments[1] === "schemas" ? 3 : segments.indexOf("schema") + 1;
-  if (start === 0 || start > segments.length) return false;
-  for (let index = start; index < segments.length; index++) {
-    const keyword = segments[index] ?? "";
-    const next = segments[index + 1];
-    // The member's key or index; draft 4's `items` may be a list too.
-    if (SCHEMA_MAPS.has(keyword) || SCHEMA_LISTS.has(keyword) || (keyword === "items" && next !== undefined && /^\d+$/.test(next))) {
-      if (next === undefined || (!SCHEMA_MAPS.has(keyword) && !/^\d+$/.test(next))) return false;
-      index++;
-    } else if (!SCHEMA_SLOTS.has(keyword)) return false;
-  }
-  return true;
+  return parsePointer(pointer).reduce<Context>(childContext, "root") === "schema";
 }
 
 /**
