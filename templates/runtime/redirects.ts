@@ -13,10 +13,12 @@ const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 const MAX_REDIRECTS = 20;
 
 /**
- * Follows redirects itself so that no credential reaches another origin. `fetch` drops `Authorization` and cookies on
- * such a redirect by itself, but not an API key in a header of its own (`X-Api-Key`): the generated `createClient`
- * names this follower only when its spec sends one, so other clients neither bundle nor run it. (Browsers hide
- * redirects from scripts; there the browser follows them.)
+ * Follows redirects itself so that no credential reaches another origin. Node's, Bun's and Deno's `fetch` drop
+ * `Authorization` and cookies on such a redirect, but none drops an API key in a header of its own (`X-Api-Key`), and
+ * Cloudflare's workerd keeps cookies (and `Authorization` before its 2025-08 compatibility date). The generated
+ * `createClient` names this follower when its spec sends credentials in a header or a cookie; a client whose
+ * credentials travel in the query neither bundles nor runs it. (Browsers hide redirects from scripts; there the
+ * browser follows them.)
  */
 export const followRedirects: FollowRedirects = async (fetch, prepared, init) => {
   let url = prepared.url;

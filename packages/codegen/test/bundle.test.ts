@@ -36,19 +36,20 @@ describe("bundling the generated Diga client", () => {
       "pattern checks": "must match /",
       allowReserved: "3A|2F|3F",
       "servers with variables or relative to the page": "location?.href",
-      "redirects followed by hand, for API keys in headers": "opaqueredirect",
     };
     for (const [feature, marker] of Object.entries(perUse)) {
       expect(runtime, feature).toContain(marker);
       expect(code, feature).not.toContain(marker);
     }
-    // What listPhones does use: form query parameters, UUID and date-time checks.
+    // What listPhones does use: form query parameters, UUID and date-time checks, and redirects followed by hand, since
+    // its bearer token travels in a header.
+    expect(code).toContain("opaqueredirect");
     expect(code).toContain("a UUID");
     expect(code).toContain("an RFC 3339 date-time");
   });
 
   it("stays within its size budget (a regression guard, not the goal: see scripts/bundle-size.ts)", async () => {
     const { gzipped } = await bundleSize("one operation", BUNDLES["one list operation (listPhones + createClient)"]);
-    expect(gzipped).toBeLessThan(6_205);
+    expect(gzipped).toBeLessThan(6_480);
   });
 });

@@ -1,11 +1,13 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { copyFile, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeDiga, type FakeDiga } from "../../../fixtures/diga-phones/server.js";
 import { generate } from "../src/index.js";
-import { nodeBinary, OTHER_RUNTIMES, quietNpm, runtimeCommand } from "./support/node-versions.js";
+import { nodeBinary, OTHER_RUNTIMES, quietNpm, runtimeCommand, workerdBinary } from "./support/node-versions.js";
 import { listFiles, phoneSpec, repoRoot, temporaryDirectory } from "./support/paths.js";
 
 const run = promisify(execFile);
@@ -191,6 +193,51 @@ describe("@diga/codegen installed from its tarball", () => {
       },
       240_000,
     );
+
+    it.skipIf(!binariesFromNpm)(
+      "on Cloudflare's workerd, the client bundled into a worker lists phones",
+      async () => {
+        const folder = join(work, "worker");
+        await mkdir(folder, { recursive: true });
+        await writeFile(join(project, "worker-main.mjs"), WORKER_JS);
+        const { build } = await import("esbuild");
+        await build({
+          entryPoints: [join(project, "worker-main.mjs")],
+          bundle: true,
+          platform: "neutral",
+          format: "esm",
+          outfile: join(folder, "worker.js"),
+          absWorkingDir: project,
+          logLevel: "silent",
+        });
+        await writeFile(join(folder, "config.capnp"), WORKERD_CONFIG);
+        const port = await freePort();
+        const workerd = spawn(await workerdBinary(), ["serve", "config.capnp", `--socket-addr=http=127.0.0.1:${port}`], { cwd: folder, stdio: ["ignore", "ignore", "pipe"] });
+        let stderr = "";
+        workerd.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        try {
+          const url = `http://127.0.0.1:${port}/?${new URLSearchParams({ base: server.url, token: server.token })}`;
+          const response = await untilAnswered(url, () => stderr);
+          expect(await response.json()).toStrictEqual(expectedMainOutput(server));
+          // workerd's own fetch carries Authorization to another origin before its 2025-08 compatibility date (the
+          // config's is 2025-01-01) and cookies after it; the client's follower drops them.
+          const other = await startFakeDiga();
+          try {
+            server.requests.length = 0;
+            server.inject({ kind: "redirect", status: 307, location: `${other.url}/v1/phone/?limit=1` }, { kind: "redirect", status: 308, location: "/v1/phone/?limit=2" });
+            const redirected = await fetch(`${url}&redirects`);
+            expect(await redirected.json()).toStrictEqual([403, 2]);
+            expect(other.requests.map((request) => request.headers["authorization"])).toStrictEqual([undefined]);
+            expect(server.requests.map((request) => request.headers["authorization"])).toStrictEqual(Array(3).fill(`Bearer ${server.token}`));
+          } finally {
+            await other.close();
+          }
+        } finally {
+          workerd.kill();
+        }
+      },
+      120_000,
+    );
   });
 
   it.skipIf(!binariesFromNpm)(
@@ -265,6 +312,66 @@ try {
 }
 console.log(JSON.stringify({ ids: page.data.map((phone) => phone.id), count, denied }));
 `;
+
+/** MAIN_JS as a Worker: the base URL and token come with the request, the answer is the same JSON. */
+const WORKER_JS = `import { createClient, listPhones, PermissionDeniedError } from "@diga/client";
+export default {
+  async fetch(request) {
+    const query = new URL(request.url).searchParams;
+    const client = createClient({ baseUrl: query.get("base"), bearerToken: query.get("token") });
+    if (query.has("redirects")) {
+      const outcome = (call) => call.then((page) => page.data.length, (error) => error.status);
+      return Response.json([await outcome(listPhones(client, {}, { maxRetries: 0 })), await outcome(listPhones(client, {}, { maxRetries: 0 }))]);
+    }
+    const page = await listPhones(client, { limit: 2, order: "asc" });
+    let count = 0;
+    for await (const phone of listPhones(client, { limit: 100 })) if (phone.id) count += 1;
+    let denied;
+    try {
+      await listPhones(createClient({ baseUrl: query.get("base"), bearerToken: "wrong" }), {}, { maxRetries: 0 });
+    } catch (error) {
+      denied = [error instanceof PermissionDeniedError, error.status];
+    }
+    return Response.json({ ids: page.data.map((phone) => phone.id), count, denied });
+  },
+};
+`;
+
+/** One worker whose outbound fetch may reach loopback, where the fake server listens. */
+const WORKERD_CONFIG = `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .worker),
+    (name = "internet", network = (allow = ["public", "private", "local"])),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "main")],
+);
+const worker :Workerd.Worker = (
+  modules = [(name = "worker", esModule = embed "worker.js")],
+  compatibilityDate = "2025-01-01",
+  globalOutbound = "internet",
+);
+`;
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** The first answer from a server that is starting up; its log on failure. */
+async function untilAnswered(url: string, log: () => string): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (attempt >= 100) throw new Error(`no answer from ${url}: ${String(error)}\n${log()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
 
 /** Two calls that the server redirects: the first to another origin, the second to its own. Each prints its status or its count. */
 const REDIRECTS_JS = `import { createClient, listPhones } from "@diga/client";

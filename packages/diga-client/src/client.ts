@@ -3,6 +3,7 @@
 import {
   bearerAuth,
   createRuntimeClient,
+  followRedirects,
   type BaseClientOptions,
   type Client,
   type CredentialSource,
@@ -64,5 +65,6 @@ export function createClient(options: ClientOptions = {}): Client {
     baseUrl: "https://api.diga.io",
     userAgent: "@diga/client/0.1.0",
     credentials: { bearerToken: bearerAuth },
+    followRedirects,
   });
 }

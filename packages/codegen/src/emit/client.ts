@@ -32,14 +32,17 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   const baseUrl = variables.length === 0 ? model.defaultBaseUrl : model.server?.url;
   // A server with `{variables}`, or relative to the page, is worked out by the runtime's `serverUrl`, bundled only then.
   const resolved = baseUrl !== undefined && (variables.length > 0 || !/^https?:\/\//i.test(baseUrl));
-  const sendsKeyHeader = model.credentials.some((credential) => credential.kind === "apiKey" && keyLocation(credential) === "header");
+  // Credentials in a header or a cookie must not follow a redirect to another origin, and not every fetch drops them
+  // (workerd keeps cookies, and Authorization before its 2025-08 compatibility date; none drops `X-Api-Key`): such a
+  // client follows redirects itself. One whose credentials travel in the query, or that has none, leaves them to fetch.
+  const sendsCredentialHeader = model.credentials.some((credential) => !(credential.kind === "apiKey" && keyLocation(credential) === "query"));
   const defaults: LiteralValue = {
     baseUrl: resolved
       ? new Call(new Identifier(SERVER_URL), variables.length === 0 ? [baseUrl] : [baseUrl, Object.fromEntries(variables.map((variable) => [variable.name, variable.default]))])
       : baseUrl,
     userAgent,
     credentials: Object.fromEntries(model.credentials.map((credential) => [credential.name, credentialScheme(credential)])),
-    ...(sendsKeyHeader ? { followRedirects: new Identifier(REDIRECT_FOLLOWER) } : {}),
+    ...(sendsCredentialHeader ? { followRedirects: new Identifier(REDIRECT_FOLLOWER) } : {}),
   };
   const members: MemberExpr[] = [
     ...model.credentials.map((credential) => ({
@@ -74,7 +77,7 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   const runtime = sortSpecifiers([
     { name: template.callee },
     ...(resolved ? [{ name: SERVER_URL }] : []),
-    ...(sendsKeyHeader ? [{ name: REDIRECT_FOLLOWER }] : []),
+    ...(sendsCredentialHeader ? [{ name: REDIRECT_FOLLOWER }] : []),
     ...[...new Set(model.credentials.map((credential) => CREDENTIAL_SCHEMES[credential.kind]))].map((scheme) => ({ name: scheme })),
     ...[template.extendsName, template.returnType, ...(model.credentials.length > 0 ? ["CredentialSource"] : []), ...(usesBasic ? ["BasicCredentials"] : [])].map((typeName) => ({
       name: typeName,

@@ -40,6 +40,11 @@ export async function runtimeCommand(name: keyof typeof OTHER_RUNTIMES, role: "c
   return [await installedBinary(name, runtime.package, runtime.binary), ...runtime[role]];
 }
 
+/** Cloudflare's Workers runtime, for the README's "edge runtimes": it runs a bundled worker, not a script. */
+export async function workerdBinary(): Promise<string> {
+  return installedBinary("workerd", "@cloudflare/workerd-linux-64@1.20261117.1", "@cloudflare/workerd-linux-64/bin/workerd");
+}
+
 /** A binary from an npm package, installed once per machine into the workspace's cache folder. */
 async function installedBinary(name: string, spec: string, binaryInPackages: string): Promise<string> {
   const folder = join(repoRoot, "node_modules", ".cache", "diga-codegen-tests", name);
