@@ -32,10 +32,7 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   const baseUrl = variables.length === 0 ? model.defaultBaseUrl : model.server?.url;
   // A server with `{variables}`, or relative to the page, is worked out by the runtime's `serverUrl`, bundled only then.
   const resolved = baseUrl !== undefined && (variables.length > 0 || !/^https?:\/\//i.test(baseUrl));
-  // Credentials in a header or a cookie must not follow a redirect to another origin, and not every fetch drops them
-  // (workerd keeps cookies, and Authorization before its 2025-08 compatibility date; none drops `X-Api-Key`): such a
-  // client follows redirects itself. One whose credentials travel in the query, or that has none, leaves them to fetch.
-  const sendsCredentialHeader = model.credentials.some((credential) => !(credential.kind === "apiKey" && keyLocation(credential) === "query"));
+  const sendsCredentialHeader = followsRedirectsByHand(model.credentials);
   const defaults: LiteralValue = {
     baseUrl: resolved
       ? new Call(new Identifier(SERVER_URL), variables.length === 0 ? [baseUrl] : [baseUrl, Object.fromEntries(variables.map((variable) => [variable.name, variable.default]))])
@@ -143,6 +140,15 @@ function credentialScheme(credential: CredentialModel): LiteralValue {
 }
 
 /** Where an API key goes; a header unless the scheme says otherwise. */
+/**
+ * Credentials in a header or a cookie must not follow a redirect to another origin, and not every fetch drops them
+ * (workerd keeps cookies, and Authorization before its 2025-08 compatibility date; none drops `X-Api-Key`): such a
+ * client follows redirects itself. One whose credentials travel in the query, or that has none, leaves them to fetch.
+ */
+export function followsRedirectsByHand(credentials: readonly CredentialModel[]): boolean {
+  return credentials.some((credential) => !(credential.kind === "apiKey" && keyLocation(credential) === "query"));
+}
+
 function keyLocation(credential: CredentialModel): NonNullable<CredentialModel["location"]> {
   return credential.location ?? "header";
 }

@@ -4,6 +4,7 @@
  */
 import type { ApiModel, CredentialModel, OAuthFlowModel, OperationModel } from "../model/model.js";
 import { exampleBlocker } from "../model/samples.js";
+import { followsRedirectsByHand } from "./client.js";
 import type { GeneratedFile } from "./file.js";
 import { exampleCall, operationExample } from "./operations.js";
 import type { PackageOptions } from "./package-files.js";
@@ -35,6 +36,9 @@ export function emitReadme(model: ApiModel, options: PackageOptions, extraSectio
         : [
             "Pass credentials to `createClient`; each is sent only to the operations whose spec asks for it. A credential may also be a function, called once per call before it is sent (for tokens that expire).",
             model.credentials.map((credential) => `- \`${credential.name}\`: ${credentialText(credential)}`).join("\n"),
+            ...(followsRedirectsByHand(model.credentials)
+              ? ["The client follows redirects itself, so a credential never reaches another origin through a redirect, whatever the runtime's `fetch` would do."]
+              : []),
           ].join("\n\n"),
       fence("ts", [imports("createClient"), "", clientLine].join("\n")),
       defaultServerText(model),
