@@ -1,6 +1,6 @@
 import type { Fetch } from "./client.js";
 import { ConnectionError } from "./errors.js";
-import type { PreparedRequest } from "./request.js";
+import { isBrowser, type PreparedRequest } from "./request.js";
 
 /** Sends one attempt of a prepared request; redirects are its business. */
 export type FollowRedirects = (
@@ -17,10 +17,11 @@ const MAX_REDIRECTS = 20;
  * `Authorization` and cookies on such a redirect, but none drops an API key in a header of its own (`X-Api-Key`), and
  * Cloudflare's workerd keeps cookies (and `Authorization` before its 2025-08 compatibility date). The generated
  * `createClient` names this follower when its spec sends credentials in a header or a cookie; a client whose
- * credentials travel in the query neither bundles nor runs it. (Browsers hide redirects from scripts; there the
- * browser follows them.)
+ * credentials travel in the query neither bundles nor runs it. A browser hides redirects from scripts, so there the
+ * browser follows them, as it would without this: asking first would only send the request twice.
  */
 export const followRedirects: FollowRedirects = async (fetch, prepared, init) => {
+  if (isBrowser()) return fetch(prepared.url, init);
   let url = prepared.url;
   let current: RequestInit & { headers: Headers } = init;
   for (let hops = 0; ; hops++) {

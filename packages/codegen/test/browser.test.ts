@@ -89,6 +89,19 @@ describe("generated Diga client in Chromium, across origins", () => {
     });
   });
 
+  it("lets the browser follow a redirect, sending the redirected request once (the browser keeps the token on its origin itself)", async () => {
+    server().inject({ kind: "redirect", status: 307, location: "/v1/phone/?limit=5&order=desc" });
+    const result = await run("firstPage", config());
+
+    expect(result.ids).toStrictEqual(newestFirst().slice(0, 5));
+    expect(sent().filter((request) => request.startsWith("GET "))).toStrictEqual(["GET /v1/phone/?limit=5", "GET /v1/phone/?limit=5&order=desc"]);
+    expect(
+      server()
+        .requests.filter((request) => request.method === "GET")
+        .map((request) => request.headers.authorization),
+    ).toStrictEqual([`Bearer ${server().token}`, `Bearer ${server().token}`]);
+  });
+
   it("hands fetch no User-Agent in a browser: the runtime sets one only outside browsers", async () => {
     const headers = await run("headersGivenToFetch", config());
 

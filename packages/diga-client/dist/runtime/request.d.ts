@@ -140,6 +140,7 @@ export declare function prepareRequest(client: Client, endpoint: Endpoint, input
 * to send our credentials elsewhere. Credentials that go in the query replace any the server echoed.
 */
 export declare const followServerUrl: FollowUrl;
+export declare function isBrowser(): boolean;
 /** Reads a 2xx body. The caller's signal still aborts the read, with `AbortError` like any other abort. */
 export declare function readResponse(raw: RawResponse, reader: ResponseReader | undefined, signal: AbortSignal | undefined): Promise<unknown>;
 export declare const textResponse: ResponseReader;

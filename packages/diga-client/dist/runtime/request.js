@@ -182,7 +182,7 @@ async function fetchWithTimeout(transmit, prepared, init, timeout, signal) {
 function isAborted(signal) {
 	return signal?.aborted === true;
 }
-function isBrowser() {
+export function isBrowser() {
 	// Browsers refuse (or preflight) a script-set User-Agent; everywhere else it identifies the client.
 	return typeof globalThis.document !== "undefined" || typeof globalThis.importScripts === "function";
 }

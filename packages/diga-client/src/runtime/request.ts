@@ -421,7 +421,7 @@ function isAborted(signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true;
 }
 
-function isBrowser(): boolean {
+export function isBrowser(): boolean {
   // Browsers refuse (or preflight) a script-set User-Agent; everywhere else it identifies the client.
   return (
     typeof (globalThis as { document?: unknown }).document !== "undefined" ||
