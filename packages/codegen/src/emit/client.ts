@@ -32,14 +32,14 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   const baseUrl = variables.length === 0 ? model.defaultBaseUrl : model.server?.url;
   // A server with `{variables}`, or relative to the page, is worked out by the runtime's `serverUrl`, bundled only then.
   const resolved = baseUrl !== undefined && (variables.length > 0 || !/^https?:\/\//i.test(baseUrl));
-  const sendsCredentialHeader = followsRedirectsByHand(model.credentials);
+  const followsRedirects = followsRedirectsByHand(model.credentials);
   const defaults: LiteralValue = {
     baseUrl: resolved
       ? new Call(new Identifier(SERVER_URL), variables.length === 0 ? [baseUrl] : [baseUrl, Object.fromEntries(variables.map((variable) => [variable.name, variable.default]))])
       : baseUrl,
     userAgent,
     credentials: Object.fromEntries(model.credentials.map((credential) => [credential.name, credentialScheme(credential)])),
-    ...(sendsCredentialHeader ? { followRedirects: new Identifier(REDIRECT_FOLLOWER) } : {}),
+    ...(followsRedirects ? { followRedirects: new Identifier(REDIRECT_FOLLOWER) } : {}),
   };
   const members: MemberExpr[] = [
     ...model.credentials.map((credential) => ({
@@ -74,7 +74,7 @@ export function emitClient(model: ApiModel, template: ClientTemplate, header: st
   const runtime = sortSpecifiers([
     { name: template.callee },
     ...(resolved ? [{ name: SERVER_URL }] : []),
-    ...(sendsCredentialHeader ? [{ name: REDIRECT_FOLLOWER }] : []),
+    ...(followsRedirects ? [{ name: REDIRECT_FOLLOWER }] : []),
     ...[...new Set(model.credentials.map((credential) => CREDENTIAL_SCHEMES[credential.kind]))].map((scheme) => ({ name: scheme })),
     ...[template.extendsName, template.returnType, ...(model.credentials.length > 0 ? ["CredentialSource"] : []), ...(usesBasic ? ["BasicCredentials"] : [])].map((typeName) => ({
       name: typeName,
@@ -139,7 +139,6 @@ function credentialScheme(credential: CredentialModel): LiteralValue {
   return new Call(scheme, [keyLocation(credential), credential.parameterName ?? credential.schemeName]);
 }
 
-/** Where an API key goes; a header unless the scheme says otherwise. */
 /**
  * Credentials in a header or a cookie must not follow a redirect to another origin, and not every fetch drops them
  * (workerd keeps cookies, and Authorization before its 2025-08 compatibility date; none drops `X-Api-Key`): such a
@@ -149,6 +148,7 @@ export function followsRedirectsByHand(credentials: readonly CredentialModel[]):
   return credentials.some((credential) => !(credential.kind === "apiKey" && keyLocation(credential) === "query"));
 }
 
+/** Where an API key goes; a header unless the scheme says otherwise. */
 function keyLocation(credential: CredentialModel): NonNullable<CredentialModel["location"]> {
   return credential.location ?? "header";
 }
