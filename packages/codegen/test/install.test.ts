@@ -147,7 +147,7 @@ describe("@diga/codegen installed from its tarball", () => {
         const folder = join(project, `node-${major}`);
         await mkdir(folder, { recursive: true });
         await copyFile(phoneSpec, join(folder, "openapi.yaml"));
-        const bin = join(project, "node_modules", "@diga", "codegen", "bin", "diga-codegen.js");
+        const bin = installedBin();
         const { stdout } = await run(node, [bin, "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: folder });
         expect(stdout).toMatch(/→ diga-client: 1 operation/);
         await expectSameFolders(join(folder, "diga-client"), join(project, "diga-client"));
@@ -165,7 +165,7 @@ describe("@diga/codegen installed from its tarball", () => {
         await mkdir(folder, { recursive: true });
         await copyFile(phoneSpec, join(folder, "openapi.yaml"));
         const [runtime = "", ...generatorArgs] = await runtimeCommand(name, "generator");
-        const bin = join(project, "node_modules", "@diga", "codegen", "bin", "diga-codegen.js");
+        const bin = installedBin();
         const generated = await run(runtime, [...generatorArgs, bin, "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: folder });
         expect(generated.stdout).toMatch(/→ diga-client: 1 operation/);
         await expectSameFolders(join(folder, "diga-client"), join(project, "diga-client"));
@@ -269,7 +269,7 @@ describe("@diga/codegen installed from its tarball", () => {
       await mkdir(folder, { recursive: true });
       await copyFile(phoneSpec, join(folder, "openapi.yaml"));
       const [deno = "", ...args] = await runtimeCommand("deno", "generator");
-      const bin = join(project, "node_modules", "@diga", "codegen", "bin", "diga-codegen.js");
+      const bin = installedBin();
       const failed = await run(deno, [...args.filter((flag) => flag !== "--allow-ffi"), bin, "generate", "-i", "openapi.yaml", "-o", "diga-client"], { cwd: folder }).then(
         () => undefined,
         (error: { code: number; stderr: string }) => error,
@@ -291,6 +291,11 @@ describe("@diga/codegen installed from its tarball", () => {
     await run("npx", [...pnpm, "exec", "diga-codegen", "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: pnpmProject, env: quietNpm() });
     await expectSameFolders(join(pnpmProject, "diga-client"), join(project, "diga-client"));
   }, 300_000);
+
+  /** The generator's bin as npm installed it into the app. */
+  function installedBin(): string {
+    return join(project, "node_modules", "@diga", "codegen", "bin", "diga-codegen.js");
+  }
 
   async function runMain([executable = "", ...args]: readonly string[]): Promise<unknown> {
     server.requests.length = 0;
