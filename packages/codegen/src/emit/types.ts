@@ -141,14 +141,16 @@ export function typeNodes(ots: OpenapiTypescript, document: unknown, renames: re
  * compositions crash it, so they are written as objects (see `booleanAsSchema`).
  */
 function rewriteForOpenapiTypescript(document: unknown): void {
-  const uses = rewrittenRefUses(document);
+  const uses = localRefUses(document);
   const hoisted = new Map<string, string>();
   const hoist = (ref: string, target: unknown): string => {
     const known = hoisted.get(ref);
     if (known !== undefined) return known;
     const root = document as { components?: { schemas?: Record<string, unknown> } };
     const schemas = ((root.components ??= {}).schemas ??= {});
-    const base = withoutPropertiesKeywords(parsePointer(localRefPointer(ref) ?? "").slice(ref.startsWith("#/components/") ? 2 : 0)).join(".");
+    const base = withoutPropertiesKeywords(parsePointer(localRefPointer(ref) ?? ""))
+      .slice(ref.startsWith("#/components/") ? 2 : 0)
+      .join(".");
     let name = base;
     for (let suffix = 2; Object.hasOwn(schemas, name); suffix++) name = `${base}${suffix}`;
     const named = `#/components/schemas/${escapePointerSegment(name)}`;
@@ -169,12 +171,13 @@ function rewriteForOpenapiTypescript(document: unknown): void {
   const inline = (node: unknown, inlining: readonly string[]): unknown => {
     if (typeof node !== "object" || node === null || done.has(node)) return node;
     const ref = (node as { $ref?: unknown }).$ref;
-    if (isRewrittenRef(document, ref)) {
-      const target = getAtPointer(document, localRefPointer(ref) ?? "");
+    if (typeof ref === "string" && ref.startsWith("#/") && (!NAMED_TYPE.test(ref) || indexesThroughOptional(document, ref))) {
+      const pointer = localRefPointer(ref) ?? "";
+      const target = getAtPointer(document, pointer);
       if (target === undefined) return node;
       // A target that contains itself cannot be copied out, and a schema used more than once is printed once: copies
       // inside copies grew Azure's network-applicationGateway (155 KB) to 27 MB of types.
-      if (inlining.includes(ref) || ((uses.get(ref) ?? 0) > 1 && isSchemaPointer(localRefPointer(ref) ?? ""))) return { ...node, $ref: hoist(ref, target) };
+      if (inlining.includes(ref) || ((uses.get(ref) ?? 0) > 1 && isSchemaPointer(pointer))) return { ...node, $ref: hoist(ref, target) };
       const known = copies.get(ref);
       if (known !== undefined) return known;
       const copy = walked(inline(structuredClone(target), [...inlining, ref]));
@@ -195,17 +198,16 @@ function rewriteForOpenapiTypescript(document: unknown): void {
 
 const COMPOSITIONS = new Set(["allOf", "anyOf", "oneOf"]);
 
-function isRewrittenRef(document: unknown, ref: unknown): ref is string {
-  return typeof ref === "string" && ref.startsWith("#/") && (!NAMED_TYPE.test(ref) || indexesThroughOptional(document, ref));
-}
-
-/** How often the document writes each ref that {@link rewriteForOpenapiTypescript} replaces. */
-function rewrittenRefUses(document: unknown): Map<string, number> {
+/**
+ * How often the document writes each local ref. Counted as written, not judged: the walk that rewrites refs judges
+ * each one once, and only asks for the count of those it rewrites.
+ */
+function localRefUses(document: unknown): Map<string, number> {
   const uses = new Map<string, number>();
   const count = (node: unknown): void => {
     if (typeof node !== "object" || node === null) return;
     const ref = (node as { $ref?: unknown }).$ref;
-    if (isRewrittenRef(document, ref)) uses.set(ref, (uses.get(ref) ?? 0) + 1);
+    if (typeof ref === "string" && ref.startsWith("#/")) uses.set(ref, (uses.get(ref) ?? 0) + 1);
     for (const child of Object.values(node)) count(child);
   };
   count(document);
@@ -213,21 +215,17 @@ function rewrittenRefUses(document: unknown): Map<string, number> {
 }
 
 /**
- * A pointer's segments without the `properties` keywords, for a shorter name: Azure's
- * `ApplicationGatewayBackendHealthServer/properties/ipConfiguration/allOf/0` is `ApplicationGatewayBackendHealthServer.ipConfiguration.allOf.0`.
- * A property named `properties` stays (`…/properties/properties/properties/subnet` is `….properties.subnet`).
+ * A pointer's segments without the `properties` keywords of the schemas it passes, for a shorter name: Azure's
+ * `…/ApplicationGatewayBackendHealthServer/properties/ipConfiguration/allOf/0` is
+ * `….ApplicationGatewayBackendHealthServer.ipConfiguration.allOf.0`; a property named `properties` stays.
  */
 function withoutPropertiesKeywords(segments: readonly string[]): string[] {
-  const kept: string[] = [];
-  let isKey = false;
-  for (const segment of segments) {
-    if (segment === "properties" && !isKey) isKey = true;
-    else {
-      kept.push(segment);
-      isKey = false;
-    }
-  }
-  return kept;
+  let context: Context = "root";
+  return segments.filter((segment) => {
+    const keyword = context === "schema" && segment === "properties";
+    context = childContext(context, segment);
+    return !keyword;
+  });
 }
 
 /**
