@@ -144,9 +144,7 @@ describe("@diga/codegen installed from its tarball", () => {
       "on Node %i the installed generator writes the same bytes, and the client lists phones",
       async (major) => {
         const node = await nodeBinary(major);
-        const folder = join(project, `node-${major}`);
-        await mkdir(folder, { recursive: true });
-        await copyFile(phoneSpec, join(folder, "openapi.yaml"));
+        const folder = await folderWithPhoneSpec(`node-${major}`);
         const bin = installedBin();
         const { stdout } = await run(node, [bin, "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: folder });
         expect(stdout).toMatch(/→ diga-client: 1 operation/);
@@ -161,9 +159,7 @@ describe("@diga/codegen installed from its tarball", () => {
     it.skipIf(!binariesFromNpm).each(Object.keys(OTHER_RUNTIMES) as (keyof typeof OTHER_RUNTIMES)[])(
       "on %s the installed generator writes the same bytes, the client lists phones, and a redirect to another origin does not carry the token",
       async (name) => {
-        const folder = join(project, name);
-        await mkdir(folder, { recursive: true });
-        await copyFile(phoneSpec, join(folder, "openapi.yaml"));
+        const folder = await folderWithPhoneSpec(name);
         const [runtime = "", ...generatorArgs] = await runtimeCommand(name, "generator");
         const bin = installedBin();
         const generated = await run(runtime, [...generatorArgs, bin, "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: folder });
@@ -265,9 +261,7 @@ describe("@diga/codegen installed from its tarball", () => {
   it.skipIf(!binariesFromNpm)(
     "on Deno without FFI, generate says which permission to grant and writes nothing",
     async () => {
-      const folder = join(project, "deno-no-ffi");
-      await mkdir(folder, { recursive: true });
-      await copyFile(phoneSpec, join(folder, "openapi.yaml"));
+      const folder = await folderWithPhoneSpec("deno-no-ffi");
       const [deno = "", ...args] = await runtimeCommand("deno", "generator");
       const bin = installedBin();
       const failed = await run(deno, [...args.filter((flag) => flag !== "--allow-ffi"), bin, "generate", "-i", "openapi.yaml", "-o", "diga-client"], { cwd: folder }).then(
@@ -291,6 +285,14 @@ describe("@diga/codegen installed from its tarball", () => {
     await run("npx", [...pnpm, "exec", "diga-codegen", "generate", "-i", "openapi.yaml", "-o", "diga-client", "--package-name", "@diga/client"], { cwd: pnpmProject, env: quietNpm() });
     await expectSameFolders(join(pnpmProject, "diga-client"), join(project, "diga-client"));
   }, 300_000);
+
+  /** A new folder in the app with the phone spec as `openapi.yaml`, to run the installed generator in. */
+  async function folderWithPhoneSpec(name: string): Promise<string> {
+    const folder = join(project, name);
+    await mkdir(folder, { recursive: true });
+    await copyFile(phoneSpec, join(folder, "openapi.yaml"));
+    return folder;
+  }
 
   /** The generator's bin as npm installed it into the app. */
   function installedBin(): string {
